@@ -1,0 +1,229 @@
+"""Quality checks for authors (`check-content`): reading level, sentence length, actionability.
+
+These never hide a topic from patients; they tell the author what to rewrite. The numbers come
+from the health-literacy rules in the content guide and are kept together here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from kiosk.content.loader import ContentError, display_field, locate
+from kiosk.content.model import Topic
+from kiosk.content.readability import (
+    fernandez_huerta,
+    flesch_kincaid_grade,
+    text_stats,
+)
+from kiosk.content.sentences import split_sentences, words
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """The measurable health-literacy rules, in one place."""
+
+    max_grade_en: float = 6.0
+    min_ease_es: float = 80.0
+    max_avg_words: float = 15.0
+    max_sentence_words: int = 25
+    max_summary_sentences: int = 2
+    min_self_care_steps: int = 3
+    max_step_sentences: int = 2
+    max_title_chars: int = 60
+
+
+LIMITS = Limits()
+
+# A self-care step is an action for "you": it starts with a verb, so not with these.
+_NOT_VERBS = {
+    "en": {
+        "the",
+        "a",
+        "an",
+        "your",
+        "you",
+        "it",
+        "its",
+        "this",
+        "that",
+        "these",
+        "if",
+        "when",
+        "there",
+        "some",
+        "many",
+        "most",
+        "i",
+        "we",
+        "they",
+        "he",
+        "she",
+        "my",
+        "our",
+    },
+    "es": {
+        "el",
+        "la",
+        "los",
+        "las",
+        "un",
+        "una",
+        "unos",
+        "unas",
+        "su",
+        "sus",
+        "usted",
+        "si",
+        "cuando",
+        "es",
+        "hay",
+        "yo",
+        "mi",
+        "mis",
+        "tu",
+        "tus",
+        "ella",
+        "él",
+        "ellos",
+    },
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Score:
+    """The reading-level figure of one part of a topic."""
+
+    field: str
+    value: float
+    passed: bool
+
+
+def blocks(topic: Topic) -> Iterator[tuple[str, list[str]]]:
+    """The parts whose reading level is measured, each as (field, texts)."""
+    yield "summary", [topic.summary]
+    for index, section in enumerate(topic.sections):
+        yield f"sections[{index}].text", [section.text]
+    yield "self_care.steps", list(topic.self_care)
+    for tier, items in topic.warning_signs:
+        yield f"warning_signs.{tier.value}", list(items)
+
+
+def scores(topic: Topic, limits: Limits = LIMITS) -> list[Score]:
+    """Reading level of every measured part: FK grade for English, Fernández-Huerta for Spanish.
+
+    Scores are compared at one decimal, the precision they are reported at.
+    """
+    result: list[Score] = []
+    for name, texts in blocks(topic):
+        stats = text_stats(texts, topic.lang)
+        if topic.lang == "es":
+            ease = fernandez_huerta(stats)
+            result.append(Score(name, ease, round(ease, 1) >= limits.min_ease_es))
+        else:
+            grade = flesch_kincaid_grade(stats)
+            result.append(Score(name, grade, round(grade, 1) <= limits.max_grade_en))
+    return result
+
+
+def overall_score(topic: Topic) -> float:
+    """One reading-level figure for the whole topic's text."""
+    texts = [t for _, part in blocks(topic) for t in part]
+    stats = text_stats(texts, topic.lang)
+    return fernandez_huerta(stats) if topic.lang == "es" else flesch_kincaid_grade(stats)
+
+
+def check_topic(topic: Topic, limits: Limits = LIMITS) -> list[ContentError]:
+    """Every quality finding for one loaded topic, located by file, line and field."""
+    found: list[tuple[str, str]] = []
+    for score in scores(topic, limits):
+        if score.passed:
+            continue
+        if topic.lang == "es":
+            found.append(
+                (
+                    score.field,
+                    f"Fernández-Huerta {score.value:.1f} is below "
+                    f"{limits.min_ease_es:.0f}; use shorter words and sentences",
+                )
+            )
+        else:
+            found.append(
+                (
+                    score.field,
+                    f"reading grade {score.value:.1f} is above "
+                    f"{limits.max_grade_en:.1f}; use shorter words and sentences",
+                )
+            )
+
+    all_texts: list[tuple[str, str]] = [("title", topic.title), ("summary", topic.summary)]
+    all_texts += [(f"sections[{i}].text", s.text) for i, s in enumerate(topic.sections)]
+    all_texts += [(f"self_care.steps[{i}]", s) for i, s in enumerate(topic.self_care)]
+    for tier, items in topic.warning_signs:
+        all_texts += [(f"warning_signs.{tier.value}[{i}]", s) for i, s in enumerate(items)]
+    total_words = total_sentences = 0
+    for name, text in all_texts:
+        for sentence in split_sentences(text):
+            count = len(words(sentence))
+            total_words += count
+            total_sentences += 1
+            if count > limits.max_sentence_words:
+                found.append(
+                    (
+                        name,
+                        f"a sentence has {count} words (limit "
+                        f'{limits.max_sentence_words}): "{_clip(sentence)}"',
+                    )
+                )
+        if re.search(r"°\s*F\b", text) and not re.search(r"°\s*C\b", text):
+            found.append((name, "give temperatures in both °F and °C"))
+    if total_sentences and total_words / total_sentences > limits.max_avg_words:
+        found.append(
+            (
+                "",
+                f"sentences average {total_words / total_sentences:.1f} words "
+                f"(limit {limits.max_avg_words:.0f})",
+            )
+        )
+
+    if len(topic.title) > limits.max_title_chars:
+        found.append(
+            (
+                "title",
+                f"is {len(topic.title)} characters; keep it under "
+                f"{limits.max_title_chars} so it fits a tile",
+            )
+        )
+    n_summary = len(split_sentences(topic.summary))
+    if n_summary > limits.max_summary_sentences:
+        found.append(("summary", f"has {n_summary} sentences; the main message is one or two"))
+    if len(topic.self_care) < limits.min_self_care_steps:
+        found.append(
+            (
+                "self_care.steps",
+                f"has {len(topic.self_care)} steps; give at least {limits.min_self_care_steps}",
+            )
+        )
+    for index, step in enumerate(topic.self_care):
+        first = words(step)[0].lower() if words(step) else ""
+        if first in _NOT_VERBS.get(topic.lang, set()):
+            found.append(
+                (
+                    f"self_care.steps[{index}]",
+                    f"should start with an action word (a verb), not '{first}'",
+                )
+            )
+        if len(split_sentences(step)) > limits.max_step_sentences:
+            found.append((f"self_care.steps[{index}]", "holds more than one action; split it"))
+    return [_located(topic, name, message) for name, message in found]
+
+
+def _clip(sentence: str, width: int = 60) -> str:
+    return sentence if len(sentence) <= width else sentence[: width - 1] + "…"
+
+
+def _located(topic: Topic, dotted: str, message: str) -> ContentError:
+    line = locate(Path(topic.path), dotted) if topic.path and dotted else 0
+    return ContentError(topic.path, line, display_field(dotted), message)

@@ -1,0 +1,57 @@
+"""Where the kiosk's shipped resources and per-machine files live."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+TOPICS = RESOURCES / "topics"
+STYLES = RESOURCES / "styles"
+ICONS = RESOURCES / "icons"
+FONTS = RESOURCES / "fonts"
+I18N = RESOURCES / "i18n"
+DEFAULT_CONFIG = RESOURCES / "default-config.toml"
+
+APP_NAME = "clinic-kiosk"
+
+
+def _base(env: str, windows_env: str, mac: str, default: str) -> Path:
+    if sys.platform == "win32":
+        return Path(os.environ.get(windows_env) or Path.home() / "AppData" / "Local")
+    if sys.platform == "darwin":
+        return Path.home() / mac
+    value = os.environ.get(env)
+    return Path(value) if value else Path.home() / default
+
+
+def data_dir() -> Path:
+    """The platform's per-user data folder for the kiosk (usage counts)."""
+    override = os.environ.get("KIOSK_DATA_DIR")
+    if override:
+        return Path(override)
+    return (
+        _base("XDG_DATA_HOME", "LOCALAPPDATA", "Library/Application Support", ".local/share")
+        / APP_NAME
+    )
+
+
+def cache_dir() -> Path:
+    """The platform's per-user cache folder (rendered speech)."""
+    override = os.environ.get("KIOSK_CACHE_DIR")
+    if override:
+        return Path(override)
+    return _base("XDG_CACHE_HOME", "LOCALAPPDATA", "Library/Caches", ".cache") / APP_NAME
+
+
+def log_dir() -> Path:
+    """The platform's per-user log folder."""
+    override = os.environ.get("KIOSK_LOG_DIR")
+    if override:
+        return Path(override)
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Logs" / APP_NAME
+    return (
+        _base("XDG_STATE_HOME", "LOCALAPPDATA", "Library/Logs", ".local/state") / APP_NAME / "log"
+    )

@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# Set up everything the kiosk and its tests need, from nothing, on Debian 12 or Ubuntu 22.04+.
+# Idempotent: a second run checks and does nothing. Sourced by run-kiosk and run-tests.
+#   - system packages listed in deploy/debian-packages.txt (apt-get, as root or through sudo)
+#   - a virtual environment in .venv with the kiosk and its pinned dependencies
+#   - compiled translations (resources/i18n/*.ts -> *.qm)
+set -euo pipefail
+
+KIOSK_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+VENV="$KIOSK_ROOT/.venv"
+say() { printf 'setup: %s\n' "$*" >&2; }
+die() { printf 'setup: %s\n' "$*" >&2; exit 1; }
+
+system_packages() {
+    local wanted missing=()
+    mapfile -t wanted < <(grep -vE '^\s*(#|$)' "$KIOSK_ROOT/deploy/debian-packages.txt")
+    if ! command -v dpkg-query >/dev/null 2>&1; then
+        say "no dpkg here (not Debian or Ubuntu): install the equivalents of deploy/debian-packages.txt yourself"
+        return 0
+    fi
+    for pkg in "${wanted[@]}"; do
+        dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+    done
+    [ ${#missing[@]} -eq 0 ] && return 0
+    local sudo=""
+    if [ "$(id -u)" -ne 0 ]; then
+        if command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+            sudo="sudo -n"
+        else
+            die "needs root to install: ${missing[*]} (run 'sudo apt-get install ${missing[*]}' once, then again)"
+        fi
+    fi
+    command -v apt-get >/dev/null 2>&1 || die "no apt-get: install ${missing[*]} and run again"
+    say "installing system packages: ${missing[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    $sudo apt-get update -qq || die "apt-get update failed (no network or no package mirror?)"
+    $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null \
+        || die "apt-get install failed for: ${missing[*]}"
+}
+
+find_python() {
+    local candidate
+    for candidate in python3.13 python3.12 python3.11 python3; do
+        if command -v "$candidate" >/dev/null 2>&1 &&
+            "$candidate" -c 'import sys, venv; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then
+            command -v "$candidate"
+            return 0
+        fi
+    done
+    return 1
+}
+
+python_env() {
+    local python stamp want
+    python="$(find_python)" || die "needs Python 3.11 or newer with venv (apt-get install python3.11 python3.11-venv)"
+    want="$(cat "$KIOSK_ROOT/pyproject.toml" | sha256sum | cut -c1-16)-$("$python" -c 'import sys; print(sys.version_info[:2])')"
+    stamp="$VENV/.kiosk-installed"
+    if [ -x "$VENV/bin/python" ] && [ "$(cat "$stamp" 2>/dev/null)" = "$want" ]; then
+        return 0
+    fi
+    say "creating the virtual environment in .venv"
+    "$python" -m venv "$VENV" || die "could not create .venv (is python3-venv installed?)"
+    "$VENV/bin/python" -m pip install -q --upgrade pip >/dev/null || die "pip upgrade failed (no network?)"
+    "$VENV/bin/python" -m pip install -q -e "$KIOSK_ROOT[test]" || die "pip install failed (no network?)"
+    echo "$want" > "$stamp"
+}
+
+translations() {
+    local ts qm
+    shopt -s nullglob
+    for ts in "$KIOSK_ROOT"/resources/i18n/*.ts; do
+        qm="${ts%.ts}.qm"
+        if [ ! -f "$qm" ] || [ "$ts" -nt "$qm" ]; then
+            "$VENV/bin/pyside6-lrelease" -silent "$ts" -qm "$qm" || die "could not compile $ts"
+        fi
+    done
+}
+
+system_packages
+python_env
+translations

@@ -1,0 +1,30 @@
+"""Test setup shared by every test: offscreen Qt, and no test touches the user's own folders."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT.parent / "shared" / "seeds"
+
+
+@pytest.fixture(autouse=True)
+def _private_folders(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Point data, cache and log folders at a per-test temporary folder."""
+    base = tmp_path_factory.mktemp("kiosk-home")
+    saved = {k: os.environ.get(k) for k in ("KIOSK_DATA_DIR", "KIOSK_CACHE_DIR", "KIOSK_LOG_DIR")}
+    os.environ["KIOSK_DATA_DIR"] = str(base / "data")
+    os.environ["KIOSK_CACHE_DIR"] = str(base / "cache")
+    os.environ["KIOSK_LOG_DIR"] = str(base / "log")
+    yield
+    for key, value in saved.items():
+        if value is None:
+            os.environ.pop(key, None)
+        else:
+            os.environ[key] = value

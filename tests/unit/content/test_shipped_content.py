@@ -1,0 +1,159 @@
+"""The shipped topics: they pass check-content, carry every fact the content guide lists, copy
+no sentence of the source articles, and put the emergency signs in the right tiers."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from kiosk import paths
+from kiosk.content import Tier, Topic, load_topics
+from kiosk.content.quality import check_topic
+from kiosk.content.sentences import split_sentences
+from tests.conftest import SEEDS
+
+SHIPPED = load_topics(paths.TOPICS)
+
+# Every fact CONTENT.md lists for each seed topic, as words that must appear in the English text.
+FACTS = {
+    "ibs-leg-pain": [
+        "irritable bowel syndrome",
+        "belly pain",
+        "bloating",
+        "diarrhea",
+        "constipation",
+        "not one of the main signs",
+        "visceral hypersensitivity",
+        "far away",
+        "stress hormones",
+        "tight",
+        "cramp",
+        "blood flows",
+        "numb",
+        "tingly",
+        "inflammation",
+        "magnesium",
+        "vitamin d",
+        "medicines",
+        "stand and sit",
+        "back and legs",
+        "flare-up",
+        "weak",
+        "deep breaths",
+        "mindfulness",
+        "gentle exercise",
+        "foods that set off",
+        "vitamins and minerals",
+        "poor blood flow",
+        "pinched nerve",
+    ],
+    "diarrhea-leg-pain": [
+        "water",
+        "sodium",
+        "potassium",
+        "magnesium",
+        "electrolytes",
+        "calves",
+        "thighs",
+        "weak",
+        "twitchy",
+        "stomach virus",
+        "food poisoning",
+        "ache all over",
+        "inflammatory bowel disease",
+        "joint pain",
+        "reactive arthritis",
+        "vitamin d",
+        "vitamin b12",
+        "bones hurt",
+        "oral rehydration solution",
+        "sports drink",
+        "rest",
+        "stretch",
+        "more than 2 days",
+        "very thirsty",
+        "dizzy",
+        "pee very little",
+        "102 °f (38.9 °c)",
+        "belly",
+        "bottom",
+        "bloody or black",
+    ],
+}
+
+
+def full_text(topic: Topic) -> str:
+    parts = [topic.title, topic.summary]
+    parts += [f"{s.heading} {s.text}" for s in topic.sections]
+    parts += list(topic.self_care)
+    parts += [item for _, items in topic.warning_signs for item in items]
+    return " ".join(" ".join(parts).split()).lower()
+
+
+def english(topic_id: str) -> Topic:
+    topic = SHIPPED.find(topic_id, "en")
+    assert topic is not None, f"{topic_id} did not load: {SHIPPED.errors}"
+    return topic
+
+
+def test_shipped_content_loads_cleanly() -> None:
+    assert SHIPPED.errors == []
+    assert {(t.id, t.lang) for t in SHIPPED.topics} >= {
+        ("ibs-leg-pain", "en"),
+        ("diarrhea-leg-pain", "en"),
+    }
+
+
+@pytest.mark.parametrize("topic", SHIPPED.topics, ids=lambda t: f"{t.lang}-{t.id}")
+def test_shipped_topic_passes_quality_checks(topic: Topic) -> None:
+    assert [str(f) for f in check_topic(topic)] == []
+
+
+@pytest.mark.parametrize("topic", SHIPPED.topics, ids=lambda t: f"{t.lang}-{t.id}")
+def test_summary_is_one_or_two_sentences_and_awaits_review(topic: Topic) -> None:
+    assert 1 <= len(split_sentences(topic.summary)) <= 2
+    assert topic.review.awaiting
+    assert all(s.name for s in topic.sources)
+    assert sum(bool(s.url) for s in topic.sources) >= 3
+
+
+@pytest.mark.parametrize("topic_id", FACTS)
+def test_every_listed_fact_is_present(topic_id: str) -> None:
+    text = full_text(english(topic_id))
+    missing = [fact for fact in FACTS[topic_id] if fact not in text]
+    assert missing == []
+
+
+@pytest.mark.parametrize("topic_id", FACTS)
+def test_emergency_signs_sit_in_the_right_tiers(topic_id: str) -> None:
+    topic = english(topic_id)
+    call_911 = " ".join(topic.signs(Tier.CALL_911)).lower()
+    today = " ".join(topic.signs(Tier.CALL_DOCTOR)).lower()
+    # Signs of a clot that has moved to the lungs, or of poor blood to the brain: 911.
+    for sign in ("chest pain", "hard to breathe", "faint", "confused"):
+        assert sign in call_911, sign
+    # A leg that may hold a clot: care the same day (MedlinePlus, NHS), named as a clot.
+    assert "swollen, red, warm, or very painful" in today
+    assert "blood clot" in today
+    assert "bloody or black" in today
+
+
+def _shingles(text: str, size: int) -> set[tuple[str, ...]]:
+    tokens = re.findall(r"[a-z0-9]+", text.lower())
+    return {tuple(tokens[i : i + size]) for i in range(len(tokens) - size + 1)}
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="the source articles are not beside the project")
+@pytest.mark.parametrize(
+    ("topic_id", "seed"),
+    [
+        ("ibs-leg-pain", "000_0079dd07d8a35bbc.txt"),
+        ("diarrhea-leg-pain", "003_f63996b82b0648d2.txt"),
+    ],
+)
+def test_no_sentence_is_copied_from_the_source_article(topic_id: str, seed: str) -> None:
+    """No run of 6 words in a row is shared with the source: the text is written fresh."""
+    seed_runs = _shingles((SEEDS / seed).read_text(encoding="utf-8"), 6)
+    shared = _shingles(full_text(english(topic_id)), 6) & seed_runs
+    assert shared == set()

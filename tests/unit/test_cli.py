@@ -1,0 +1,98 @@
+"""The command line: topics and check-content, through main() as a user calls them."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from kiosk.cli import main
+from tests.conftest import ROOT
+from tests.topic_samples import VALID, write_topic
+
+
+def test_topics_json_lists_every_shipped_topic_with_every_field(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["topics", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    ids = {(t["id"], t["lang"]) for t in data}
+    assert {("ibs-leg-pain", "en"), ("diarrhea-leg-pain", "en")} <= ids
+    for topic in data:
+        for key in (
+            "id",
+            "lang",
+            "title",
+            "summary",
+            "sections",
+            "self_care",
+            "warning_signs",
+            "learn_more",
+            "current_as_of",
+            "review",
+            "sources",
+        ):
+            assert topic[key], (topic["id"], key)
+        assert set(topic["warning_signs"]) == {"call_911", "call_doctor_today", "watch"}
+        assert all(set(s) == {"heading", "text"} for s in topic["sections"])
+
+
+def test_topics_plain_list_filtered_by_language(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write_topic(tmp_path)
+    write_topic(tmp_path, VALID.replace('lang = "en"', 'lang = "es"'), lang="es")
+    assert main(["topics", "--dir", str(tmp_path), "--lang", "es"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out == ["es  sample                       A sample topic  (awaits review)"]
+
+
+def test_check_content_passes_on_shipped_content(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check-content"]) == 0
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert "ibs-leg-pain.toml: ok (grade" in captured.err
+
+
+def test_check_content_one_line_per_problem_and_exit_1(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write_topic(tmp_path, "id = ", name="syntax")
+    write_topic(tmp_path, VALID.replace('title = "A sample topic"\n', ""), name="sample")
+    write_topic(
+        tmp_path,
+        VALID.replace('"sample"', '"hard"').replace(
+            "Rest your legs. Drink water.",
+            "Gastrointestinal inflammation precipitates generalized musculoskeletal discomfort.",
+        ),
+        name="hard",
+    )
+    assert main(["check-content", str(tmp_path), "--quiet"]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 3, lines
+    assert lines[0].endswith("sample.toml:1: title: is missing")
+    assert lines[1].endswith("syntax.toml:1: syntax error: Invalid value")
+    assert "hard.toml:" in lines[2]
+    assert "sections 2 text: reading grade" in lines[2]
+
+
+def test_check_content_on_an_empty_folder_fails(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["check-content", str(tmp_path)]) == 1
+    assert capsys.readouterr().out.strip().endswith("no topic files found")
+
+
+def test_main_py_runs_as_a_program() -> None:
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "topics", "--lang", "en"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "ibs-leg-pain" in done.stdout
