@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from kiosk import __version__, paths
+from kiosk.config import TEXT_SIZES, THEMES, Settings, load_settings
 from kiosk.content import load_topics
 from kiosk.content.model import SUPPORTED_LANGUAGES
 from kiosk.content.quality import check_topic, overall_score
@@ -25,6 +27,8 @@ class CliError(Exception):
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="kiosk", description="Clinic patient-education kiosk.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--windowed", action="store_true", help="run in a window (development)")
+    parser.add_argument("--config", type=Path, help="settings file (TOML)")
     sub = parser.add_subparsers(dest="command")
 
     topics = sub.add_parser("topics", help="list topics")
@@ -35,7 +39,38 @@ def _parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check-content", help="validate topics for authors")
     check.add_argument("dir", nargs="*", type=Path, help="topic folder(s) (default: shipped)")
     check.add_argument("-q", "--quiet", action="store_true", help="print problems only")
+
+    shot = sub.add_parser("screenshot", help="render a screen to PNG, offscreen")
+    shot.add_argument("--screen", choices=SCREENS, default="home")
+    shot.add_argument("--topic", help="topic id for --screen topic (default: the first)")
+    shot.add_argument("--lang", choices=SUPPORTED_LANGUAGES, help="language (default: config)")
+    shot.add_argument("--theme", choices=THEMES, help="colour theme (default: config)")
+    shot.add_argument("--text-size", type=int, choices=TEXT_SIZES, help="text size in percent")
+    shot.add_argument("--size", type=_size, default=(1920, 1080), help="WxH (default 1920x1080)")
+    shot.add_argument("--full", action="store_true", help="the whole topic page, not one screen")
+    shot.add_argument("-o", "--output", type=Path, required=True, help="PNG file to write")
+    shot.add_argument("--config", type=Path, help="settings file (TOML)")
     return parser
+
+
+SCREENS = ("home", "topic", "attract")
+
+
+def _size(text: str) -> tuple[int, int]:
+    try:
+        width, height = (int(part) for part in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a size like 1920x1080") from None
+    if not (320 <= width <= 8192 and 320 <= height <= 8192):
+        raise argparse.ArgumentTypeError(f"'{text}' is outside 320x320 to 8192x8192")
+    return width, height
+
+
+def _settings(path: Path | None) -> Settings:
+    settings, problems = load_settings(path)
+    for problem in problems:
+        print(f"kiosk: {problem}", file=sys.stderr)
+    return settings
 
 
 def _cmd_topics(args: argparse.Namespace) -> int:
@@ -74,14 +109,56 @@ def _cmd_check(args: argparse.Namespace) -> int:
     return 1 if problems else 0
 
 
+def _cmd_screenshot(args: argparse.Namespace) -> int:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QByteArray
+    from PySide6.QtGui import QImageWriter
+
+    from kiosk.app import render_screen
+    from kiosk.logs import route_qt_messages
+
+    route_qt_messages()
+    settings = _settings(args.config)
+    try:
+        image = render_screen(
+            settings,
+            args.screen,
+            args.size,
+            topic_id=args.topic,
+            language=args.lang,
+            theme=args.theme,
+            text_size=args.text_size,
+            full_page=args.full,
+        )
+    except LookupError as exc:
+        raise CliError(str(exc)) from None
+    writer = QImageWriter(str(args.output), QByteArray(b"png"))
+    if not writer.write(image):
+        raise CliError(f"cannot write {args.output}: {writer.errorString()}")
+    return 0
+
+
+def _cmd_run(args: argparse.Namespace) -> int:
+    from kiosk.app import has_display, run_kiosk
+
+    if not has_display():
+        raise CliError(
+            "no display found (DISPLAY and WAYLAND_DISPLAY are unset); to render "
+            "screens without one, use: python main.py screenshot -o FILE.png"
+        )
+    return run_kiosk(_settings(args.config), windowed=args.windowed)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of `python main.py` and the `kiosk` command."""
     args = _parser().parse_args(argv)
-    commands = {"topics": _cmd_topics, "check-content": _cmd_check}
+    commands = {
+        None: _cmd_run,
+        "topics": _cmd_topics,
+        "check-content": _cmd_check,
+        "screenshot": _cmd_screenshot,
+    }
     try:
-        if args.command is None:
-            print("kiosk: the kiosk window arrives with the shell; try 'topics'", file=sys.stderr)
-            return 2
         return commands[args.command](args)
     except CliError as exc:
         print(f"kiosk: {exc}", file=sys.stderr)

@@ -1,0 +1,259 @@
+"""The one place that builds the kiosk: settings, content, services and screens, connected."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QObject, QTimer, Slot
+from PySide6.QtGui import QFontDatabase, QImage
+from PySide6.QtWidgets import QApplication
+
+from kiosk import paths
+from kiosk.config import Settings
+from kiosk.content import LoadResult, Topic, load_topics
+from kiosk.i18n import Translations
+from kiosk.logs import setup_logging
+from kiosk.session import IdleMonitor, Visit, VisitChoices
+from kiosk.theme import PALETTES, metrics, screen_scale, stylesheet
+from kiosk.ui.window import KioskWindow
+
+log = logging.getLogger("kiosk.app")
+
+
+def load_fonts() -> None:
+    """Register the bundled fonts so every machine draws the same letters."""
+    for font in sorted(paths.FONTS.glob("*.ttf")):
+        if QFontDatabase.addApplicationFont(str(font)) < 0:
+            log.warning("could not load font %s", font.name)
+
+
+def topic_roots(settings: Settings) -> list[Path]:
+    """The shipped topics, then the clinic's own folder if one is set."""
+    roots = [paths.TOPICS]
+    if settings.topics_dir:
+        roots.append(Path(settings.topics_dir).expanduser())
+    return roots
+
+
+ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], object]
+
+
+class KioskApp(QObject):
+    """Owns the services and the window and wires them together."""
+
+    def __init__(
+        self,
+        app: QApplication,
+        settings: Settings,
+        content: LoadResult | None = None,
+        windowed: bool = False,
+    ) -> None:
+        super().__init__()
+        self.app = app
+        self.settings = settings
+        load_fonts()
+        self.content = content if content is not None else load_topics(topic_roots(settings))
+        for error in self.content.errors:
+            log.warning("topic skipped: %s", error)
+        self.translations = Translations(app)
+        self.visit = Visit(settings, self)
+        self.idle = IdleMonitor(settings, self)
+        app.installEventFilter(self.idle)
+        self.window = KioskWindow(settings.clinic_name, settings.attract_rotate_s, windowed)
+        app.installEventFilter(self.window.guard)
+        self._style_key: tuple[str, int, float] | None = None
+        self._previous_hook: ExceptHook | None = None
+
+        w = self.window
+        w.attract.start_requested.connect(self.start_visit)
+        w.topic_requested.connect(self.open_topic)
+        self.idle.warning_started.connect(w.overlay.show_warning)
+        self.idle.countdown_changed.connect(w.overlay.set_seconds)
+        self.idle.warning_cancelled.connect(w.overlay.hide)
+        self.idle.timed_out.connect(self.reset)
+        w.overlay.keep_going.connect(self.idle.poke)
+        self.visit.changed.connect(self._apply_choices)
+        self._apply_choices(self.visit.choices)
+        w.show_attract()
+
+    def topics(self) -> list[Topic]:
+        """The topics in the visit's language."""
+        return self.content.by_lang(self.visit.choices.language)
+
+    def _show_topics(self) -> None:
+        topics = self.topics()
+        self.window.home.set_topics(topics)
+        self.window.attract.set_topics(topics)
+
+    @Slot()
+    def start_visit(self) -> None:
+        """A touch on the attract screen: the visit begins at the home screen."""
+        self.visit.start()
+        self.idle.enable()
+        self.window.show_home()
+
+    @Slot(str)
+    def open_topic(self, topic_id: str) -> None:
+        """Open a topic in the visit's language."""
+        topic = self.content.find(topic_id, self.visit.choices.language)
+        if topic is None:
+            log.warning("topic %s not found in %s", topic_id, self.visit.choices.language)
+            return
+        self.window.open_topic(topic)
+
+    @Slot()
+    def reset(self) -> None:
+        """The idle time ran out: nothing of this visit stays on screen or in the choices."""
+        self.idle.disable()
+        self.window.reset()
+        self.visit.reset()
+        log.info("visit reset")
+
+    def restyle(self) -> None:
+        """Apply the theme and text size for the window's current size (call after resizing)."""
+        self._style_key = None
+        self._apply_choices(self.visit.choices)
+
+    @Slot(object)
+    def _apply_choices(self, choices: VisitChoices) -> None:
+        if choices.language != self.translations.language:
+            self.translations.use(choices.language)
+            self.window.retranslate()
+            self._show_topics()
+        size = self.window.size()
+        scale = screen_scale(size.width(), size.height())
+        key = (choices.theme, choices.text_size, scale)
+        if key == self._style_key:
+            return
+        self._style_key = key
+        palette = PALETTES[choices.theme]
+        sizes = metrics(choices.text_size, scale)
+        self.app.setStyleSheet(stylesheet(palette, sizes))
+        self.window.apply(sizes, palette)
+
+    # -- failure recovery ---------------------------------------------------------------------
+
+    def install_exception_hook(self) -> None:
+        """An unexpected error in a slot is logged and the kiosk goes back to a safe screen."""
+        self._previous_hook = sys.excepthook
+        sys.excepthook = self._on_exception
+
+    def remove_exception_hook(self) -> None:
+        """Put the previous hook back (tests, shutdown)."""
+        if self._previous_hook is not None:
+            sys.excepthook = self._previous_hook
+            self._previous_hook = None
+
+    def _on_exception(
+        self, kind: type[BaseException], error: BaseException, tb: TracebackType | None
+    ) -> None:
+        log.error("unexpected error: %s", "".join(traceback.format_exception(kind, error, tb)))
+        QTimer.singleShot(0, self.recover)
+
+    @Slot()
+    def recover(self) -> None:
+        """Back to the home screen (or attract, if no visit is on), overlays closed."""
+        self.window.overlay.hide()
+        if self.visit.active:
+            self.window.show_home()
+        else:
+            self.window.show_attract()
+
+
+def has_display() -> bool:
+    """True if Qt has somewhere to show a window (or has been told to draw offscreen)."""
+    if sys.platform != "linux" or os.environ.get("QT_QPA_PLATFORM"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def application(argv: list[str] | None = None) -> QApplication:
+    """The QApplication (created once per process)."""
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    app = QApplication(argv or [sys.argv[0]])
+    app.setApplicationName(paths.APP_NAME)
+    return app
+
+
+def render_screen(
+    settings: Settings,
+    screen: str,
+    size: tuple[int, int],
+    *,
+    topic_id: str | None = None,
+    language: str | None = None,
+    theme: str | None = None,
+    text_size: int | None = None,
+    content: LoadResult | None = None,
+    full_page: bool = False,
+) -> QImage:
+    """Draw one screen exactly as the kiosk shows it, offscreen, at a size in pixels.
+
+    `full_page` makes the window as tall as the topic page, to review all of it in one picture.
+    """
+    app = application()
+    kiosk = KioskApp(app, settings, content=content, windowed=True)
+    try:
+        choices = {"language": language, "theme": theme, "text_size": text_size}
+        kiosk.visit.update(**{k: v for k, v in choices.items() if v is not None})
+        kiosk.window.resize(*size)
+        kiosk.window.show()
+        kiosk.restyle()
+        if screen != "attract":
+            kiosk.start_visit()
+        if screen == "topic":
+            topics = kiosk.topics()
+            wanted = topic_id or (topics[0].id if topics else "")
+            if kiosk.content.find(wanted, kiosk.visit.choices.language) is None:
+                raise LookupError(
+                    f"no topic '{wanted}' in language '{kiosk.visit.choices.language}'"
+                )
+            kiosk.open_topic(wanted)
+        for _ in range(3):
+            app.processEvents()
+        if full_page and screen == "topic":
+            body = kiosk.window.topic.body
+            extra = (
+                body.heightForWidth(body.width())
+                - kiosk.window.topic.scroll_area.viewport().height()
+            )
+            if extra > 0:
+                kiosk.window.resize(size[0], size[1] + extra)
+                for _ in range(3):
+                    app.processEvents()
+        return kiosk.window.grab().toImage()
+    finally:
+        kiosk.idle.disable()
+        kiosk.window.allow_close = True
+        kiosk.window.close()
+        kiosk.window.deleteLater()
+        kiosk.deleteLater()
+        app.processEvents()
+
+
+def run_kiosk(settings: Settings, windowed: bool = False) -> int:
+    """Run the kiosk until staff (or, windowed, the developer) close it."""
+    setup_logging(paths.log_dir())
+    app = application()
+    kiosk = KioskApp(app, settings, windowed=windowed)
+    kiosk.install_exception_hook()
+    if windowed:
+        kiosk.window.resize(1280, 800)
+        kiosk.window.show()
+    else:
+        kiosk.window.showFullScreen()
+    kiosk.restyle()
+    log.info("kiosk started (%d topics, %d skipped)", len(kiosk.content.topics),
+             len(kiosk.content.errors))  # fmt: skip
+    try:
+        return app.exec()
+    finally:
+        kiosk.remove_exception_hook()

@@ -1,0 +1,44 @@
+"""Qt translations of the kiosk's own words (topic text is content, in per-language files)."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from kiosk import paths
+
+log = logging.getLogger("kiosk.i18n")
+
+
+class Translations:
+    """Swaps the installed translators when the patient changes language."""
+
+    def __init__(self, app: QCoreApplication) -> None:
+        self._app = app
+        self._installed: list[QTranslator] = []
+        self.language = ""
+
+    def use(self, language: str) -> bool:
+        """Install the kiosk's and Qt's translations; False if the kiosk's own are missing."""
+        if language == self.language:
+            return True
+        for translator in self._installed:
+            self._app.removeTranslator(translator)
+        self._installed = []
+        self.language = language
+        QLocale.setDefault(QLocale(language))
+        found = True
+        kiosk = QTranslator(self._app)
+        if kiosk.load(f"kiosk_{language}", str(paths.I18N)):
+            self._app.installTranslator(kiosk)
+            self._installed.append(kiosk)
+        else:
+            found = False
+            log.warning("no translation file kiosk_%s.qm in %s", language, paths.I18N)
+        qt = QTranslator(self._app)
+        qt_path = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        if language != "en" and qt.load(f"qtbase_{language}", qt_path):
+            self._app.installTranslator(qt)
+            self._installed.append(qt)
+        return found

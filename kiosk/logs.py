@@ -1,0 +1,65 @@
+"""Logging to a rotating file in the platform's log folder, with Qt's own messages routed in."""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
+
+LOG_NAME = "kiosk.log"
+LOG_BYTES = 1_000_000
+LOG_BACKUPS = 5
+
+log = logging.getLogger("kiosk")
+
+_QT_LEVELS = {
+    QtMsgType.QtDebugMsg: logging.DEBUG,
+    QtMsgType.QtInfoMsg: logging.INFO,
+    QtMsgType.QtWarningMsg: logging.WARNING,
+    QtMsgType.QtCriticalMsg: logging.ERROR,
+    QtMsgType.QtFatalMsg: logging.CRITICAL,
+}
+
+
+# Said by Qt's offscreen platform on every top-level window; it means nothing for the kiosk.
+_HARMLESS = ("This plugin does not support propagateSizeHints()",)
+
+
+def _qt_message(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
+    level = logging.DEBUG if message in _HARMLESS else _QT_LEVELS.get(kind, logging.WARNING)
+    logging.getLogger("kiosk.qt").log(level, "%s", message)
+
+
+def route_qt_messages() -> None:
+    """Send Qt's warnings to the kiosk's log instead of straight to the terminal."""
+    qInstallMessageHandler(_qt_message)
+
+
+def setup_logging(folder: Path, level: int = logging.INFO) -> Path | None:
+    """Log to `folder/kiosk.log` (rotated). If the folder is unwritable, log to stderr instead
+    and say so in one line; the kiosk runs either way. Returns the log file, if any."""
+    root = logging.getLogger("kiosk")
+    root.setLevel(level)
+    for old in list(root.handlers):
+        root.removeHandler(old)
+        old.close()
+    fmt = logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
+    path: Path | None = folder / LOG_NAME
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handler: logging.Handler = logging.handlers.RotatingFileHandler(
+            folder / LOG_NAME, maxBytes=LOG_BYTES, backupCount=LOG_BACKUPS, encoding="utf-8"
+        )
+    except OSError as exc:
+        print(f"kiosk: cannot write logs in {folder} ({exc.strerror}); logging to the terminal",
+              file=sys.stderr)  # fmt: skip
+        handler = logging.StreamHandler(sys.stderr)
+        path = None
+    handler.setFormatter(fmt)
+    root.addHandler(handler)
+    root.propagate = False
+    route_qt_messages()
+    return path

@@ -1,0 +1,1 @@
+"""The screens a patient touches: the window, one module per screen, shared touch widgets."""

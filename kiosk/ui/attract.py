@@ -1,0 +1,173 @@
+"""The attract screen: a slow, calm rotation of topics and "Touch to start"."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEasingCurve, QPropertyAnimation, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QHideEvent, QKeyEvent, QMouseEvent, QShowEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QGraphicsOpacityEffect,
+    QHBoxLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.content.model import Topic
+from kiosk.content.sentences import split_sentences
+from kiosk.theme import Metrics, Palette
+from kiosk.ui.widgets import IconLabel, TouchButton, set_role
+
+FADE_MS = 1200  # a slow cross-fade: nothing on this screen changes faster than about 1 Hz
+
+
+class AttractScreen(QWidget):
+    """Shown when nobody is using the kiosk. Any touch or key emits `start_requested`."""
+
+    start_requested = Signal()
+
+    def __init__(self, clinic_name: str, rotate_s: float, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("Attract")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self._topics: list[Topic] = []
+        self.index = 0
+        self._palette: Palette | None = None
+        self._sizes: Metrics | None = None
+
+        self.clinic = QLabel(clinic_name)
+        self.clinic.setTextFormat(Qt.TextFormat.PlainText)
+        self.clinic.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        set_role(self.clinic, "title")
+        self.welcome = QLabel()
+        self.welcome.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.welcome.setWordWrap(True)
+        set_role(self.welcome, "muted")
+
+        self._build_card()
+
+        self.start = TouchButton("", icon="touch", role="primary")
+        self.start.clicked.connect(self.start_requested)
+
+        column = QVBoxLayout(self)
+        column.addStretch(2)
+        column.addWidget(self.clinic)
+        column.addWidget(self.welcome)
+        column.addStretch(1)
+        middle = QHBoxLayout()
+        middle.addStretch(1)
+        middle.addWidget(self.card, 3)
+        middle.addStretch(1)
+        column.addLayout(middle)
+        column.addStretch(1)
+        column.addWidget(self.start, 0, Qt.AlignmentFlag.AlignHCenter)
+        column.addStretch(2)
+        self._column = column
+
+        self._timer = QTimer(self)
+        self._timer.setInterval(max(1, round(rotate_s * 1000)))
+        self._timer.timeout.connect(self.rotate)
+        for label in (self.clinic, self.welcome, self.card_title, self.card_text):
+            label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.retranslate()
+
+    def _build_card(self) -> None:
+        """The rotating topic card and its slow cross-fade."""
+        self.card = QFrame()
+        self.card.setObjectName("AttractCard")
+        self.card_icon = IconLabel("general")
+        self.card_title = QLabel()
+        self.card_title.setTextFormat(Qt.TextFormat.PlainText)
+        self.card_title.setWordWrap(True)
+        set_role(self.card_title, "heading")
+        self.card_text = QLabel()
+        self.card_text.setTextFormat(Qt.TextFormat.PlainText)
+        self.card_text.setWordWrap(True)
+        set_role(self.card_text, "muted")
+        words = QVBoxLayout()
+        words.addWidget(self.card_title)
+        words.addWidget(self.card_text)
+        row = QHBoxLayout(self.card)
+        row.addWidget(self.card_icon, 0, Qt.AlignmentFlag.AlignTop)
+        row.addLayout(words, 1)
+        self._card_row = row
+        self._fade = QGraphicsOpacityEffect(self.card)
+        self._fade.setOpacity(1.0)
+        self.card.setGraphicsEffect(self._fade)
+        self._animation = QPropertyAnimation(self._fade, b"opacity", self)
+        self._animation.setDuration(FADE_MS // 2)
+        self._animation.setEasingCurve(QEasingCurve.Type.InOutSine)
+        self._animation.finished.connect(self._fade_finished)
+
+    def retranslate(self) -> None:
+        """Set the screen's own words in the current language."""
+        self.welcome.setText(self.tr("Health information you can read, hear, and take home."))
+        self.start.set_words(self.tr("Touch to start"))
+
+    def set_topics(self, topics: list[Topic]) -> None:
+        """The topics to rotate through."""
+        self._topics = list(topics)
+        self.index = 0
+        self._show_current()
+
+    def apply(self, sizes: Metrics, palette: Palette) -> None:
+        """Sizes and colours for the current theme and text size."""
+        self._sizes, self._palette = sizes, palette
+        self._column.setContentsMargins(sizes.pad * 2, sizes.pad, sizes.pad * 2, sizes.pad)
+        self._column.setSpacing(sizes.gap)
+        self._card_row.setContentsMargins(sizes.pad, sizes.pad, sizes.pad, sizes.pad)
+        self._card_row.setSpacing(sizes.gap)
+        self.card.setMaximumWidth(sizes.tile_max_width + 200)
+        self.card_icon.paint_icon(palette.icon, sizes.tile_icon)
+        self.start.paint_icon(palette.primary_fg, sizes.icon)
+        self.start.setMinimumWidth(sizes.tile_min_width)
+
+    @Slot()
+    def rotate(self) -> None:
+        """Fade to the next topic."""
+        if len(self._topics) < 2 or self._animation.state() == QPropertyAnimation.State.Running:
+            return
+        self._animation.setStartValue(1.0)
+        self._animation.setEndValue(0.0)
+        self._animation.start()
+
+    @Slot()
+    def _fade_finished(self) -> None:
+        if self._fade.opacity() < 0.5:
+            self.index = (self.index + 1) % len(self._topics)
+            self._show_current()
+            self._animation.setStartValue(0.0)
+            self._animation.setEndValue(1.0)
+            self._animation.start()
+
+    def _show_current(self) -> None:
+        if not self._topics:
+            self.card.hide()
+            return
+        self.card.show()
+        topic = self._topics[self.index % len(self._topics)]
+        self.card_title.setText(topic.title)
+        first = split_sentences(topic.summary)[:1]
+        self.card_text.setText(first[0] if first else "")
+        self.card_icon.set_icon(topic.icon)
+        if self._sizes and self._palette:
+            self.card_icon.paint_icon(self._palette.icon, self._sizes.tile_icon)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._fade.setOpacity(1.0)
+        self._timer.start()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
+        self._timer.stop()
+        self._animation.stop()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        self.start_requested.emit()
+        event.accept()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        self.start_requested.emit()
+        event.accept()

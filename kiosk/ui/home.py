@@ -1,0 +1,167 @@
+"""The home screen: the clinic's name and a grid of big topic tiles."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.content.model import Topic
+from kiosk.content.sentences import split_sentences
+from kiosk.theme import Metrics, Palette
+from kiosk.ui.scrolling import scroll_to_top, touch_scroll_area
+from kiosk.ui.widgets import IconLabel, set_role
+
+
+class TopicTile(QPushButton):
+    """One topic: icon, title and its one-line message, all one big touch target."""
+
+    def __init__(self, topic: Topic, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.topic_id = topic.id
+        self.setObjectName("TopicTile")
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # a tap does not leave a focus ring
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        first = split_sentences(topic.summary)[:1]
+        self.picture = IconLabel(topic.icon)
+        self.title = QLabel(topic.title)
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        self.title.setWordWrap(True)
+        set_role(self.title, "heading")
+        self.blurb = QLabel(first[0] if first else "")
+        self.blurb.setTextFormat(Qt.TextFormat.PlainText)
+        self.blurb.setWordWrap(True)
+        set_role(self.blurb, "muted")
+        for label in (self.title, self.blurb):
+            label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        words = QVBoxLayout()
+        words.setSpacing(8)
+        words.addWidget(self.title)
+        words.addWidget(self.blurb)
+        words.addStretch(1)
+        row = QHBoxLayout(self)
+        row.setSpacing(24)
+        row.addWidget(self.picture, 0, Qt.AlignmentFlag.AlignTop)
+        row.addLayout(words, 1)
+        self._row = row
+        self.setAccessibleName(topic.title)
+        self.setAccessibleDescription(self.blurb.text())
+
+    def apply(self, sizes: Metrics, palette: Palette) -> None:
+        """Size and colour for the current theme and text size."""
+        self.picture.paint_icon(palette.icon, sizes.tile_icon)
+        self.setMinimumHeight(sizes.tile_height)
+        self._row.setContentsMargins(sizes.pad, sizes.pad, sizes.pad, sizes.pad)
+
+
+class HomeScreen(QWidget):
+    """Pick a topic. Emits `topic_selected(id)`; holds no state of its own beyond scroll."""
+
+    topic_selected = Signal(str)
+
+    def __init__(self, clinic_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("Screen")
+        self.tiles: list[TopicTile] = []
+        self._columns = 0
+        self._sizes: Metrics | None = None
+
+        self.clinic = QLabel(clinic_name)
+        self.clinic.setTextFormat(Qt.TextFormat.PlainText)
+        set_role(self.clinic, "clinic")
+        self.controls = QHBoxLayout()  # language and text size controls sit here
+        self.controls.setSpacing(16)
+        header = QHBoxLayout()
+        header.addWidget(self.clinic, 1)
+        header.addLayout(self.controls)
+
+        self.heading = QLabel()
+        set_role(self.heading, "title")
+        self.hint = QLabel()
+        self.hint.setWordWrap(True)
+        set_role(self.hint, "muted")
+        self.empty = QLabel()
+        self.empty.setWordWrap(True)
+        self.empty.hide()
+
+        self.grid = QGridLayout()
+        body = QWidget()
+        column = QVBoxLayout(body)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addLayout(self.grid)
+        column.addWidget(self.empty)
+        column.addStretch(1)
+        self.scroll_area = touch_scroll_area(body)
+
+        self.outer = QVBoxLayout(self)
+        self.outer.addLayout(header)
+        self.outer.addWidget(self.heading)
+        self.outer.addWidget(self.hint)
+        self.outer.addWidget(self.scroll_area, 1)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Set the screen's own words in the current language."""
+        self.heading.setText(self.tr("Choose a topic"))
+        self.hint.setText(self.tr("Tap a topic to read about it. You can also hear it read aloud."))
+        self.empty.setText(self.tr("No topics are available right now. Please ask the front desk."))
+
+    def set_topics(self, topics: list[Topic]) -> None:
+        """Show these topics as tiles, in the order given."""
+        for tile in self.tiles:
+            tile.deleteLater()
+        self.tiles = []
+        for topic in topics:
+            tile = TopicTile(topic)
+            tile.clicked.connect(lambda _=False, t=topic.id: self.topic_selected.emit(t))
+            self.tiles.append(tile)
+        self.empty.setVisible(not topics)
+        self._columns = 0
+        if self._sizes:
+            for tile in self.tiles:
+                tile.apply(self._sizes, self._palette)
+        self._reflow()
+
+    def apply(self, sizes: Metrics, palette: Palette) -> None:
+        """Sizes and colours for the current theme and text size."""
+        self._sizes, self._palette = sizes, palette
+        self.outer.setContentsMargins(sizes.pad, sizes.pad // 2, sizes.pad, 0)
+        self.outer.setSpacing(sizes.gap // 2)
+        self.grid.setSpacing(sizes.gap)
+        self.grid.setContentsMargins(0, sizes.gap // 2, sizes.scrollbar, sizes.pad)
+        for tile in self.tiles:
+            tile.apply(sizes, palette)
+        self._columns = 0
+        self._reflow()
+
+    def reset(self) -> None:
+        """Back to the top, nothing pressed."""
+        scroll_to_top(self.scroll_area)
+
+    def _reflow(self) -> None:
+        if not self._sizes or not self.tiles:
+            return
+        width = max(1, self.width() - 2 * self._sizes.pad - self._sizes.scrollbar)
+        fit = max(1, (width + self._sizes.gap) // (self._sizes.tile_min_width + self._sizes.gap))
+        columns = min(fit, len(self.tiles))
+        if columns == self._columns:
+            return
+        self._columns = columns
+        for tile in self.tiles:
+            self.grid.removeWidget(tile)
+        for index, tile in enumerate(self.tiles):
+            self.grid.addWidget(tile, index // columns, index % columns)
+        for col in range(self.grid.columnCount()):
+            self.grid.setColumnStretch(col, 1 if col < columns else 0)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._reflow()

@@ -1,0 +1,105 @@
+"""The idle warning: "Are you still there?" with a visible countdown and one big button."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QMouseEvent, QResizeEvent
+from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+
+from kiosk.theme import Metrics
+from kiosk.ui.widgets import TouchButton, set_role
+
+
+class IdleOverlay(QWidget):
+    """Covers the window while the idle countdown runs; a touch anywhere keeps the visit."""
+
+    keep_going = Signal()
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._window = parent
+        self.setObjectName("IdleOverlay")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        self.card = QFrame(self)
+        self.card.setObjectName("OverlayCard")
+        self.question = QLabel()
+        self.question.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.question.setWordWrap(True)
+        set_role(self.question, "title")
+        self.seconds = QLabel()
+        self.seconds.setObjectName("Countdown")
+        self.seconds.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.message = QLabel()
+        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.message.setWordWrap(True)
+        self.button = TouchButton("", role="primary")
+        self.button.clicked.connect(self.keep_going)
+        box = QVBoxLayout(self.card)
+        box.addWidget(self.question)
+        box.addWidget(self.seconds)
+        box.addWidget(self.message)
+        box.addWidget(self.button)
+        self._box = box
+        self._left = 0
+        parent.installEventFilter(self)
+        self.hide()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Set the overlay's words in the current language."""
+        self.question.setText(self.tr("Are you still there?"))
+        self.button.set_words(self.tr("Yes, I am still here"))
+        self._set_message()
+
+    def show_warning(self, seconds: int) -> None:
+        """Appear over everything with the countdown at `seconds`."""
+        self.set_seconds(seconds)
+        self.setGeometry(self._window.rect())
+        self.show()
+        self.raise_()
+        self.button.setFocus()
+
+    def set_seconds(self, seconds: int) -> None:
+        """Update the countdown."""
+        self._left = seconds
+        self.seconds.setText(str(seconds))
+        self.seconds.setAccessibleName(str(seconds))
+        self._set_message()
+
+    def _set_message(self) -> None:
+        self.message.setText(
+            self.tr(
+                "To keep your visit private, the screen will start over in %n second(s).",
+                "",
+                self._left,
+            )
+        )
+
+    def apply(self, sizes: Metrics) -> None:
+        """Sizes for the current text size."""
+        self._box.setContentsMargins(sizes.pad * 2, sizes.pad * 2, sizes.pad * 2, sizes.pad * 2)
+        self._box.setSpacing(sizes.gap)
+        self._place()
+
+    def _place(self) -> None:
+        parent = self._window.rect()
+        width = min(parent.width() - 64, 1100)
+        self.card.setFixedWidth(max(300, width))
+        self.card.adjustSize()
+        self.card.move(
+            (parent.width() - self.card.width()) // 2,
+            max(0, (parent.height() - self.card.height()) // 2),
+        )
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Follow the window's size."""
+        if watched is self._window and event.type() == QEvent.Type.Resize:
+            self.setGeometry(self._window.rect())
+            self._place()
+        return False
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._place()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self.keep_going.emit()

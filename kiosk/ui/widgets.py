@@ -1,0 +1,130 @@
+"""Touch widgets shared by the screens: buttons, icons, text that can show a reading highlight."""
+
+from __future__ import annotations
+
+import html
+from functools import lru_cache
+
+from PySide6.QtCore import QByteArray, QRectF, QSize, Qt
+from PySide6.QtGui import QIcon, QPainter, QPixmap
+from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QWidget
+
+from kiosk import paths
+
+
+@lru_cache(maxsize=256)
+def icon_pixmap(name: str, colour: str, size: int, ratio: float = 1.0) -> QPixmap:
+    """An icon from resources/icons drawn in one colour (its #000000 strokes become `colour`)."""
+    path = paths.ICONS / f"{name}.svg"
+    try:
+        svg = path.read_text(encoding="utf-8").replace("#000000", colour)
+    except OSError:
+        svg = ""
+    renderer = QSvgRenderer(QByteArray(svg.encode("utf-8")))
+    pixels = max(1, round(size * ratio))
+    pixmap = QPixmap(pixels, pixels)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    if renderer.isValid():
+        painter = QPainter(pixmap)
+        renderer.render(painter, QRectF(0, 0, pixels, pixels))
+        painter.end()
+    pixmap.setDevicePixelRatio(ratio)
+    return pixmap
+
+
+def set_role(widget: QWidget, role: str) -> None:
+    """Give a widget a style role from base.qss (title, heading, muted, primary, ...)."""
+    widget.setProperty("role", role)
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)
+
+
+class IconLabel(QLabel):
+    """An icon that follows the theme colour and size."""
+
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._name = name
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+
+    def set_icon(self, name: str) -> None:
+        """Show another icon (drawn at the next `paint_icon`)."""
+        self._name = name
+
+    def paint_icon(self, colour: str, size: int) -> None:
+        """Draw the icon in a colour at a size in pixels."""
+        self.setPixmap(icon_pixmap(self._name, colour, size, self.devicePixelRatioF()))
+        self.setFixedSize(size, size)
+
+
+class TouchButton(QPushButton):
+    """A big button with an optional icon; its accessible name is its words."""
+
+    def __init__(
+        self, text: str, icon: str = "", role: str = "secondary", parent: QWidget | None = None
+    ) -> None:
+        super().__init__(text, parent)
+        self._icon = icon
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # a tap does not leave a focus ring
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self.setAccessibleName(text)
+        set_role(self, role)
+
+    def set_words(self, text: str) -> None:
+        """Change the words (and the accessible name with them)."""
+        self.setText(text)
+        self.setAccessibleName(text)
+
+    def paint_icon(self, colour: str, size: int) -> None:
+        """Draw the button's icon in the theme's colour."""
+        if self._icon:
+            self.setIcon(QIcon(icon_pixmap(self._icon, colour, size, self.devicePixelRatioF())))
+            self.setIconSize(QSize(size, size))
+
+
+class ReadingLabel(QLabel):
+    """Wrapped plain text that can highlight one of its sentences while it is read aloud.
+
+    Topic text is always escaped before it becomes rich text, so markup in a topic file is shown
+    as the characters it is, never interpreted.
+    """
+
+    def __init__(self, sentences: list[str], role: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.sentences = sentences
+        self.highlight_colours = ("#FFE680", "#14252A")
+        self._highlighted: int | None = None
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setText(" ".join(sentences))
+        self.setAccessibleName(" ".join(sentences))
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        if role:
+            set_role(self, role)
+
+    @property
+    def highlighted(self) -> int | None:
+        """The index of the highlighted sentence, if any."""
+        return self._highlighted
+
+    def highlight(self, index: int | None) -> None:
+        """Mark one sentence (or none) as being read."""
+        if index == self._highlighted:
+            return
+        self._highlighted = index
+        if index is None:
+            self.setTextFormat(Qt.TextFormat.PlainText)
+            self.setText(" ".join(self.sentences))
+            return
+        bg, fg = self.highlight_colours
+        parts = []
+        for i, sentence in enumerate(self.sentences):
+            text = html.escape(sentence)
+            if i == index:
+                text = f'<span style="background-color:{bg}; color:{fg};">{text}</span>'
+            parts.append(text)
+        self.setTextFormat(Qt.TextFormat.RichText)
+        self.setText(" ".join(parts))

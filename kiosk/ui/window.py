@@ -1,0 +1,148 @@
+"""The one kiosk window: a stack of screens, the idle overlay, and no way out for a patient."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
+from PySide6.QtGui import QCloseEvent, QKeyEvent
+from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
+
+from kiosk.content.model import Topic
+from kiosk.theme import Metrics, Palette
+from kiosk.ui.attract import AttractScreen
+from kiosk.ui.home import HomeScreen
+from kiosk.ui.overlay import IdleOverlay
+from kiosk.ui.topic import TopicScreen
+
+_BLOCKED_EVENTS = frozenset({QEvent.Type.ContextMenu, QEvent.Type.WhatsThis})
+
+
+class KioskGuard(QObject):
+    """Application-wide filter: no context menus or "what's this" popups anywhere.
+
+    It also notes whether the patient is using keys or touch, so that the focus ring (which a
+    key user needs) is not left on whatever a finger last tapped.
+    """
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.keyboard_mode = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Swallow the events that would open something a patient could leave through."""
+        kind = event.type()
+        if kind == QEvent.Type.KeyPress:
+            self.keyboard_mode = True
+        elif kind in (QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin):
+            self.keyboard_mode = False
+        return kind in _BLOCKED_EVENTS
+
+
+class KioskWindow(QWidget):
+    """Holds the screens; refuses to close unless staff (or `--windowed` development) allow it."""
+
+    topic_requested = Signal(str)
+    screen_changed = Signal(str)
+
+    def __init__(self, clinic_name: str, attract_rotate_s: float, windowed: bool = False) -> None:
+        super().__init__()
+        self.setObjectName("KioskWindow")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        self.setWindowTitle(clinic_name)
+        self.windowed = windowed
+        self.allow_close = False
+        if not windowed:
+            self.setWindowFlag(Qt.WindowType.FramelessWindowHint)
+
+        self.stack = QStackedWidget()
+        self.attract = AttractScreen(clinic_name, attract_rotate_s)
+        self.home = HomeScreen(clinic_name)
+        self.topic = TopicScreen()
+        for screen in (self.attract, self.home, self.topic):
+            self.stack.addWidget(screen)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
+        self.overlay = IdleOverlay(self)
+        self.guard = KioskGuard(self)
+
+        self.home.topic_selected.connect(self.topic_requested)
+        self.topic.back_requested.connect(self.go_back)
+        self.topic.home_requested.connect(self.show_home)
+
+    @property
+    def current_screen(self) -> str:
+        """The name of the screen on show: attract, home or topic."""
+        return {self.attract: "attract", self.home: "home", self.topic: "topic"}[
+            self.stack.currentWidget()  # type: ignore[index]
+        ]
+
+    def _show(self, screen: QWidget, focus: QWidget | None = None) -> None:
+        if self.stack.currentWidget() is not screen:
+            self.stack.setCurrentWidget(screen)
+            self.screen_changed.emit(self.current_screen)
+        # Keys: focus the first control. Touch: focus the screen itself, so no ring shows.
+        target = focus if focus is not None and self.guard.keyboard_mode else screen
+        target.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    @Slot()
+    def show_attract(self) -> None:
+        """The screen for when nobody is here."""
+        self._show(self.attract, self.attract)
+
+    @Slot()
+    def show_home(self) -> None:
+        """The topic tiles."""
+        self.topic.clear()
+        self._show(self.home, self.home.tiles[0] if self.home.tiles else None)
+
+    def open_topic(self, topic: Topic) -> None:
+        """Show one topic from its top."""
+        self.topic.show_topic(topic)
+        self._show(self.topic, self.topic.back)
+
+    @Slot()
+    def go_back(self) -> None:
+        """One step back; from the home screen there is nowhere further back to go."""
+        if self.current_screen == "topic":
+            self.show_home()
+
+    def reset(self) -> None:
+        """Forget the visit on screen: no topic, no overlay, scrolled to the top, attract shown."""
+        self.overlay.hide()
+        self.topic.clear()
+        self.home.reset()
+        self.guard.keyboard_mode = False
+        self.show_attract()
+
+    def apply(self, sizes: Metrics, palette: Palette) -> None:
+        """Sizes and colours for every screen."""
+        self.attract.apply(sizes, palette)
+        self.home.apply(sizes, palette)
+        self.topic.apply(sizes, palette)
+        self.overlay.apply(sizes)
+
+    def retranslate(self) -> None:
+        """Every screen's own words in the current language."""
+        for part in (self.attract, self.home, self.topic, self.overlay):
+            part.retranslate()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Alt+F4 and the window manager's close do nothing unless closing is allowed."""
+        if self.allow_close:
+            event.accept()
+        else:
+            event.ignore()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Escape and Backspace go back a screen (never out); a development exit when windowed."""
+        key = event.key()
+        if key in (Qt.Key.Key_Escape, Qt.Key.Key_Backspace):
+            self.go_back()
+            event.accept()
+            return
+        wanted = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+        if self.windowed and key == Qt.Key.Key_Q and event.modifiers() == wanted:
+            self.allow_close = True
+            self.close()
+            return
+        super().keyPressEvent(event)

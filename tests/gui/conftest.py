@@ -1,0 +1,52 @@
+"""Fixtures for screen tests: the real kiosk, built as the app builds it, offscreen."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from kiosk import paths
+from kiosk.app import KioskApp, application
+from kiosk.config import Settings
+from kiosk.content import LoadResult, load_topics
+
+FAST = Settings(idle_timeout_s=0.15, countdown_s=0.3, attract_rotate_s=0.05)
+
+MakeKiosk = Callable[..., KioskApp]
+
+
+@pytest.fixture
+def make_kiosk(qtbot: QtBot) -> Iterator[MakeKiosk]:
+    """Build a kiosk (shown, 1920x1080 unless told) and tear it down after the test."""
+    built: list[KioskApp] = []
+
+    def make(
+        settings: Settings = FAST,
+        content: LoadResult | None = None,
+        size: tuple[int, int] = (1920, 1080),
+    ) -> KioskApp:
+        kiosk = KioskApp(application(), settings, content=content or load_topics(paths.TOPICS),
+                         windowed=True)  # fmt: skip
+        qtbot.add_widget(kiosk.window)
+        kiosk.window.resize(*size)
+        kiosk.window.show()
+        qtbot.wait_exposed(kiosk.window)
+        kiosk.restyle()
+        built.append(kiosk)
+        return kiosk
+
+    yield make
+    for kiosk in built:
+        kiosk.idle.disable()
+        kiosk.remove_exception_hook()
+        kiosk.window.allow_close = True
+        application().removeEventFilter(kiosk.idle)
+        application().removeEventFilter(kiosk.window.guard)
+
+
+@pytest.fixture
+def kiosk(make_kiosk: MakeKiosk) -> KioskApp:
+    """A kiosk with the shipped topics at 1920x1080 and millisecond timers."""
+    return make_kiosk()

@@ -1,0 +1,285 @@
+"""The kiosk shell: navigation, idle reset, no way out, recovery from errors."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QContextMenuEvent
+from PySide6.QtWidgets import QApplication, QPushButton, QWidget
+from pytestqt.qtbot import QtBot
+
+from kiosk.app import KioskApp
+from kiosk.config import Settings
+from kiosk.content import load_topics
+from kiosk.session import VisitChoices
+from tests.gui.conftest import FAST, MakeKiosk
+from tests.topic_samples import VALID, write_topic
+
+
+def start(kiosk: KioskApp, qtbot: QtBot) -> None:
+    qtbot.mouseClick(kiosk.window.attract.start, Qt.MouseButton.LeftButton)
+    assert kiosk.window.current_screen == "home"
+
+
+def test_navigation_tile_topic_back_home(kiosk: KioskApp, qtbot: QtBot) -> None:
+    w = kiosk.window
+    assert w.current_screen == "attract"
+    start(kiosk, qtbot)
+    assert kiosk.visit.active
+    titles = [t.title.text() for t in w.home.tiles]
+    assert titles == ["Leg pain and IBS", "Leg pain with diarrhea"]
+
+    qtbot.mouseClick(w.home.tiles[1], Qt.MouseButton.LeftButton)
+    assert w.current_screen == "topic"
+    assert w.topic.topic is not None
+    assert w.topic.topic.id == "diarrhea-leg-pain"
+    assert w.topic.title_label.text() == "Leg pain with diarrhea"
+
+    qtbot.mouseClick(w.topic.back, Qt.MouseButton.LeftButton)
+    assert w.current_screen == "home"
+    assert w.topic.topic is None
+
+    qtbot.mouseClick(w.home.tiles[0], Qt.MouseButton.LeftButton)
+    assert w.topic.topic is not None
+    assert w.topic.topic.id == "ibs-leg-pain"
+    qtbot.mouseClick(w.topic.home, Qt.MouseButton.LeftButton)
+    assert w.current_screen == "home"
+
+
+def test_a_touch_anywhere_on_the_attract_screen_starts(kiosk: KioskApp, qtbot: QtBot) -> None:
+    qtbot.mouseClick(kiosk.window.attract, Qt.MouseButton.LeftButton, pos=QPoint(20, 20))
+    assert kiosk.window.current_screen == "home"
+    assert kiosk.idle.running
+
+
+def test_topic_shows_every_part_in_order(kiosk: KioskApp, qtbot: QtBot) -> None:
+    start(kiosk, qtbot)
+    kiosk.open_topic("ibs-leg-pain")
+    topic = kiosk.window.topic
+    texts = [" ".join(r.sentences) for r in topic.readings]
+    assert texts[0] == "Leg pain and IBS"
+    assert texts[1].startswith("IBS is a common gut problem")
+    assert "What is IBS?" in texts
+    steps_at = texts.index("What you can do at home")
+    warn_at = texts.index("When to get help")
+    assert steps_at < warn_at
+    tiers = texts[warn_at + 1 :]
+    assert tiers[0] == "Call 911 now"
+    assert "Call your doctor today" in tiers
+    assert "Watch closely and call your doctor if" in tiers
+    assert "You have chest pain, or it is hard to breathe." in tiers
+
+
+def test_title_and_main_message_visible_without_scrolling(kiosk: KioskApp, qtbot: QtBot) -> None:
+    start(kiosk, qtbot)
+    for topic in kiosk.topics():
+        kiosk.open_topic(topic.id)
+        qtbot.wait(1)
+        screen = kiosk.window.topic
+        viewport = screen.scroll_area.viewport()
+        for widget in (screen.title_label, screen.summary_frame):
+            top_left = widget.mapTo(viewport, QPoint(0, 0))
+            bottom = top_left.y() + widget.height()
+            assert top_left.y() >= 0
+            assert bottom <= viewport.height(), (topic.id, widget, bottom, viewport.height())
+
+
+def test_idle_warning_then_reset_leaves_nothing_of_the_visit(kiosk: KioskApp, qtbot: QtBot) -> None:
+    w = kiosk.window
+    start(kiosk, qtbot)
+    kiosk.open_topic("ibs-leg-pain")
+    w.topic.scroll_area.verticalScrollBar().setValue(400)
+    w.home.scroll_area.verticalScrollBar().setValue(0)
+    kiosk.visit.update(text_size=170, theme="high-contrast", volume=30, prints_left=1)
+    assert w.topic.scroll_area.verticalScrollBar().value() > 0
+
+    with qtbot.wait_signal(kiosk.idle.warning_started, timeout=3000):
+        pass
+    assert w.overlay.isVisible()
+    assert w.overlay.seconds.text() in {"1", "0"}
+    with qtbot.wait_signal(kiosk.idle.timed_out, timeout=3000):
+        pass
+
+    assert w.current_screen == "attract"
+    assert not w.overlay.isVisible()
+    assert w.topic.topic is None
+    assert w.topic.readings == []
+    assert w.topic.column.count() == 0
+    assert w.topic.scroll_area.verticalScrollBar().value() == 0
+    assert w.home.scroll_area.verticalScrollBar().value() == 0
+    assert kiosk.visit.choices == VisitChoices.defaults(kiosk.settings)
+    assert not kiosk.visit.active
+    assert not kiosk.idle.running
+    # The look is back to the default theme and size, too.
+    body = w.home.hint
+    assert body.palette().color(body.foregroundRole()).name().upper() == "#2F4449"
+
+
+def test_still_here_keeps_the_visit(make_kiosk: MakeKiosk, qtbot: QtBot) -> None:
+    kiosk = make_kiosk(Settings(idle_timeout_s=0.05, countdown_s=5))
+    start(kiosk, qtbot)
+    kiosk.open_topic("ibs-leg-pain")
+    with qtbot.wait_signal(kiosk.idle.warning_started, timeout=3000):
+        pass
+    overlay = kiosk.window.overlay
+    assert overlay.isVisible()
+    assert overlay.seconds.text() == "5"
+    assert "start over in 5 seconds" in overlay.message.text()
+    with qtbot.wait_signal(kiosk.idle.warning_cancelled, timeout=1000):
+        qtbot.mouseClick(overlay.button, Qt.MouseButton.LeftButton)
+    assert not overlay.isVisible()
+    assert kiosk.window.current_screen == "topic"
+    assert kiosk.visit.active
+
+
+def test_idle_clock_does_not_run_out_while_held(kiosk: KioskApp, qtbot: QtBot) -> None:
+    start(kiosk, qtbot)
+    kiosk.idle.hold("narration")
+    warnings: list[int] = []
+    kiosk.idle.warning_started.connect(warnings.append)
+    qtbot.wait(600)  # four idle periods
+    assert warnings == []
+    assert kiosk.window.current_screen == "home"
+    kiosk.idle.release("narration")
+    with qtbot.wait_signal(kiosk.idle.timed_out, timeout=3000):
+        pass
+
+
+def test_context_menu_key_on_the_kiosk_does_nothing(kiosk: KioskApp, qtbot: QtBot) -> None:
+    start(kiosk, qtbot)
+    qtbot.keyClick(kiosk.window.home.tiles[0], Qt.Key.Key_Menu)
+    qtbot.mouseClick(kiosk.window.home.tiles[0], Qt.MouseButton.RightButton)
+    assert kiosk.window.current_screen == "home"
+    assert QApplication.activePopupWidget() is None
+
+
+def test_close_is_refused_and_escape_only_goes_back(kiosk: KioskApp, qtbot: QtBot) -> None:
+    w = kiosk.window
+    start(kiosk, qtbot)
+    assert w.close() is False
+    assert w.isVisible()
+    kiosk.open_topic("ibs-leg-pain")
+    qtbot.keyClick(w, Qt.Key.Key_Escape)
+    assert w.current_screen == "home"
+    qtbot.keyClick(w, Qt.Key.Key_Escape)
+    assert w.current_screen == "home"
+    assert w.isVisible()
+    qtbot.keyClick(w, Qt.Key.Key_F4, Qt.KeyboardModifier.AltModifier)
+    assert w.isVisible()
+
+
+def test_development_exit_only_when_windowed(make_kiosk: MakeKiosk, qtbot: QtBot) -> None:
+    kiosk = make_kiosk()
+    kiosk.window.windowed = False
+    combo = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(kiosk.window, Qt.Key.Key_Q, combo)
+    assert kiosk.window.isVisible()
+    kiosk.window.windowed = True
+    qtbot.keyClick(kiosk.window, Qt.Key.Key_Q, combo)
+    assert not kiosk.window.isVisible()
+
+
+class MenuRecorder(QWidget):
+    def __init__(self) -> None:
+        super().__init__()
+        self.menus = 0
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        self.menus += 1
+
+
+def test_context_menus_never_open(make_kiosk: MakeKiosk, qtbot: QtBot) -> None:
+    widget = MenuRecorder()
+    qtbot.add_widget(widget)
+    widget.show()
+    qtbot.wait_exposed(widget)
+
+    def ask_for_menus() -> None:
+        for reason in (QContextMenuEvent.Reason.Mouse, QContextMenuEvent.Reason.Keyboard):
+            event = QContextMenuEvent(reason, QPoint(1, 1), QPoint(1, 1))
+            QApplication.sendEvent(widget, event)
+
+    # Without the kiosk, a widget gets its context menu events...
+    ask_for_menus()
+    assert widget.menus == 2
+    # ...with the kiosk running, none arrives, by mouse or by key.
+    make_kiosk()
+    ask_for_menus()
+    assert widget.menus == 2
+
+
+@pytest.mark.qt_no_exception_capture
+def test_error_in_a_slot_is_logged_and_the_kiosk_goes_home(
+    kiosk: KioskApp, qtbot: QtBot, caplog: pytest.LogCaptureFixture
+) -> None:
+    start(kiosk, qtbot)
+    kiosk.open_topic("ibs-leg-pain")
+    kiosk.install_exception_hook()
+
+    def broken() -> None:
+        raise RuntimeError("a bug in a slot")
+
+    kiosk.window.topic.back.clicked.disconnect()
+    kiosk.window.topic.back.clicked.connect(broken)
+    with caplog.at_level(logging.ERROR, logger="kiosk"):
+        qtbot.mouseClick(kiosk.window.topic.back, Qt.MouseButton.LeftButton)
+        qtbot.wait_until(lambda: kiosk.window.current_screen == "home", timeout=2000)
+    assert "a bug in a slot" in caplog.text
+    assert kiosk.window.isVisible()
+
+
+def test_broken_topic_is_left_out_and_logged(
+    make_kiosk: MakeKiosk, tmp_path: Path, qtbot: QtBot, caplog: pytest.LogCaptureFixture
+) -> None:
+    write_topic(tmp_path)
+    write_topic(tmp_path, "title = ", name="broken")
+    with caplog.at_level(logging.WARNING, logger="kiosk"):
+        kiosk = make_kiosk(content=load_topics(tmp_path))
+    start(kiosk, qtbot)
+    assert [t.topic_id for t in kiosk.window.home.tiles] == ["sample"]
+    assert "topic skipped" in caplog.text
+    assert "broken.toml:1: syntax error" in caplog.text
+
+
+def test_many_topics_scroll_and_tiles_do_not_overlap(
+    make_kiosk: MakeKiosk, tmp_path: Path, qtbot: QtBot
+) -> None:
+    for n in range(12):
+        write_topic(tmp_path, VALID.replace('"sample"', f'"topic-{n}"'), name=f"topic-{n}")
+    for size in ((1280, 720), (1920, 1080), (1080, 1920), (3840, 2160)):
+        kiosk = make_kiosk(content=load_topics(tmp_path), size=size)
+        start(kiosk, qtbot)
+        qtbot.wait(1)
+        tiles = kiosk.window.home.tiles
+        rects = [t.geometry() for t in tiles]
+        for i, a in enumerate(rects):
+            for b in rects[i + 1 :]:
+                assert not a.intersects(b), size
+        assert kiosk.window.home.scroll_area.verticalScrollBar().maximum() > 0, size
+        assert all(t.width() >= 400 for t in tiles), size
+
+
+def test_attract_rotates_slowly_through_topics(kiosk: KioskApp, qtbot: QtBot) -> None:
+    attract = kiosk.window.attract
+    first = attract.card_title.text()
+    qtbot.wait_until(lambda: attract.index == 1, timeout=5000)
+    qtbot.wait_until(lambda: attract.card_title.text() != first, timeout=5000)
+    assert attract.card_title.text() in {"Leg pain and IBS", "Leg pain with diarrhea"}
+
+
+def test_buttons_are_real_push_buttons_with_names(kiosk: KioskApp, qtbot: QtBot) -> None:
+    start(kiosk, qtbot)
+    kiosk.open_topic("ibs-leg-pain")
+    for button in kiosk.window.findChildren(QPushButton):
+        if button.isVisible():
+            assert button.accessibleName(), button
+
+
+def test_default_settings_run_too(make_kiosk: MakeKiosk, qtbot: QtBot) -> None:
+    kiosk = make_kiosk(Settings())
+    start(kiosk, qtbot)
+    assert not kiosk.idle.warning
+    assert FAST.idle_timeout_s < Settings().idle_timeout_s

@@ -1,0 +1,124 @@
+"""Sizes and colours measured from the real widgets, not assumed from the stylesheet."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtWidgets import QLabel, QPushButton, QWidget
+from pytestqt.qtbot import QtBot
+
+from kiosk.app import KioskApp
+from kiosk.theme import PALETTES, contrast_ratio
+from tests.gui.conftest import MakeKiosk
+
+MIN_TARGET = 72
+MIN_GAP = 16
+MIN_BODY = 28
+
+
+def visible(window: QWidget, kind: type[QWidget]) -> list[QWidget]:
+    return [w for w in window.findChildren(kind) if w.isVisibleTo(window) and w.isVisible()]
+
+
+def rect_in(window: QWidget, widget: QWidget) -> QRect:
+    return QRect(widget.mapTo(window, QPoint(0, 0)), widget.size())
+
+
+def gap(a: QRect, b: QRect) -> int:
+    dx = max(b.left() - a.right() - 1, a.left() - b.right() - 1, 0)
+    dy = max(b.top() - a.bottom() - 1, a.top() - b.bottom() - 1, 0)
+    return max(dx, dy)
+
+
+def each_screen(kiosk: KioskApp, qtbot: QtBot):  # type: ignore[no-untyped-def]
+    w = kiosk.window
+    yield "attract"
+    qtbot.mouseClick(w.attract.start, Qt.MouseButton.LeftButton)
+    qtbot.wait(1)
+    yield "home"
+    qtbot.mouseClick(w.home.tiles[0], Qt.MouseButton.LeftButton)
+    qtbot.wait(1)
+    yield "topic"
+    w.overlay.show_warning(15)
+    qtbot.wait(1)
+    yield "overlay"
+    w.overlay.hide()
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920), (1280, 720)])
+def test_every_button_is_big_enough_and_apart(
+    make_kiosk: MakeKiosk, qtbot: QtBot, size: tuple[int, int]
+) -> None:
+    kiosk = make_kiosk(size=size)
+    checked = 0
+    for name in each_screen(kiosk, qtbot):
+        buttons = visible(kiosk.window, QPushButton)
+        if name == "overlay":
+            buttons = visible(kiosk.window.overlay, QPushButton)
+        assert buttons, name
+        rects = [rect_in(kiosk.window, b) for b in buttons]
+        for button, rect in zip(buttons, rects, strict=True):
+            assert rect.height() >= MIN_TARGET, (name, button.accessibleName(), rect)
+            assert rect.width() >= MIN_TARGET, (name, button.accessibleName(), rect)
+            checked += 1
+        for i, a in enumerate(rects):
+            for b in rects[i + 1 :]:
+                assert gap(a, b) >= MIN_GAP, (name, a, b)
+    assert checked >= 6
+
+
+def test_text_is_at_least_28_px(kiosk: KioskApp, qtbot: QtBot) -> None:
+    measured = 0
+    for name in each_screen(kiosk, qtbot):
+        root = kiosk.window.overlay if name == "overlay" else kiosk.window
+        for label in visible(root, QLabel):
+            if not label.text() or (label.pixmap() and not label.pixmap().isNull()):
+                continue
+            assert label.font().pixelSize() >= MIN_BODY, (name, label.text()[:40])
+            measured += 1
+        for button in visible(root, QPushButton):
+            if button.text():
+                assert button.font().pixelSize() >= MIN_BODY, (name, button.text())
+    assert measured > 30
+
+
+def test_body_text_is_30_px_at_100_and_grows_with_the_text_size(
+    kiosk: KioskApp, qtbot: QtBot
+) -> None:
+    kiosk.start_visit()
+    kiosk.open_topic("ibs-leg-pain")
+    body = kiosk.window.topic.readings[2 + 1]  # the first section's text
+    sizes = {}
+    for percent in (100, 130, 170):
+        kiosk.visit.update(text_size=percent)
+        sizes[percent] = body.font().pixelSize()
+    assert sizes == {100: 30, 130: 39, 170: 51}
+
+
+@pytest.mark.parametrize("theme", sorted(PALETTES))
+def test_every_text_colour_has_7_to_1_contrast(theme: str) -> None:
+    palette = PALETTES[theme]
+    ratios = {what: contrast_ratio(fg, bg) for what, fg, bg in palette.text_pairs()}
+    low = {what: round(r, 2) for what, r in ratios.items() if r < 7.0}
+    assert low == {}
+    assert len(ratios) >= 12
+
+
+def test_contrast_formula_on_known_pairs() -> None:
+    assert contrast_ratio("#000000", "#FFFFFF") == pytest.approx(21.0)
+    assert contrast_ratio("#FFFFFF", "#FFFFFF") == pytest.approx(1.0)
+    assert contrast_ratio("#777777", "#FFFFFF") == pytest.approx(4.48, abs=0.01)
+
+
+@pytest.mark.parametrize("theme", sorted(PALETTES))
+def test_widgets_draw_the_theme_colours(kiosk: KioskApp, qtbot: QtBot, theme: str) -> None:
+    """The colours checked above are the ones the widgets really use."""
+    kiosk.start_visit()
+    kiosk.visit.update(theme=theme)
+    kiosk.open_topic("ibs-leg-pain")
+    palette = PALETTES[theme]
+    text = kiosk.window.topic.readings[3]
+    assert text.palette().color(text.foregroundRole()).name().upper() == palette.text_fg.upper()
+    tier_label = next(r for r in kiosk.window.topic.readings if r.objectName() == "TierLabel")
+    colour = tier_label.palette().color(tier_label.foregroundRole()).name().upper()
+    assert colour == palette.tier_header_fg.upper()
