@@ -90,6 +90,7 @@ class KioskApp(QObject):
         topics = self.topics()
         self.window.home.set_topics(topics)
         self.window.attract.set_topics(topics)
+        self.window.topic.prepare(topics)
 
     @Slot()
     def start_visit(self) -> None:
@@ -116,8 +117,11 @@ class KioskApp(QObject):
         log.info("visit reset")
 
     def restyle(self) -> None:
-        """Apply the theme and text size for the window's current size (call after resizing)."""
-        self._style_key = None
+        """Apply the theme and text size for the window's current size (call after resizing).
+
+        The stylesheet is rebuilt only when theme, text size or screen scale really changed:
+        parsing it is the costliest step of start-up.
+        """
         self._apply_choices(self.visit.choices)
 
     @Slot(object)
@@ -136,6 +140,7 @@ class KioskApp(QObject):
         sizes = metrics(choices.text_size, scale)
         self.app.setStyleSheet(stylesheet(palette, sizes))
         self.window.apply(sizes, palette)
+        self.window.topic.prepare(self.topics())
 
     # -- failure recovery ---------------------------------------------------------------------
 
@@ -220,11 +225,10 @@ def render_screen(
         for _ in range(3):
             app.processEvents()
         if full_page and screen == "topic":
-            body = kiosk.window.topic.body
-            extra = (
-                body.heightForWidth(body.width())
-                - kiosk.window.topic.scroll_area.viewport().height()
-            )
+            page = kiosk.window.topic.page
+            assert page is not None
+            extra = page.body.heightForWidth(page.body.width())
+            extra -= page.scroll_area.viewport().height()
             if extra > 0:
                 kiosk.window.resize(size[0], size[1] + extra)
                 for _ in range(3):

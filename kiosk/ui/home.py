@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -29,7 +29,9 @@ class TopicTile(QPushButton):
         self.topic_id = topic.id
         self.setObjectName("TopicTile")
         self.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # a tap does not leave a focus ring
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+        policy.setHeightForWidth(True)  # wrapped words decide the height, never clipped
+        self.setSizePolicy(policy)
         first = split_sentences(topic.summary)[:1]
         self.picture = IconLabel(topic.icon)
         self.title = QLabel(topic.title)
@@ -55,10 +57,18 @@ class TopicTile(QPushButton):
         self.setAccessibleName(topic.title)
         self.setAccessibleDescription(self.blurb.text())
 
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return max(self.minimumHeight(), self._row.totalHeightForWidth(width))
+
+    def sizeHint(self) -> QSize:
+        return QSize(self.minimumWidth(), self.heightForWidth(max(1, self.width())))
+
     def apply(self, sizes: Metrics, palette: Palette) -> None:
         """Size and colour for the current theme and text size."""
         self.picture.paint_icon(palette.icon, sizes.tile_icon)
-        self.setMinimumHeight(sizes.tile_height)
         self._row.setContentsMargins(sizes.pad, sizes.pad, sizes.pad, sizes.pad)
 
 

@@ -1,13 +1,22 @@
 """The topic screen: title and main message first, then sections, self-care steps and the
-warning signs in three tiers, each with a word, an icon and a colour."""
+warning signs in three tiers, each with a word, an icon and a colour.
+
+Each topic's page is built once per language and look, ahead of time in idle moments, so a tap
+only switches pages. Every topic is built, not just the ones opened, so the set of built pages
+says nothing about what a patient read.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from collections.abc import Iterable
+
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QScrollArea,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -19,9 +28,141 @@ from kiosk.theme import Metrics, Palette
 from kiosk.ui.scrolling import scroll_to_top, touch_scroll_area
 from kiosk.ui.widgets import IconLabel, ReadingLabel, TouchButton, set_role
 
+BUILD_AFTER_MS = 400
+
 
 def _sentences(text: str) -> list[str]:
     return split_sentences(text) or [text]
+
+
+class TopicPage(QWidget):
+    """One topic laid out for reading, in its own scroll area."""
+
+    def __init__(self, topic: Topic, sizes: Metrics, palette: Palette) -> None:
+        super().__init__()
+        self.topic = topic
+        self.readings: list[ReadingLabel] = []
+        self._sizes, self._palette = sizes, palette
+        # A readable line length: the text column is centred and about 75 characters wide.
+        self.body = QWidget()
+        self.page = QWidget()
+        self.page.setMaximumWidth(round(sizes.body * 44) + 2 * sizes.pad + sizes.scrollbar)
+        self.column = QVBoxLayout(self.page)
+        self.column.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.column.setContentsMargins(sizes.pad, sizes.gap, sizes.pad + sizes.scrollbar,
+                                       sizes.pad * 2)  # fmt: skip
+        self.column.setSpacing(sizes.gap)
+        centre = QHBoxLayout(self.body)
+        centre.setContentsMargins(0, 0, 0, 0)
+        centre.addStretch(0)
+        centre.addWidget(self.page, 1)
+        centre.addStretch(0)
+        self.scroll_area: QScrollArea = touch_scroll_area(self.body)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.scroll_area)
+        self._build()
+        for reading in self.readings:
+            reading.highlight_colours = (palette.highlight_bg, palette.highlight_fg)
+
+    def _build(self) -> None:
+        topic, col = self.topic, self.column
+        self.title_label = self._reading([topic.title], "title")
+        col.addWidget(self.title_label)
+
+        self.summary_frame = QFrame()
+        self.summary_frame.setObjectName("Summary")
+        box = self._card_box(self.summary_frame)
+        self.summary_label = self._reading(_sentences(topic.summary))
+        font = self.summary_label.font()
+        font.setWeight(font.Weight.DemiBold)
+        self.summary_label.setFont(font)
+        box.addWidget(self.summary_label)
+        col.addWidget(self.summary_frame)
+
+        for section in topic.sections:
+            col.addWidget(self._reading([section.heading], "heading"))
+            col.addWidget(self._reading(_sentences(section.text)))
+
+        col.addWidget(self._self_care())
+        col.addWidget(self._reading([labels.warning_heading()], "heading"))
+        for tier, items in topic.warning_signs:
+            col.addWidget(self._tier(tier, items))
+
+        footer = QLabel(labels.current_as_of(labels.long_date(topic.current_as_of, topic.lang)))
+        footer.setWordWrap(True)
+        set_role(footer, "small")
+        col.addWidget(footer)
+
+    def _reading(self, sentences: list[str], role: str = "") -> ReadingLabel:
+        label = ReadingLabel(sentences, role=role)
+        self.readings.append(label)
+        return label
+
+    def _card_box(self, frame: QFrame) -> QVBoxLayout:
+        sizes = self._sizes
+        box = QVBoxLayout(frame)
+        inset = sizes.pad * 3 // 4
+        box.setContentsMargins(sizes.pad, inset, sizes.pad, inset)
+        box.setSpacing(sizes.gap // 2 + 4)
+        return box
+
+    def _self_care(self) -> QFrame:
+        card = QFrame()
+        card.setObjectName("Card")
+        box = self._card_box(card)
+        box.addWidget(self._reading([labels.self_care_heading()], "heading"))
+        badge_size = round(self._sizes.body * 1.6)
+        for number, step in enumerate(self.topic.self_care, start=1):
+            row = QHBoxLayout()
+            row.setSpacing(self._sizes.gap // 2)
+            badge = QLabel(str(number))
+            badge.setObjectName("StepNumber")
+            badge.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            badge.setFixedSize(badge_size, badge_size)
+            row.addWidget(badge, 0, Qt.AlignmentFlag.AlignTop)
+            row.addWidget(self._reading(_sentences(step)), 1)
+            box.addLayout(row)
+        return card
+
+    def _tier(self, tier: Tier, items: tuple[str, ...]) -> QFrame:
+        sizes, palette = self._sizes, self._palette
+        card = QFrame()
+        card.setObjectName("Tier")
+        card.setProperty("tier", tier.value)
+        card.setAccessibleName(labels.tier_name(tier))
+        header = QFrame()
+        header.setObjectName("TierHeader")
+        header.setProperty("tier", tier.value)
+        head = QHBoxLayout(header)
+        head.setContentsMargins(sizes.pad, sizes.gap // 2, sizes.pad, sizes.gap // 2)
+        head.setSpacing(sizes.gap // 2)
+        icon = IconLabel(labels.tier_icon(tier))
+        icon.paint_icon(palette.tier_header_fg, sizes.icon)
+        name = self._reading([labels.tier_name(tier)])
+        name.setObjectName("TierLabel")
+        head.addWidget(icon)
+        head.addWidget(name, 1)
+        items_box = QVBoxLayout()
+        items_box.setContentsMargins(sizes.pad, 4, sizes.pad, sizes.pad * 3 // 4)
+        items_box.setSpacing(sizes.gap // 2)
+        for item in items:
+            row = QHBoxLayout()
+            row.addWidget(QLabel("•"), 0, Qt.AlignmentFlag.AlignTop)
+            row.addWidget(self._reading(_sentences(item)), 1)
+            items_box.addLayout(row)
+        box = QVBoxLayout(card)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(0)
+        box.addWidget(header)
+        box.addLayout(items_box)
+        return card
+
+    def rewind(self) -> None:
+        """To the top, nothing highlighted."""
+        for reading in self.readings:
+            reading.highlight(None)
+        scroll_to_top(self.scroll_area)
 
 
 class TopicScreen(QWidget):
@@ -33,13 +174,9 @@ class TopicScreen(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("Screen")
-        self.topic: Topic | None = None
-        self.readings: list[ReadingLabel] = []
-        self._tier_icons: list[tuple[IconLabel, Tier]] = []
-        self._step_numbers: list[QLabel] = []
-        self._card_boxes: list[QVBoxLayout] = []
-        self._tier_item_boxes: list[QVBoxLayout] = []
-        self._tier_head_boxes: list[QHBoxLayout] = []
+        self.page: TopicPage | None = None
+        self._pages: dict[tuple[str, str], TopicPage] = {}
+        self._queue: list[Topic] = []
         self._sizes: Metrics | None = None
         self._palette: Palette | None = None
 
@@ -59,172 +196,111 @@ class TopicScreen(QWidget):
         bar.addLayout(self.controls)
         self._bar = bar
 
-        # A readable line length: the text column is centred and at most about 75 characters wide.
-        self.body = QWidget()
-        self.body.setObjectName("ScrollBody")
-        self.page = QWidget()
-        self.column = QVBoxLayout(self.page)
-        self.column.setAlignment(Qt.AlignmentFlag.AlignTop)
-        centre = QHBoxLayout(self.body)
-        centre.setContentsMargins(0, 0, 0, 0)
-        centre.addStretch(0)
-        centre.addWidget(self.page, 1)
-        centre.addStretch(0)
-        self.scroll_area = touch_scroll_area(self.body)
-
+        self.pages = QStackedWidget()
+        self.blank = QWidget()
+        self.pages.addWidget(self.blank)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(0)
         outer.addWidget(self.top_bar)
-        outer.addWidget(self.scroll_area, 1)
+        outer.addWidget(self.pages, 1)
+
+        # Pages are built in idle moments: after a short quiet spell, then one per loop turn.
+        self._builder = QTimer(self)
+        self._builder.setInterval(0)
+        self._builder.timeout.connect(self._build_next)
+        self._quiet = QTimer(self)
+        self._quiet.setSingleShot(True)
+        self._quiet.setInterval(BUILD_AFTER_MS)
+        self._quiet.timeout.connect(self._builder.start)
         self.retranslate()
+
+    @property
+    def topic(self) -> Topic | None:
+        """The topic on show, if any."""
+        return self.page.topic if self.page else None
+
+    @property
+    def building(self) -> bool:
+        """True while pages are still waiting to be built."""
+        return bool(self._queue)
+
+    @property
+    def readings(self) -> list[ReadingLabel]:
+        """The text of the topic on show, in reading order (title first)."""
+        return self.page.readings if self.page else []
 
     def retranslate(self) -> None:
         """Set the screen's own words in the current language."""
         self.back.set_words(self.tr("Back"))
         self.home.set_words(self.tr("All topics"))
-        if self.topic:
-            self.show_topic(self.topic)
+        self.discard_pages()
+
+    def prepare(self, topics: Iterable[Topic]) -> None:
+        """Build these topics' pages in idle moments, one per turn of the event loop."""
+        self._queue = [t for t in topics if (t.id, t.lang) not in self._pages]
+        if self._queue and self._sizes:
+            self._quiet.start()
+
+    @Slot()
+    def _build_next(self) -> None:
+        if not self._queue:
+            self._builder.stop()
+            return
+        self._page_for(self._queue.pop(0))
+
+    def _page_for(self, topic: Topic) -> TopicPage:
+        key = (topic.id, topic.lang)
+        page = self._pages.get(key)
+        if page is None or page.topic != topic:
+            if self._sizes is None or self._palette is None:
+                raise RuntimeError("TopicScreen.apply() must come before a topic is shown")
+            page = TopicPage(topic, self._sizes, self._palette)
+            self._pages[key] = page
+            self.pages.addWidget(page)
+            # Polish and lay out now, in an idle moment, so showing it later is only a switch.
+            page.resize(self.pages.size())
+            for child in page.findChildren(QWidget):
+                child.ensurePolished()
+            layout = page.layout()
+            if layout is not None:
+                layout.activate()
+        return page
 
     def show_topic(self, topic: Topic) -> None:
-        """Build the page for a topic, at the top."""
-        self.clear()
-        self.topic = topic
-        col = self.column
-
-        self.title_label = ReadingLabel([topic.title], role="title")
-        col.addWidget(self.title_label)
-        self.readings.append(self.title_label)
-
-        summary = QFrame()
-        summary.setObjectName("Summary")
-        box = QVBoxLayout(summary)
-        self._card_boxes.append(box)
-        self.summary_label = ReadingLabel(_sentences(topic.summary))
-        font = self.summary_label.font()
-        font.setWeight(font.Weight.DemiBold)
-        self.summary_label.setFont(font)
-        box.addWidget(self.summary_label)
-        self.readings.append(self.summary_label)
-        col.addWidget(summary)
-        self.summary_frame = summary
-
-        for section in topic.sections:
-            heading = ReadingLabel([section.heading], role="heading")
-            col.addWidget(heading)
-            text = ReadingLabel(_sentences(section.text))
-            col.addWidget(text)
-            self.readings += [heading, text]
-
-        col.addWidget(self._self_care(topic))
-        heading = ReadingLabel([labels.warning_heading()], role="heading")
-        col.addWidget(heading)
-        self.readings.append(heading)
-        for tier, items in topic.warning_signs:
-            col.addWidget(self._tier(tier, items))
-
-        footer = QLabel(labels.current_as_of(labels.long_date(topic.current_as_of, topic.lang)))
-        footer.setWordWrap(True)
-        set_role(footer, "small")
-        col.addWidget(footer)
-        if self._sizes and self._palette:
-            self.apply(self._sizes, self._palette)
-        scroll_to_top(self.scroll_area)
-
-    def _self_care(self, topic: Topic) -> QFrame:
-        card = QFrame()
-        card.setObjectName("Card")
-        box = QVBoxLayout(card)
-        self._card_boxes.append(box)
-        heading = ReadingLabel([labels.self_care_heading()], role="heading")
-        box.addWidget(heading)
-        self.readings.append(heading)
-        for number, step in enumerate(topic.self_care, start=1):
-            row = QHBoxLayout()
-            badge = QLabel(str(number))
-            badge.setObjectName("StepNumber")
-            badge.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            self._step_numbers.append(badge)
-            text = ReadingLabel(_sentences(step))
-            row.addWidget(badge, 0, Qt.AlignmentFlag.AlignTop)
-            row.addWidget(text, 1)
-            box.addLayout(row)
-            self.readings.append(text)
-        return card
-
-    def _tier(self, tier: Tier, items: tuple[str, ...]) -> QFrame:
-        card = QFrame()
-        card.setObjectName("Tier")
-        card.setProperty("tier", tier.value)
-        header = QFrame()
-        header.setObjectName("TierHeader")
-        header.setProperty("tier", tier.value)
-        head = QHBoxLayout(header)
-        self._tier_head_boxes.append(head)
-        icon = IconLabel(labels.tier_icon(tier))
-        self._tier_icons.append((icon, tier))
-        name = ReadingLabel([labels.tier_name(tier)])
-        name.setObjectName("TierLabel")
-        head.addWidget(icon)
-        head.addWidget(name, 1)
-        self.readings.append(name)
-        box = QVBoxLayout(card)
-        box.setContentsMargins(0, 0, 0, 0)
-        box.addWidget(header)
-        items_box = QVBoxLayout()
-        self._tier_item_boxes.append(items_box)
-        for item in items:
-            row = QHBoxLayout()
-            bullet = QLabel("•")
-            text = ReadingLabel(_sentences(item))
-            row.addWidget(bullet, 0, Qt.AlignmentFlag.AlignTop)
-            row.addWidget(text, 1)
-            items_box.addLayout(row)
-            self.readings.append(text)
-        box.addLayout(items_box)
-        box.setSpacing(0)
-        card.setAccessibleName(labels.tier_name(tier))
-        return card
+        """Show a topic from its top."""
+        page = self._page_for(topic)
+        page.rewind()
+        self.page = page
+        self.pages.setCurrentWidget(page)
 
     def apply(self, sizes: Metrics, palette: Palette) -> None:
-        """Sizes and colours for the current theme and text size."""
+        """Sizes and colours for the current theme and text size; pages are rebuilt to match."""
         self._sizes, self._palette = sizes, palette
         self._bar.setContentsMargins(sizes.pad, sizes.gap // 2, sizes.pad, sizes.gap // 2)
         self._bar.setSpacing(sizes.gap)
         self.back.paint_icon(palette.secondary_fg, sizes.icon)
         self.home.paint_icon(palette.secondary_fg, sizes.icon)
-        margin = sizes.pad
-        self.column.setContentsMargins(margin, sizes.gap, margin + sizes.scrollbar, sizes.pad * 2)
-        self.column.setSpacing(sizes.gap)
-        self.page.setMaximumWidth(round(sizes.body * 44) + 2 * margin + sizes.scrollbar)
-        inset = sizes.pad * 3 // 4
-        for box in self._card_boxes:
-            box.setContentsMargins(sizes.pad, inset, sizes.pad, inset)
-            box.setSpacing(sizes.gap // 2 + 4)
-        for box in self._tier_item_boxes:
-            box.setContentsMargins(sizes.pad, 4, sizes.pad, inset)
-            box.setSpacing(sizes.gap // 2)
-        for head in self._tier_head_boxes:
-            head.setContentsMargins(sizes.pad, sizes.gap // 2, sizes.pad, sizes.gap // 2)
-            head.setSpacing(sizes.gap // 2)
-        for icon, _tier in self._tier_icons:
-            icon.paint_icon(palette.tier_header_fg, sizes.icon)
-        for badge in self._step_numbers:
-            badge.setFixedSize(round(sizes.body * 1.6), round(sizes.body * 1.6))
-        for reading in self.readings:
-            reading.highlight_colours = (palette.highlight_bg, palette.highlight_fg)
+        current = self.topic
+        self.discard_pages()
+        if current:
+            self.show_topic(current)
+
+    def discard_pages(self) -> None:
+        """Drop every built page (the language or the look changed)."""
+        self._quiet.stop()
+        self._builder.stop()
+        self._queue = []
+        self.page = None
+        self.pages.setCurrentWidget(self.blank)
+        for page in self._pages.values():
+            self.pages.removeWidget(page)
+            page.deleteLater()
+        self._pages = {}
 
     def clear(self) -> None:
-        """Forget the topic: remove every widget built for it."""
-        self.topic = None
-        self.readings = []
-        self._tier_icons = []
-        self._step_numbers = []
-        self._card_boxes, self._tier_item_boxes, self._tier_head_boxes = [], [], []
-        while self.column.count():
-            item = self.column.takeAt(0)
-            widget = item.widget() if item else None
-            if widget is not None:
-                widget.hide()
-                widget.deleteLater()
-        scroll_to_top(self.scroll_area)
+        """Show no topic; every page back to its top with nothing highlighted."""
+        self.page = None
+        self.pages.setCurrentWidget(self.blank)
+        for page in self._pages.values():
+            page.rewind()

@@ -15,6 +15,7 @@ from kiosk.app import KioskApp
 from kiosk.config import Settings
 from kiosk.content import load_topics
 from kiosk.session import VisitChoices
+from kiosk.ui.topic import TopicPage
 from tests.gui.conftest import FAST, MakeKiosk
 from tests.topic_samples import VALID, write_topic
 
@@ -36,7 +37,7 @@ def test_navigation_tile_topic_back_home(kiosk: KioskApp, qtbot: QtBot) -> None:
     assert w.current_screen == "topic"
     assert w.topic.topic is not None
     assert w.topic.topic.id == "diarrhea-leg-pain"
-    assert w.topic.title_label.text() == "Leg pain with diarrhea"
+    assert w.topic.readings[0].text() == "Leg pain with diarrhea"
 
     qtbot.mouseClick(w.topic.back, Qt.MouseButton.LeftButton)
     assert w.current_screen == "home"
@@ -78,7 +79,8 @@ def test_title_and_main_message_visible_without_scrolling(kiosk: KioskApp, qtbot
     for topic in kiosk.topics():
         kiosk.open_topic(topic.id)
         qtbot.wait(1)
-        screen = kiosk.window.topic
+        screen = kiosk.window.topic.page
+        assert screen is not None
         viewport = screen.scroll_area.viewport()
         for widget in (screen.title_label, screen.summary_frame):
             top_left = widget.mapTo(viewport, QPoint(0, 0))
@@ -87,17 +89,24 @@ def test_title_and_main_message_visible_without_scrolling(kiosk: KioskApp, qtbot
             assert bottom <= viewport.height(), (topic.id, widget, bottom, viewport.height())
 
 
-def test_idle_warning_then_reset_leaves_nothing_of_the_visit(kiosk: KioskApp, qtbot: QtBot) -> None:
+def test_idle_warning_then_reset_leaves_nothing_of_the_visit(
+    make_kiosk: MakeKiosk, qtbot: QtBot
+) -> None:
+    kiosk = make_kiosk(Settings(idle_timeout_s=0.5, countdown_s=0.3))
     w = kiosk.window
     start(kiosk, qtbot)
-    kiosk.open_topic("ibs-leg-pain")
-    w.topic.scroll_area.verticalScrollBar().setValue(400)
-    w.home.scroll_area.verticalScrollBar().setValue(0)
     kiosk.visit.update(text_size=170, theme="high-contrast", volume=30, prints_left=1)
-    assert w.topic.scroll_area.verticalScrollBar().value() > 0
+    kiosk.open_topic("ibs-leg-pain")
+    page = w.topic.page
+    assert page is not None
+    bar = page.scroll_area.verticalScrollBar()
+    qtbot.wait_until(lambda: bar.maximum() > 400)
+    bar.setValue(400)
+    page.readings[3].highlight(1)
+    assert bar.value() == 400
 
-    with qtbot.wait_signal(kiosk.idle.warning_started, timeout=3000):
-        pass
+    with qtbot.wait_signal(kiosk.idle.warning_started, timeout=5000):
+        kiosk.idle.poke()  # the patient's last touch; restyling above may take a while
     assert w.overlay.isVisible()
     assert w.overlay.seconds.text() in {"1", "0"}
     with qtbot.wait_signal(kiosk.idle.timed_out, timeout=3000):
@@ -107,8 +116,11 @@ def test_idle_warning_then_reset_leaves_nothing_of_the_visit(kiosk: KioskApp, qt
     assert not w.overlay.isVisible()
     assert w.topic.topic is None
     assert w.topic.readings == []
-    assert w.topic.column.count() == 0
-    assert w.topic.scroll_area.verticalScrollBar().value() == 0
+    assert w.topic.pages.currentWidget() is w.topic.blank
+    # Pages are built for every topic ahead of time; all are back at the top, unmarked.
+    for page in w.topic.findChildren(TopicPage):
+        assert page.scroll_area.verticalScrollBar().value() == 0
+        assert all(r.highlighted is None for r in page.readings)
     assert w.home.scroll_area.verticalScrollBar().value() == 0
     assert kiosk.visit.choices == VisitChoices.defaults(kiosk.settings)
     assert not kiosk.visit.active
@@ -258,7 +270,8 @@ def test_many_topics_scroll_and_tiles_do_not_overlap(
         for i, a in enumerate(rects):
             for b in rects[i + 1 :]:
                 assert not a.intersects(b), size
-        assert kiosk.window.home.scroll_area.verticalScrollBar().maximum() > 0, size
+        bar = kiosk.window.home.scroll_area.verticalScrollBar()
+        qtbot.wait_until(lambda b=bar: b.maximum() > 0, timeout=2000)  # layout settles on idle
         assert all(t.width() >= 400 for t in tiles), size
 
 

@@ -122,3 +122,23 @@ def test_widgets_draw_the_theme_colours(kiosk: KioskApp, qtbot: QtBot, theme: st
     tier_label = next(r for r in kiosk.window.topic.readings if r.objectName() == "TierLabel")
     colour = tier_label.palette().color(tier_label.foregroundRole()).name().upper()
     assert colour == palette.tier_header_fg.upper()
+
+
+def clipped_labels(root: QWidget) -> list[str]:
+    """Visible word-wrapped labels whose text needs more height than they were given."""
+    found = []
+    for label in visible(root, QLabel):
+        if label.wordWrap() and label.text():
+            needed = label.heightForWidth(label.width())
+            if needed > label.height() + 1:
+                found.append(f"{label.text()[:30]!r} needs {needed}, has {label.height()}")
+    return found
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080), (1080, 1920)])
+def test_no_label_is_cut_off(make_kiosk: MakeKiosk, qtbot: QtBot, size: tuple[int, int]) -> None:
+    kiosk = make_kiosk(size=size)
+    for name in each_screen(kiosk, qtbot):
+        qtbot.wait(10)
+        root = kiosk.window.overlay if name == "overlay" else kiosk.window
+        assert clipped_labels(root) == [], name

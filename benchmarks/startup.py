@@ -1,0 +1,132 @@
+"""Start-up and topic-opening figures for the kiosk shell. Prints medians; asserts nothing.
+
+    python benchmarks/startup.py [--runs 7] [--taps 60]
+
+1. Whole-process time and peak memory of `main.py screenshot --screen home`, against a bare
+   PySide6 program that paints one page of text to PNG on the same machine (the baseline).
+   Aims: at most 1.4 times the baseline's time, and under 120 MiB.
+2. Tap-to-painted time for opening a topic in-process (tile click until the topic screen has
+   painted). Aim: 95th percentile under 30 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+BASELINE = """
+import sys
+from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
+app = QApplication(sys.argv)
+page = QWidget()
+page.resize(1920, 1080)
+column = QVBoxLayout(page)
+for n in range(6):
+    label = QLabel("A page of text painted to PNG, line %d, as a baseline." % n)
+    label.setStyleSheet("font-size: 30px;")
+    column.addWidget(label)
+page.show()
+app.processEvents()
+page.grab().save(sys.argv[1])
+"""
+
+
+def run_process(args: list[str]) -> tuple[float, float]:
+    """Wall time (s) and peak resident memory (MiB) of one child process."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    start = time.perf_counter()
+    child = subprocess.Popen(args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(child.pid, 0)
+    elapsed = time.perf_counter() - start
+    child.returncode = os.waitstatus_to_exitcode(status)
+    if child.returncode != 0:
+        raise SystemExit(f"{args} failed: {child.stderr.read().decode() if child.stderr else ''}")
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def process_figures(runs: int) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        base_script = Path(tmp) / "baseline.py"
+        base_script.write_text(BASELINE, encoding="utf-8")
+        out = str(Path(tmp) / "out.png")
+        commands = {
+            "bare PySide6 page to PNG": [sys.executable, str(base_script), out],
+            "screenshot --screen home": [sys.executable, str(ROOT / "main.py"), "screenshot",
+                                         "--screen", "home", "-o", out],
+        }  # fmt: skip
+        results: dict[str, tuple[float, float]] = {}
+        for name, command in commands.items():
+            run_process(command)  # warm the file cache
+            samples = [run_process(command) for _ in range(runs)]
+            results[name] = (
+                statistics.median(s[0] for s in samples),
+                statistics.median(s[1] for s in samples),
+            )
+            t, mem = results[name]
+            print(f"{name:<28} median {t * 1000:7.0f} ms   peak RSS {mem:6.1f} MiB   ({runs} runs)")
+        base_t = results["bare PySide6 page to PNG"][0]
+        kiosk_t, kiosk_mem = results["screenshot --screen home"]
+        print(f"{'ratio to baseline':<28} {kiosk_t / base_t:.2f}x   (aim <= 1.4x; "
+              f"memory aim < 120 MiB: {kiosk_mem:.1f})")  # fmt: skip
+
+
+def tap_figures(taps: int) -> None:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from kiosk import paths
+    from kiosk.app import KioskApp, application
+    from kiosk.config import Settings
+    from kiosk.content import load_topics
+
+    app = application()
+    kiosk = KioskApp(app, Settings(), content=load_topics(paths.TOPICS), windowed=True)
+    kiosk.window.resize(1920, 1080)
+    kiosk.window.show()
+    kiosk.restyle()
+    kiosk.start_visit()
+    app.processEvents()
+    for label, prebuilt in (("tap to topic painted", True), ("  same, page not built yet", False)):
+        samples = []
+        for n in range(taps + 5):
+            if prebuilt:
+                kiosk.window.topic.prepare(kiosk.topics())
+                deadline = time.perf_counter() + 5
+                while kiosk.window.topic.building and time.perf_counter() < deadline:
+                    app.processEvents()
+            else:
+                kiosk.window.topic.discard_pages()
+            tile = kiosk.window.home.tiles[n % len(kiosk.window.home.tiles)]
+            start = time.perf_counter()
+            tile.click()
+            kiosk.window.repaint()  # paints synchronously: on screen when this returns
+            samples.append(time.perf_counter() - start)
+            kiosk.window.show_home()
+            app.processEvents()
+        samples = sorted(samples[5:])  # the first opens warm caches
+        p50 = statistics.median(samples) * 1000
+        p95 = samples[int(0.95 * (len(samples) - 1))] * 1000
+        print(
+            f"{label:<28} median {p50:7.1f} ms   p95 {p95:6.1f} ms   ({taps} taps; aim p95 < 30 ms)"
+        )
+    kiosk.idle.disable()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--taps", type=int, default=60)
+    args = parser.parse_args()
+    process_figures(args.runs)
+    tap_figures(args.taps)
+
+
+if __name__ == "__main__":
+    main()
