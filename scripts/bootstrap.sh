@@ -76,6 +76,13 @@ translations() {
     done
 }
 
+bytecode() {
+    # Compiled once here, so the kiosk does not recompile itself at every start (some systems
+    # set PYTHONDONTWRITEBYTECODE, which stops Python from caching it on its own).
+    "$VENV/bin/python" -m compileall -q "$KIOSK_ROOT/kiosk" >/dev/null || say "could not precompile kiosk/ (it still runs)"
+}
+
 system_packages
 python_env
 translations
+bytecode
