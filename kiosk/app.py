@@ -19,6 +19,9 @@ from kiosk.config import Settings
 from kiosk.content import LoadResult, Topic, load_topics
 from kiosk.i18n import Translations
 from kiosk.logs import setup_logging
+from kiosk.narration.cache import WavCache
+from kiosk.narration.narrator import Narrator, Problem, State
+from kiosk.narration.render import RenderClient
 from kiosk.session import IdleMonitor, Visit, VisitChoices
 from kiosk.theme import PALETTES, metrics, screen_scale, stylesheet
 from kiosk.ui.window import KioskWindow
@@ -53,7 +56,9 @@ class KioskApp(QObject):
         settings: Settings,
         content: LoadResult | None = None,
         windowed: bool = False,
+        speech: RenderClient | None = None,
     ) -> None:
+        """`speech` is the render client to use; None builds the real one (not yet started)."""
         super().__init__()
         self.app = app
         self.settings = settings
@@ -67,6 +72,9 @@ class KioskApp(QObject):
         app.installEventFilter(self.idle)
         self.window = KioskWindow(settings.clinic_name, settings.attract_rotate_s, windowed)
         app.installEventFilter(self.window.guard)
+        self.speech = speech if speech is not None else RenderClient(parent=self)
+        self.cache = WavCache(paths.cache_dir() / "speech")
+        self.narrator = Narrator(self.speech, self.cache, self)
         self._style_key: tuple[str, int, float] | None = None
         self._previous_hook: ExceptHook | None = None
 
@@ -79,8 +87,54 @@ class KioskApp(QObject):
         self.idle.timed_out.connect(self.reset)
         w.overlay.keep_going.connect(self.idle.poke)
         self.visit.changed.connect(self._apply_choices)
+        self._connect_narration()
         self._apply_choices(self.visit.choices)
         w.show_attract()
+
+    def _connect_narration(self) -> None:
+        bar, narrator = self.window.topic.narration, self.narrator
+        bar.toggle_requested.connect(narrator.toggle)
+        bar.stop_requested.connect(narrator.stop)
+        bar.back_requested.connect(narrator.back)
+        bar.forward_requested.connect(narrator.forward)
+        bar.slower_toggled.connect(lambda slow: self.visit.update(slow_speech=slow))
+        bar.volume_step.connect(self._volume_step)
+        narrator.sentence_started.connect(self.window.topic.highlight)
+        narrator.state_changed.connect(bar.show_state)
+        narrator.state_changed.connect(self._hold_idle)
+        narrator.finished.connect(lambda: self.window.topic.highlight(None))
+        narrator.problem.connect(bar.show_problem)
+        self.speech.ready.connect(lambda _voices: self._update_speech_availability())
+        self.window.screen_changed.connect(self._screen_changed)
+
+    @Slot(object)
+    def _hold_idle(self, state: State) -> None:
+        """The idle clock does not run out while the kiosk is reading aloud."""
+        if state in (State.PLAYING, State.LOADING):
+            self.idle.hold("narration")
+        else:
+            self.idle.release("narration")
+
+    @Slot(int)
+    def _volume_step(self, step: int) -> None:
+        volume = max(10, min(100, self.visit.choices.volume + 10 * step))
+        self.visit.update(volume=volume)
+
+    @Slot(str)
+    def _screen_changed(self, screen: str) -> None:
+        if screen != "topic":
+            self.narrator.stop()
+            self.window.topic.highlight(None)
+
+    def _update_speech_availability(self) -> None:
+        """Listen is offered only where a voice for the visit's language exists."""
+        if self.speech.dead_reason:
+            return
+        if self.speech.is_ready and not self.narrator.available(self.visit.choices.language):
+            log.warning("no voice for language %s", self.visit.choices.language)
+            self.window.topic.narration.show_problem(Problem.UNAVAILABLE)
+        else:
+            self.window.topic.narration.set_available(True)
 
     def topics(self) -> list[Topic]:
         """The topics in the visit's language."""
@@ -107,12 +161,16 @@ class KioskApp(QObject):
             log.warning("topic %s not found in %s", topic_id, self.visit.choices.language)
             return
         self.window.open_topic(topic)
+        page = self.window.topic.page
+        self.narrator.load(page.sentences() if page else [], topic.lang)
 
     @Slot()
     def reset(self) -> None:
         """The idle time ran out: nothing of this visit stays on screen or in the choices."""
         self.idle.disable()
+        self.narrator.stop()
         self.window.reset()
+        self.window.topic.narration.reset()
         self.visit.reset()
         log.info("visit reset")
 
@@ -126,10 +184,13 @@ class KioskApp(QObject):
 
     @Slot(object)
     def _apply_choices(self, choices: VisitChoices) -> None:
+        self.narrator.set_volume(choices.volume)
+        self.narrator.set_slow(choices.slow_speech)
         if choices.language != self.translations.language:
             self.translations.use(choices.language)
             self.window.retranslate()
             self._show_topics()
+            self._update_speech_availability()
         size = self.window.size()
         scale = screen_scale(size.width(), size.height())
         key = (choices.theme, choices.text_size, scale)
@@ -248,6 +309,7 @@ def run_kiosk(settings: Settings, windowed: bool = False) -> int:
     setup_logging(paths.log_dir())
     app = application()
     kiosk = KioskApp(app, settings, windowed=windowed)
+    kiosk.speech.start()
     kiosk.install_exception_hook()
     if windowed:
         kiosk.window.resize(1280, 800)
@@ -260,4 +322,5 @@ def run_kiosk(settings: Settings, windowed: bool = False) -> int:
     try:
         return app.exec()
     finally:
+        kiosk.speech.stop()
         kiosk.remove_exception_hook()

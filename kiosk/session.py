@@ -24,6 +24,7 @@ class VisitChoices:
     theme: str
     volume: int
     prints_left: int
+    slow_speech: bool = False
 
     @staticmethod
     def defaults(settings: Settings) -> VisitChoices:

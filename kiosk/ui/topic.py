@@ -25,6 +25,7 @@ from kiosk import labels
 from kiosk.content.model import Tier, Topic
 from kiosk.content.sentences import split_sentences
 from kiosk.theme import Metrics, Palette
+from kiosk.ui.narration_bar import NarrationBar
 from kiosk.ui.scrolling import scroll_to_top, touch_scroll_area
 from kiosk.ui.widgets import IconLabel, ReadingLabel, TouchButton, set_role
 
@@ -58,6 +59,7 @@ class TopicPage(QWidget):
         centre.addWidget(self.page, 1)
         centre.addStretch(0)
         self.scroll_area: QScrollArea = touch_scroll_area(self.body)
+        self._marked: ReadingLabel | None = None
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.scroll_area)
@@ -158,8 +160,28 @@ class TopicPage(QWidget):
         box.addLayout(items_box)
         return card
 
+    def sentences(self) -> list[str]:
+        """Every sentence on the page, in reading order."""
+        return [s for reading in self.readings for s in reading.sentences]
+
+    def highlight(self, index: int | None) -> None:
+        """Mark the sentence being read (counted across the page) and keep it in view."""
+        if self._marked is not None:
+            self._marked.highlight(None)
+            self._marked = None
+        if index is None or index < 0:
+            return
+        for reading in self.readings:
+            if index < len(reading.sentences):
+                reading.highlight(index)
+                self._marked = reading
+                self.scroll_area.ensureWidgetVisible(reading, 0, self._sizes.pad * 3)
+                return
+            index -= len(reading.sentences)
+
     def rewind(self) -> None:
         """To the top, nothing highlighted."""
+        self.highlight(None)
         for reading in self.readings:
             reading.highlight(None)
         scroll_to_top(self.scroll_area)
@@ -196,6 +218,7 @@ class TopicScreen(QWidget):
         bar.addLayout(self.controls)
         self._bar = bar
 
+        self.narration = NarrationBar()
         self.pages = QStackedWidget()
         self.blank = QWidget()
         self.pages.addWidget(self.blank)
@@ -204,6 +227,7 @@ class TopicScreen(QWidget):
         outer.setSpacing(0)
         outer.addWidget(self.top_bar)
         outer.addWidget(self.pages, 1)
+        outer.addWidget(self.narration)
 
         # Pages are built in idle moments: after a short quiet spell, then one per loop turn.
         self._builder = QTimer(self)
@@ -234,6 +258,7 @@ class TopicScreen(QWidget):
         """Set the screen's own words in the current language."""
         self.back.set_words(self.tr("Back"))
         self.home.set_words(self.tr("All topics"))
+        self.narration.retranslate()
         self.discard_pages()
 
     def prepare(self, topics: Iterable[Topic]) -> None:
@@ -267,6 +292,11 @@ class TopicScreen(QWidget):
                 layout.activate()
         return page
 
+    def highlight(self, index: int | None) -> None:
+        """Mark the sentence being read on the page on show."""
+        if self.page is not None:
+            self.page.highlight(index)
+
     def show_topic(self, topic: Topic) -> None:
         """Show a topic from its top."""
         page = self._page_for(topic)
@@ -281,6 +311,7 @@ class TopicScreen(QWidget):
         self._bar.setSpacing(sizes.gap)
         self.back.paint_icon(palette.secondary_fg, sizes.icon)
         self.home.paint_icon(palette.secondary_fg, sizes.icon)
+        self.narration.apply(sizes, palette)
         current = self.topic
         self.discard_pages()
         if current:

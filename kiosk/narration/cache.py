@@ -1,0 +1,82 @@
+"""Rendered sentences on disk, keyed by everything that changes the sound, with a size cap."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import tempfile
+from pathlib import Path
+
+log = logging.getLogger("kiosk.narration")
+
+DEFAULT_CAP_BYTES = 200 * 1024 * 1024
+
+
+def cache_key(engine: str, voice: str, rate: int, text: str) -> str:
+    """A stable name for one rendering."""
+    raw = "\x1f".join((engine, voice, str(rate), text)).encode("utf-8")
+    return hashlib.sha256(raw).hexdigest()[:32]
+
+
+class WavCache:
+    """A folder of WAVs. If the folder cannot be written, renders go to a private temporary
+    folder instead (the kiosk still speaks; nothing is kept between starts)."""
+
+    def __init__(self, folder: Path, cap_bytes: int = DEFAULT_CAP_BYTES) -> None:
+        self.cap_bytes = cap_bytes
+        self.folder = folder
+        self.problem = ""
+        self._fallback: tempfile.TemporaryDirectory[str] | None = None
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            probe = folder / ".write-test"
+            probe.write_bytes(b"")
+            probe.unlink()
+        except OSError as exc:
+            self.use_fallback(f"cannot write the speech cache in {folder} ({exc.strerror})")
+
+    def use_fallback(self, reason: str) -> None:
+        """Stop caching in the configured folder; keep working in a temporary one."""
+        self.problem = reason
+        log.warning("%s; speech is not cached", reason)
+        if self._fallback is None:
+            self._fallback = tempfile.TemporaryDirectory(prefix="kiosk-speech-")
+        self.folder = Path(self._fallback.name)
+
+    def path(self, key: str) -> Path:
+        """Where the WAV for a key lives (or will)."""
+        return self.folder / f"{key}.wav"
+
+    def has(self, key: str) -> bool:
+        """True if a non-empty rendering is on disk (and mark it recently used)."""
+        path = self.path(key)
+        try:
+            if path.stat().st_size > 44:
+                os.utime(path)
+                return True
+        except OSError:
+            pass
+        return False
+
+    def drop(self, key: str) -> None:
+        """Forget a rendering (it turned out broken)."""
+        self.path(key).unlink(missing_ok=True)
+
+    def trim(self) -> int:
+        """Delete the least recently used WAVs until under the cap; returns bytes freed."""
+        try:
+            files = [(p.stat().st_mtime, p.stat().st_size, p) for p in self.folder.glob("*.wav")]
+        except OSError:
+            return 0
+        total = sum(size for _, size, _ in files)
+        freed = 0
+        for _, size, path in sorted(files):
+            if total - freed <= self.cap_bytes:
+                break
+            try:
+                path.unlink()
+                freed += size
+            except OSError:
+                continue
+        return freed

@@ -1,0 +1,327 @@
+"""The narrator: renders a topic's sentences ahead and plays them one at a time.
+
+It reports `sentence_started(i)` so the screen can highlight and scroll, and `state_changed`
+so the controls always show what is going on. Pause and resume are the player's; back and
+forward move a sentence; a speed change applies from the next sentence; volume is instant.
+"""
+
+from __future__ import annotations
+
+import logging
+from enum import Enum
+
+from PySide6.QtCore import QObject, QTimer, QUrl, Signal, Slot
+from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
+
+from kiosk.narration.cache import WavCache, cache_key
+from kiosk.narration.render import RenderClient
+from kiosk.narration.voices import choose_voice
+
+log = logging.getLogger("kiosk.narration")
+
+NORMAL_RATE = 165  # words per minute
+SLOW_RATE = 120
+STALL_MS = 2000
+WATCH_MS = 250
+
+
+class State(Enum):
+    """What the narrator is doing, as the controls show it."""
+
+    IDLE = "idle"
+    LOADING = "loading"
+    PLAYING = "playing"
+    PAUSED = "paused"
+
+
+class Problem(Enum):
+    """What the patient is told, in one calm line, when speech fails."""
+
+    UNAVAILABLE = "unavailable"  # no speech at all, or not in this language
+    FAILED = "failed"  # this topic could not be read aloud just now
+
+
+class Narrator(QObject):
+    """Reads a list of sentences aloud through the render process and QMediaPlayer."""
+
+    sentence_started = Signal(int)
+    state_changed = Signal(object)  # State
+    finished = Signal()
+    problem = Signal(object)  # Problem
+
+    def __init__(
+        self, client: RenderClient, cache: WavCache, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.client = client
+        self.cache = cache
+        self.sentences: list[str] = []
+        self.index = 0
+        self.state = State.IDLE
+        self.lang = "en"
+        self.slow = False
+        self._ready: set[str] = set()
+        self._jobs: dict[int, str] = {}  # job id -> cache key
+        self._retried: set[int] = set()
+        self._playing_key = ""
+        self._volume = 0.8
+        self._player: QMediaPlayer | None = None
+        self._output: QAudioOutput | None = None
+        self._watch = QTimer(self)
+        self._watch.setInterval(WATCH_MS)
+        self._watch.timeout.connect(self._check_stall)
+        self._last_position = -1
+        self._still_ms = 0
+        client.rendered.connect(self._on_rendered)
+        client.failed.connect(self._on_render_failed)
+        client.unavailable.connect(self._on_unavailable)
+
+    @property
+    def player(self) -> QMediaPlayer:
+        """The media player, made on first use (loading the audio back end takes a while)."""
+        if self._player is None:
+            self._output = QAudioOutput(self)
+            self._output.setVolume(self._volume)
+            self._player = QMediaPlayer(self)
+            self._player.setAudioOutput(self._output)  # without one, EndOfMedia never comes
+            self._player.mediaStatusChanged.connect(self._on_media_status)
+            self._player.errorOccurred.connect(self._on_player_error)
+        return self._player
+
+    @property
+    def volume(self) -> float:
+        """The output volume, 0 to 1."""
+        return self._volume
+
+    # -- what can be spoken ----------------------------------------------------------------------
+
+    def voice(self, lang: str | None = None) -> str | None:
+        """The voice used for a language, or None if it cannot be spoken."""
+        if self.client.dead_reason or not self.client.is_ready:
+            return None
+        return choose_voice(lang or self.lang, self.client.voices)
+
+    def available(self, lang: str | None = None) -> bool:
+        """True if this language can be read aloud now."""
+        return self.voice(lang) is not None
+
+    @property
+    def rate(self) -> int:
+        """Words per minute for the current speed."""
+        return SLOW_RATE if self.slow else NORMAL_RATE
+
+    def _key(self, index: int) -> str:
+        return cache_key(self.client.engine, self.voice() or "", self.rate, self.sentences[index])
+
+    # -- commands --------------------------------------------------------------------------------
+
+    def load(self, sentences: list[str], lang: str) -> None:
+        """A new topic: stop, and render its sentences ahead in the background."""
+        self.stop()
+        self.sentences = list(sentences)
+        self.lang = lang
+        self.index = 0
+        self._retried.clear()
+        self._prefetch(0)
+
+    def play(self, index: int | None = None) -> None:
+        """Start reading (from a sentence, or from where it stopped)."""
+        if not self.sentences:
+            return
+        if not self.available():
+            self.problem.emit(Problem.UNAVAILABLE)
+            return
+        self.index = max(0, min(len(self.sentences) - 1, self.index if index is None else index))
+        self._start_sentence()
+
+    def toggle(self) -> None:
+        """Listen, pause or resume, as fits the state (the one big button)."""
+        if self.state is State.PLAYING:
+            self.pause()
+        elif self.state is State.PAUSED:
+            self.resume()
+        elif self.state is State.IDLE:
+            self.play(0 if self.index >= len(self.sentences) else None)
+
+    def pause(self) -> None:
+        """Hold the sentence where it is."""
+        if self.state is State.PLAYING:
+            self.player.pause()
+            self._watch.stop()
+            self._set_state(State.PAUSED)
+
+    def resume(self) -> None:
+        """Go on from where it was paused."""
+        if self.state is State.PAUSED:
+            self.player.play()
+            self._arm_watch()
+            self._set_state(State.PLAYING)
+
+    def stop(self) -> None:
+        """Silence at once; the next Listen starts from the beginning."""
+        self._watch.stop()
+        if self._player is not None:
+            self._player.stop()
+            self._player.setSource(QUrl())
+        self.client.cancel_pending()
+        self._jobs.clear()
+        self.index = 0
+        self._set_state(State.IDLE)
+
+    def forward(self) -> None:
+        """Skip to the next sentence."""
+        if self.sentences and self.index + 1 < len(self.sentences):
+            self._jump(self.index + 1)
+
+    def back(self) -> None:
+        """Go back one sentence (or to the start of this one)."""
+        if self.sentences:
+            self._jump(max(0, self.index - 1))
+
+    def set_slow(self, slow: bool) -> None:
+        """Slower speech; applies from the next sentence (the current one finishes as it is)."""
+        if slow != self.slow:
+            self.slow = slow
+            self._prefetch(self.index + 1)
+
+    def set_volume(self, percent: int) -> None:
+        """Volume 0 to 100, at once."""
+        self._volume = max(0, min(100, percent)) / 100
+        if self._output is not None:
+            self._output.setVolume(self._volume)
+
+    # -- internals -------------------------------------------------------------------------------
+
+    def _jump(self, index: int) -> None:
+        self.index = index
+        if self.state in (State.PLAYING, State.LOADING, State.PAUSED):
+            self._start_sentence()
+        else:
+            self.sentence_started.emit(index)
+
+    def _prefetch(self, start: int) -> None:
+        """Queue renders from `start` on (then the rest), dropping older queued work."""
+        if not self.available() or not self.sentences:
+            return
+        self.client.cancel_pending()
+        self._jobs.clear()
+        voice = self.voice() or ""
+        order = list(range(start, len(self.sentences))) + list(
+            range(0, min(start, len(self.sentences)))
+        )
+        for i in order:
+            key = self._key(i)
+            if key in self._ready or self.cache.has(key):
+                self._ready.add(key)
+                continue
+            job = self.client.render(self.sentences[i], voice, self.rate, self.cache.path(key))
+            self._jobs[job] = key
+
+    def _start_sentence(self) -> None:
+        key = self._key(self.index)
+        self._watch.stop()
+        self.player.stop()
+        if key in self._ready or self.cache.has(key):
+            self._ready.add(key)
+            self._play_file(key)
+        else:
+            self._set_state(State.LOADING)
+            self._prefetch(self.index)
+
+    def _play_file(self, key: str) -> None:
+        self._playing_key = key
+        self.player.setSource(QUrl.fromLocalFile(str(self.cache.path(key))))
+        self.player.play()
+        self._arm_watch()
+        self._set_state(State.PLAYING)
+        self.sentence_started.emit(self.index)
+
+    def _arm_watch(self) -> None:
+        self._last_position = -1
+        self._still_ms = 0
+        self._watch.start()
+
+    def _set_state(self, state: State) -> None:
+        if state is not self.state:
+            self.state = state
+            self.state_changed.emit(state)
+
+    @Slot(int, str)
+    def _on_rendered(self, job: int, path: str) -> None:
+        key = self._jobs.pop(job, None)
+        if key is None:
+            return  # a reply to work that was stopped or replaced
+        self._ready.add(key)
+        if self.state is State.LOADING and self.sentences and key == self._key(self.index):
+            self._play_file(key)
+
+    @Slot(int, str)
+    def _on_render_failed(self, job: int, reason: str) -> None:
+        key = self._jobs.pop(job, None)
+        if key is None:
+            return
+        log.warning("could not render a sentence: %s", reason)
+        if self.cache.problem == "" and "cannot write" in reason:
+            self.cache.use_fallback(reason)
+            self._prefetch(self.index)
+            return
+        if self.state is State.LOADING and self.sentences and key == self._key(self.index):
+            self._fail(f"render failed: {reason}")
+
+    @Slot(str)
+    def _on_unavailable(self, reason: str) -> None:
+        if self.state is not State.IDLE:
+            self.stop()
+        self.problem.emit(Problem.UNAVAILABLE)
+
+    @Slot(QMediaPlayer.MediaStatus)
+    def _on_media_status(self, status: QMediaPlayer.MediaStatus) -> None:
+        if status == QMediaPlayer.MediaStatus.EndOfMedia and self.state is State.PLAYING:
+            self._watch.stop()
+            if self.index + 1 < len(self.sentences):
+                self.index += 1
+                self._start_sentence()
+            else:
+                self.index = len(self.sentences)
+                self._set_state(State.IDLE)
+                self.finished.emit()
+        elif status == QMediaPlayer.MediaStatus.InvalidMedia and self.state is State.PLAYING:
+            self._replay_fresh("the sound file is not valid")
+
+    @Slot(QMediaPlayer.Error, str)
+    def _on_player_error(self, error: QMediaPlayer.Error, message: str) -> None:
+        if self.state in (State.PLAYING, State.PAUSED):
+            self._replay_fresh(f"player error: {message or error.name}")
+
+    @Slot()
+    def _check_stall(self) -> None:
+        if self.state is not State.PLAYING:
+            return
+        position = self.player.position()
+        if position == self._last_position:
+            self._still_ms += WATCH_MS
+            if self._still_ms >= STALL_MS:
+                self._replay_fresh("playback stalled")
+        else:
+            self._last_position = position
+            self._still_ms = 0
+
+    def _replay_fresh(self, reason: str) -> None:
+        """Drop the broken file and render the sentence again, once; then give up calmly."""
+        self._watch.stop()
+        self.player.stop()
+        log.warning("sentence %d: %s", self.index, reason)
+        key = self._playing_key
+        self.cache.drop(key)
+        self._ready.discard(key)
+        if self.index in self._retried:
+            self._fail(reason)
+            return
+        self._retried.add(self.index)
+        self._set_state(State.LOADING)
+        self._prefetch(self.index)
+
+    def _fail(self, reason: str) -> None:
+        log.error("could not read aloud: %s", reason)
+        self.stop()
+        self.problem.emit(Problem.FAILED)

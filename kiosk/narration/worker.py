@@ -1,0 +1,149 @@
+"""The render process: owns pyttsx3 on its own main thread and renders one sentence at a time.
+
+Run as `python -m kiosk.narration.worker`. Protocol: one JSON object per line each way.
+  start-up reply: {"ready": true, "engine": "espeak", "voices": [{"id", "name", "languages"}]}
+                  or {"fatal": "reason"} and exit 1
+  request:        {"id": 7, "text": "...", "voice": "gmw/en-us", "rate": 165, "out": "/x.wav"}
+  reply:          {"id": 7, "ok": true, "frames": 41234, "rate_hz": 22050}
+                  or {"id": 7, "ok": false, "error": "reason"}
+stdout carries only the protocol: the driver's own prints ("Audio saved to ...") go to stderr.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import threading
+import time
+import wave
+from pathlib import Path
+from typing import Any, TextIO
+
+FINISH_TIMEOUT_S = 20.0
+IDLE_WAIT_S = 5.0
+
+
+def _protocol_stream() -> TextIO:
+    """Keep the real stdout for the protocol and send everything else printed to stderr."""
+    protocol = os.fdopen(os.dup(sys.stdout.fileno()), "w", buffering=1, encoding="utf-8")
+    os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
+    sys.stdout = sys.stderr
+    return protocol
+
+
+def wav_frames(path: Path) -> tuple[int, int]:
+    """(frames, sample rate) of a WAV file; (0, 0) if it is not a readable WAV."""
+    try:
+        with wave.open(str(path), "rb") as wav:
+            return wav.getnframes(), wav.getframerate()
+    except (OSError, EOFError, wave.Error):
+        return 0, 0
+
+
+class Renderer:
+    """One pyttsx3 engine, used strictly one job at a time."""
+
+    def __init__(self) -> None:
+        import pyttsx3  # noqa: PLC0415 - imported here so a missing engine becomes a fatal reply
+
+        self.engine = pyttsx3.init()
+        self.engine_name = type(self.engine.proxy._driver).__module__.rsplit(".", 1)[-1]
+        self.voices = [
+            {"id": v.id, "name": v.name, "languages": [str(x) for x in (v.languages or [])]}
+            for v in self.engine.getProperty("voices")
+            if not str(v.id).startswith("mb/")  # MBROLA voices fail without MBROLA installed
+        ]
+        self._ids = {v["id"] for v in self.voices}
+        self._done = threading.Event()
+        self._rendered_any = False
+        self._error: str = ""
+        self.engine.connect("finished-utterance", self._finished)
+        self.engine.connect("error", self._failed)
+
+    def _finished(self, name: str | None = None, completed: bool = True) -> None:
+        self._done.set()
+
+    def _failed(self, name: str | None = None, exception: Exception | None = None) -> None:
+        self._error = str(exception or "engine error")
+        self._done.set()
+
+    def _wait_idle(self) -> None:
+        # Starting a job while espeak is still busy with the last gives silent WAVs now and then.
+        # (Before the first job the driver reports busy until its loop first runs: no wait.)
+        if not self._rendered_any:
+            return
+        deadline = time.monotonic() + IDLE_WAIT_S
+        while self.engine.isBusy() and time.monotonic() < deadline:
+            time.sleep(0.002)
+
+    def render(self, text: str, voice: str, rate: int, out: Path) -> dict[str, Any]:
+        """Render text to out (via a temporary name); check it has sound before it lands."""
+        if voice not in self._ids:
+            return {"ok": False, "error": f"voice '{voice}' is not available"}
+        if not text.strip():
+            return {"ok": False, "error": "nothing to say"}
+        tmp = out.with_name(f".{out.name}.{os.getpid()}.part")
+        for _attempt in range(2):
+            self._wait_idle()
+            self._done.clear()
+            self._error = ""
+            self.engine.setProperty("voice", voice)
+            self.engine.setProperty("rate", rate)
+            self.engine.save_to_file(text, str(tmp))
+            self.engine.runAndWait()
+            self._rendered_any = True
+            if not self._done.wait(FINISH_TIMEOUT_S):
+                return {"ok": False, "error": "the engine did not finish"}
+            if self._error:
+                return {"ok": False, "error": self._error}
+            frames, rate_hz = wav_frames(tmp)
+            if frames > 0:
+                try:
+                    tmp.replace(out)
+                except OSError as exc:
+                    tmp.unlink(missing_ok=True)
+                    return {"ok": False, "error": f"cannot write {out}: {exc.strerror}"}
+                return {"ok": True, "frames": frames, "rate_hz": rate_hz}
+        tmp.unlink(missing_ok=True)
+        return {"ok": False, "error": "the engine produced silence"}
+
+
+def serve(stdin: TextIO, protocol: TextIO) -> int:
+    """Answer requests until stdin closes."""
+
+    def reply(message: dict[str, Any]) -> None:
+        protocol.write(json.dumps(message) + "\n")
+        protocol.flush()
+
+    try:
+        renderer = Renderer()
+    except Exception as exc:
+        reply({"fatal": f"speech engine failed to start: {exc}"})
+        return 1
+    reply({"ready": True, "engine": renderer.engine_name, "voices": renderer.voices})
+    for line in stdin:
+        if not line.strip():
+            continue
+        try:
+            request = json.loads(line)
+            job = request["id"]
+            result = renderer.render(
+                str(request["text"]), str(request["voice"]), int(request["rate"]),
+                Path(request["out"]),
+            )  # fmt: skip
+        except (ValueError, KeyError, TypeError) as exc:
+            reply({"id": None, "ok": False, "error": f"bad request: {exc}"})
+            continue
+        reply({"id": job, **result})
+    return 0
+
+
+def main() -> int:
+    """Entry point of the render process."""
+    protocol = _protocol_stream()
+    return serve(sys.stdin, protocol)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,158 @@
+"""The reading-aloud controls: big buttons whose words always say what is going on."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
+
+from kiosk.narration.narrator import Problem, State
+from kiosk.theme import Metrics, Palette
+from kiosk.ui.widgets import TouchButton, set_role
+
+
+class NarrationBar(QFrame):
+    """Listen / Pause / Resume, back and forward a sentence, stop, slower, softer and louder."""
+
+    toggle_requested = Signal()
+    stop_requested = Signal()
+    back_requested = Signal()
+    forward_requested = Signal()
+    slower_toggled = Signal(bool)
+    volume_step = Signal(int)  # -1 softer, +1 louder
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("NarrationBar")
+        self.state = State.IDLE
+        self.listen = TouchButton("", role="primary")
+        self.back = TouchButton("")
+        self.forward = TouchButton("")
+        self.stop = TouchButton("")
+        self.slower = TouchButton("")
+        self.slower.setCheckable(True)
+        self.softer = TouchButton("")
+        self.louder = TouchButton("")
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        set_role(self.status, "muted")
+        self.listen.clicked.connect(self.toggle_requested)
+        self.stop.clicked.connect(self.stop_requested)
+        self.back.clicked.connect(self.back_requested)
+        self.forward.clicked.connect(self.forward_requested)
+        self.slower.toggled.connect(self.slower_toggled)
+        self.softer.clicked.connect(lambda: self.volume_step.emit(-1))
+        self.louder.clicked.connect(lambda: self.volume_step.emit(1))
+        self.buttons = [self.listen, self.back, self.stop, self.forward, self.slower,
+                        self.softer, self.louder]  # fmt: skip
+        self.grid = QGridLayout()
+        self._columns = 0
+        box = QVBoxLayout(self)
+        box.addLayout(self.grid)
+        box.addWidget(self.status)
+        self._box = box
+        self._problem: Problem | None = None
+        self._gap, self._margin = 24, 32
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """The controls' words in the current language."""
+        self.back.set_words(self.tr("Previous"))
+        self.forward.set_words(self.tr("Next"))
+        self.back.setAccessibleName(self.tr("Previous sentence"))
+        self.forward.setAccessibleName(self.tr("Next sentence"))
+        self.stop.set_words(self.tr("Stop"))
+        self.slower.set_words(self.tr("Slower"))
+        self.softer.set_words(self.tr("Softer"))
+        self.louder.set_words(self.tr("Louder"))
+        self.show_state(self.state)
+        if self._problem:
+            self.show_problem(self._problem)
+
+    def show_state(self, state: State) -> None:
+        """Words and enabled buttons for what the narrator is doing."""
+        self.state = state
+        words = {
+            State.IDLE: self.tr("Listen"),
+            State.LOADING: self.tr("Pause"),
+            State.PLAYING: self.tr("Pause"),
+            State.PAUSED: self.tr("Resume"),
+        }[state]
+        self.listen.set_words(words)
+        active = state is not State.IDLE
+        for button in (self.back, self.forward, self.stop):
+            button.setEnabled(active)
+        if self._problem is None:
+            self.status.setText({
+                State.IDLE: self.tr("Tap Listen to hear this page read aloud."),
+                State.LOADING: self.tr("Getting ready to read…"),
+                State.PLAYING: self.tr("Reading aloud. The words being read are marked in yellow."),
+                State.PAUSED: self.tr("Paused. Tap Resume to go on."),
+            }[state])  # fmt: skip
+
+    def show_problem(self, problem: Problem | None) -> None:
+        """One calm line when speech fails; None clears it."""
+        self._problem = problem
+        if problem is Problem.UNAVAILABLE:
+            self.status.setText(
+                self.tr("Reading aloud is not available right now. Please ask the front desk.")
+            )
+            self.set_available(False)
+        elif problem is Problem.FAILED:
+            self.status.setText(self.tr("Sorry, this page could not be read aloud just now."))
+        else:
+            self.show_state(self.state)
+
+    def set_available(self, available: bool) -> None:
+        """Turn the controls on or off (the text always stays)."""
+        for button in (self.listen, self.slower, self.softer, self.louder):
+            button.setEnabled(available)
+        if available:
+            self._problem = None
+            self.show_state(self.state)
+
+    def reset(self) -> None:
+        """The visit's choices are gone: normal speed, no message."""
+        self.slower.blockSignals(True)
+        self.slower.setChecked(False)
+        self.slower.blockSignals(False)
+        self._problem = None
+        self.show_state(State.IDLE)
+
+    def apply(self, sizes: Metrics, palette: Palette) -> None:
+        """Sizes for the current text size."""
+        self._box.setContentsMargins(sizes.pad, sizes.gap // 2, sizes.pad, sizes.gap // 2)
+        self._box.setSpacing(sizes.gap // 3)
+        self.grid.setHorizontalSpacing(sizes.gap)
+        self.grid.setVerticalSpacing(sizes.gap)
+        self._gap = sizes.gap
+        self._margin = sizes.pad
+        self._columns = 0
+        self._reflow()
+
+    def _reflow(self) -> None:
+        """As many buttons per row as fit; the rest wrap to a second row."""
+        gap = self._gap
+        width = self.width() - 2 * self._margin
+        widths = [b.sizeHint().width() for b in self.buttons]
+        columns = len(self.buttons)
+        while columns > 1:
+            rows = [widths[i : i + columns] for i in range(0, len(widths), columns)]
+            needed = max(sum(r) + gap * (len(r) - 1) for r in rows)
+            if needed <= width:
+                break
+            columns -= 1
+        if columns == self._columns:
+            return
+        self._columns = columns
+        for button in self.buttons:
+            self.grid.removeWidget(button)
+        for index, button in enumerate(self.buttons):
+            self.grid.addWidget(button, index // columns, index % columns)
+        for col in range(len(self.buttons) + 1):
+            self.grid.setColumnStretch(col, 0)
+        self.grid.setColumnStretch(columns, 1)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._reflow()
