@@ -62,9 +62,16 @@ def process_figures(runs: int) -> None:
         out = str(Path(tmp) / "out.png")
         commands = {
             "bare PySide6 page to PNG": [sys.executable, str(base_script), out],
-            "screenshot --screen home": [sys.executable, str(ROOT / "main.py"), "screenshot",
-                                         "--screen", "home", "-o", out],
-        }  # fmt: skip
+            "screenshot --screen home": [
+                sys.executable,
+                str(ROOT / "main.py"),
+                "screenshot",
+                "--screen",
+                "home",
+                "-o",
+                out,
+            ],
+        }
         # Interleaved, so a busy moment on a shared machine hits both alike; the ratio is the
         # median of the per-round ratios.
         for command in commands.values():

@@ -317,8 +317,11 @@ def run_kiosk(settings: Settings, windowed: bool = False) -> int:
     else:
         kiosk.window.showFullScreen()
     kiosk.restyle()
-    log.info("kiosk started (%d topics, %d skipped)", len(kiosk.content.topics),
-             len(kiosk.content.errors))  # fmt: skip
+    log.info(
+        "kiosk started (%d topics, %d skipped)",
+        len(kiosk.content.topics),
+        len(kiosk.content.errors),
+    )
     try:
         return app.exec()
     finally:

@@ -50,6 +50,12 @@ def _parser() -> argparse.ArgumentParser:
     shot.add_argument("--full", action="store_true", help="the whole topic page, not one screen")
     shot.add_argument("-o", "--output", type=Path, required=True, help="PNG file to write")
     shot.add_argument("--config", type=Path, help="settings file (TOML)")
+
+    narrate = sub.add_parser("narrate", help="the whole topic read aloud, as one WAV")
+    narrate.add_argument("topic", metavar="ID")
+    narrate.add_argument("--lang", choices=SUPPORTED_LANGUAGES, default="en")
+    narrate.add_argument("-o", "--output", type=Path, required=True, help="WAV file to write")
+    narrate.add_argument("--timings", type=Path, help="JSON file: each sentence and its start")
     return parser
 
 
@@ -138,6 +144,32 @@ def _cmd_screenshot(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_narrate(args: argparse.Namespace) -> int:
+    from PySide6.QtCore import QCoreApplication
+
+    from kiosk.i18n import Translations
+    from kiosk.narration.export import NarrateError, narrate_topic
+
+    topic = load_topics([paths.TOPICS]).find(args.topic, args.lang)
+    if topic is None:
+        raise CliError(f"no topic '{args.topic}' in language '{args.lang}'")
+    app = QCoreApplication.instance() or QCoreApplication([sys.argv[0]])
+    Translations(app).use(args.lang)
+    try:
+        timings = narrate_topic(topic, args.output)
+    except NarrateError as exc:
+        raise CliError(str(exc)) from None
+    if args.timings:
+        data = [{"text": t.text, "start": t.start} for t in timings]
+        try:
+            args.timings.write_text(
+                json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+            )
+        except OSError as exc:
+            raise CliError(f"cannot write {args.timings}: {exc.strerror}") from None
+    return 0
+
+
 def _cmd_run(args: argparse.Namespace) -> int:
     from kiosk.app import has_display, run_kiosk
 
@@ -157,6 +189,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "topics": _cmd_topics,
         "check-content": _cmd_check,
         "screenshot": _cmd_screenshot,
+        "narrate": _cmd_narrate,
     }
     try:
         return commands[args.command](args)

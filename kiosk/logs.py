@@ -54,8 +54,10 @@ def setup_logging(folder: Path, level: int = logging.INFO) -> Path | None:
             folder / LOG_NAME, maxBytes=LOG_BYTES, backupCount=LOG_BACKUPS, encoding="utf-8"
         )
     except OSError as exc:
-        print(f"kiosk: cannot write logs in {folder} ({exc.strerror}); logging to the terminal",
-              file=sys.stderr)  # fmt: skip
+        print(
+            f"kiosk: cannot write logs in {folder} ({exc.strerror}); logging to the terminal",
+            file=sys.stderr,
+        )
         handler = logging.StreamHandler(sys.stderr)
         path = None
     handler.setFormatter(fmt)

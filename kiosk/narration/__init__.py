@@ -6,5 +6,6 @@ import os
 # VA-API); that is not news for the kiosk. Set before QtMultimedia loads; an explicit
 # QT_LOGGING_RULES from the environment wins.
 os.environ.setdefault(
-    "QT_LOGGING_RULES", "qt.multimedia.symbolsresolver=false;qt.multimedia.ffmpeg=false"
+    "QT_LOGGING_RULES",
+    "qt.multimedia.*.info=false;qt.multimedia.*.debug=false;qt.multimedia.symbolsresolver=false",
 )

@@ -6,11 +6,24 @@ import hashlib
 import logging
 import os
 import tempfile
+import wave
 from pathlib import Path
 
 log = logging.getLogger("kiosk.narration")
 
 DEFAULT_CAP_BYTES = 200 * 1024 * 1024
+
+
+def playable(path: Path) -> bool:
+    """True if a WAV file holds all the sound its header promises (a header-only or cut-short
+    file plays as silence, or never ends)."""
+    try:
+        with wave.open(str(path), "rb") as wav:
+            frames = wav.getnframes()
+            needed = frames * wav.getsampwidth() * wav.getnchannels()
+        return frames > 0 and path.stat().st_size >= needed + 44
+    except (OSError, EOFError, wave.Error):
+        return False
 
 
 def cache_key(engine: str, voice: str, rate: int, text: str) -> str:
@@ -43,6 +56,12 @@ class WavCache:
         if self._fallback is None:
             self._fallback = tempfile.TemporaryDirectory(prefix="kiosk-speech-")
         self.folder = Path(self._fallback.name)
+
+    def close(self) -> None:
+        """Remove the temporary folder, if one was used."""
+        if self._fallback is not None:
+            self._fallback.cleanup()
+            self._fallback = None
 
     def path(self, key: str) -> Path:
         """Where the WAV for a key lives (or will)."""

@@ -13,7 +13,7 @@ from enum import Enum
 from PySide6.QtCore import QObject, QTimer, QUrl, Signal, Slot
 from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
 
-from kiosk.narration.cache import WavCache, cache_key
+from kiosk.narration.cache import WavCache, cache_key, playable
 from kiosk.narration.render import RenderClient
 from kiosk.narration.voices import choose_voice
 
@@ -72,6 +72,7 @@ class Narrator(QObject):
         self._watch.timeout.connect(self._check_stall)
         self._last_position = -1
         self._still_ms = 0
+        self.stall_ms = STALL_MS
         client.rendered.connect(self._on_rendered)
         client.failed.connect(self._on_render_failed)
         client.unavailable.connect(self._on_unavailable)
@@ -230,7 +231,13 @@ class Narrator(QObject):
 
     def _play_file(self, key: str) -> None:
         self._playing_key = key
-        self.player.setSource(QUrl.fromLocalFile(str(self.cache.path(key))))
+        if not playable(self.cache.path(key)):
+            self._replay_fresh("the sound file is empty or cut short")
+            return
+        url = QUrl.fromLocalFile(str(self.cache.path(key)))
+        if self.player.source() == url:
+            self.player.setSource(QUrl())  # the same file again (re-rendered): load it afresh
+        self.player.setSource(url)
         self.player.play()
         self._arm_watch()
         self._set_state(State.PLAYING)
@@ -300,7 +307,7 @@ class Narrator(QObject):
         position = self.player.position()
         if position == self._last_position:
             self._still_ms += WATCH_MS
-            if self._still_ms >= STALL_MS:
+            if self._still_ms >= self.stall_ms:
                 self._replay_fresh("playback stalled")
         else:
             self._last_position = position

@@ -128,8 +128,13 @@ class RenderClient(QObject):
         assert self._process is not None
         job = self._queue.popleft()
         self._current = job
-        request = {"id": job.id, "text": job.text, "voice": job.voice, "rate": job.rate,
-                   "out": str(job.out)}  # fmt: skip
+        request = {
+            "id": job.id,
+            "text": job.text,
+            "voice": job.voice,
+            "rate": job.rate,
+            "out": str(job.out),
+        }
         self._process.write((json.dumps(request) + "\n").encode("utf-8"))
         self._timer.start(self._job_timeout_ms)
 

@@ -129,9 +129,11 @@ def serve(stdin: TextIO, protocol: TextIO) -> int:
             request = json.loads(line)
             job = request["id"]
             result = renderer.render(
-                str(request["text"]), str(request["voice"]), int(request["rate"]),
+                str(request["text"]),
+                str(request["voice"]),
+                int(request["rate"]),
                 Path(request["out"]),
-            )  # fmt: skip
+            )
         except (ValueError, KeyError, TypeError) as exc:
             reply({"id": None, "ok": False, "error": f"bad request: {exc}"})
             continue

@@ -43,8 +43,15 @@ class NarrationBar(QFrame):
         self.slower.toggled.connect(self.slower_toggled)
         self.softer.clicked.connect(lambda: self.volume_step.emit(-1))
         self.louder.clicked.connect(lambda: self.volume_step.emit(1))
-        self.buttons = [self.listen, self.back, self.stop, self.forward, self.slower,
-                        self.softer, self.louder]  # fmt: skip
+        self.buttons = [
+            self.listen,
+            self.back,
+            self.stop,
+            self.forward,
+            self.slower,
+            self.softer,
+            self.louder,
+        ]
         self.grid = QGridLayout()
         self._columns = 0
         box = QVBoxLayout(self)
@@ -83,12 +90,16 @@ class NarrationBar(QFrame):
         for button in (self.back, self.forward, self.stop):
             button.setEnabled(active)
         if self._problem is None:
-            self.status.setText({
-                State.IDLE: self.tr("Tap Listen to hear this page read aloud."),
-                State.LOADING: self.tr("Getting ready to read…"),
-                State.PLAYING: self.tr("Reading aloud. The words being read are marked in yellow."),
-                State.PAUSED: self.tr("Paused. Tap Resume to go on."),
-            }[state])  # fmt: skip
+            self.status.setText(
+                {
+                    State.IDLE: self.tr("Tap Listen to hear this page read aloud."),
+                    State.LOADING: self.tr("Getting ready to read…"),
+                    State.PLAYING: self.tr(
+                        "Reading aloud. The words being read are marked in yellow."
+                    ),
+                    State.PAUSED: self.tr("Paused. Tap Resume to go on."),
+                }[state]
+            )
 
     def show_problem(self, problem: Problem | None) -> None:
         """One calm line when speech fails; None clears it."""

@@ -50,8 +50,9 @@ class TopicPage(QWidget):
         self.page.setMaximumWidth(round(sizes.body * 44) + 2 * sizes.pad + sizes.scrollbar)
         self.column = QVBoxLayout(self.page)
         self.column.setAlignment(Qt.AlignmentFlag.AlignTop)
-        self.column.setContentsMargins(sizes.pad, sizes.gap, sizes.pad + sizes.scrollbar,
-                                       sizes.pad * 2)  # fmt: skip
+        self.column.setContentsMargins(
+            sizes.pad, sizes.gap, sizes.pad + sizes.scrollbar, sizes.pad * 2
+        )
         self.column.setSpacing(sizes.gap)
         centre = QHBoxLayout(self.body)
         centre.setContentsMargins(0, 0, 0, 0)

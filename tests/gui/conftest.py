@@ -11,6 +11,7 @@ from kiosk import paths
 from kiosk.app import KioskApp, application
 from kiosk.config import Settings
 from kiosk.content import LoadResult, load_topics
+from kiosk.narration.render import RenderClient
 
 FAST = Settings(idle_timeout_s=0.15, countdown_s=0.3, attract_rotate_s=0.05)
 
@@ -26,9 +27,15 @@ def make_kiosk(qtbot: QtBot) -> Iterator[MakeKiosk]:
         settings: Settings = FAST,
         content: LoadResult | None = None,
         size: tuple[int, int] = (1920, 1080),
+        speech: RenderClient | None = None,
     ) -> KioskApp:
-        kiosk = KioskApp(application(), settings, content=content or load_topics(paths.TOPICS),
-                         windowed=True)  # fmt: skip
+        kiosk = KioskApp(
+            application(),
+            settings,
+            content=content or load_topics(paths.TOPICS),
+            windowed=True,
+            speech=speech,
+        )
         qtbot.add_widget(kiosk.window)
         kiosk.window.resize(*size)
         kiosk.window.show()
@@ -39,6 +46,8 @@ def make_kiosk(qtbot: QtBot) -> Iterator[MakeKiosk]:
 
     yield make
     for kiosk in built:
+        kiosk.narrator.stop()
+        kiosk.speech.stop()
         kiosk.idle.disable()
         kiosk.remove_exception_hook()
         kiosk.window.allow_close = True

@@ -16,8 +16,12 @@ from tests.conftest import ROOT
 def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, str(ROOT / "main.py"), *args],
-        capture_output=True, text=True, timeout=120, check=False, env=env or dict(os.environ),
-    )  # fmt: skip
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        env=env or dict(os.environ),
+    )
 
 
 @pytest.mark.parametrize(
@@ -31,8 +35,9 @@ def test_screenshot_writes_a_png_of_the_size(tmp_path: Path, screen: str, size: 
     image = QImage(str(out))
     assert f"{image.width()}x{image.height()}" == size
     # Not a blank picture: many distinct colours are drawn.
-    colours = {image.pixel(x, y) for x in range(0, image.width(), 37)
-               for y in range(0, image.height(), 37)}  # fmt: skip
+    colours = {
+        image.pixel(x, y) for x in range(0, image.width(), 37) for y in range(0, image.height(), 37)
+    }
     assert len(colours) > 5
 
 
@@ -61,8 +66,11 @@ def test_bad_config_is_one_line_and_the_default_is_used(tmp_path: Path) -> None:
 
 
 def test_no_display_says_so_in_one_line() -> None:
-    env = {k: v for k, v in os.environ.items()
-           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}  # fmt: skip
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+    }
     done = run(env=env)
     assert done.returncode == 1
     lines = done.stderr.strip().splitlines()

@@ -66,8 +66,10 @@ def test_broken_missing_and_binary_files_give_defaults(tmp_path: Path) -> None:
     assert problems[0].endswith("; using defaults")
 
     settings, problems = load_settings(tmp_path / "missing.toml")
-    assert problems == [f"{tmp_path / 'missing.toml'}: cannot read the config "
-                        "(No such file or directory); using defaults"]  # fmt: skip
+    assert problems == [
+        f"{tmp_path / 'missing.toml'}: cannot read the config "
+        "(No such file or directory); using defaults"
+    ]
 
     binary = tmp_path / "binary.toml"
     binary.write_bytes(b"\xff\xfe\x00")
@@ -78,5 +80,7 @@ def test_multi_line_text_is_refused(tmp_path: Path) -> None:
     path = write(tmp_path, 'clinic_name = """Two\nlines"""\n')
     settings, problems = load_settings(path)
     assert settings.clinic_name == "Your Clinic"
-    assert problems == [f"{path}: clinic_name: must be one line of text, at most 60 characters; "
-                        "using the default 'Your Clinic'"]  # fmt: skip
+    assert problems == [
+        f"{path}: clinic_name: must be one line of text, at most 60 characters; "
+        "using the default 'Your Clinic'"
+    ]

@@ -1,0 +1,139 @@
+"""The render process with the real espeak-ng: sound, languages, bad input, crashes."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+import wave
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from kiosk.narration.render import RenderClient
+from kiosk.narration.voices import choose_voice
+
+
+def render(qtbot: QtBot, client: RenderClient, text: str, voice: str, out: Path) -> tuple[int, str]:
+    results: list[tuple[int, str]] = []
+    client.rendered.connect(lambda job, path: results.append((job, "ok")))
+    client.failed.connect(lambda job, reason: results.append((job, reason)))
+    job = client.render(text, voice, 165, out)
+    qtbot.wait_until(lambda: any(r[0] == job for r in results), timeout=20_000)
+    return next(r for r in results if r[0] == job)
+
+
+def test_english_and_spanish_render_real_sound(
+    client: RenderClient, qtbot: QtBot, tmp_path: Path
+) -> None:
+    english = choose_voice("en", client.voices)
+    spanish = choose_voice("es", client.voices)
+    assert english == "gmw/en-us"
+    assert spanish == "roa/es-419"
+    assert client.engine == "espeak"
+    for voice, text in (
+        (english, "Drink small sips of water."),
+        (spanish, "¿Le duelen las piernas?"),
+    ):
+        out = tmp_path / f"{voice.replace('/', '_')}.wav"
+        assert render(qtbot, client, text, voice, out)[1] == "ok"
+        with wave.open(str(out)) as wav:
+            assert wav.getframerate() == 22050
+            assert wav.getnchannels() == 1
+            assert wav.getsampwidth() == 2
+            assert wav.getnframes() > 22050 * 0.5  # more than half a second of speech
+    assert not list(tmp_path.glob(".*.part"))  # written under a temporary name, then renamed
+
+
+def test_sixty_quick_renders_none_silent(
+    client: RenderClient, qtbot: QtBot, tmp_path: Path
+) -> None:
+    done: dict[int, str] = {}
+    client.rendered.connect(done.__setitem__)
+    client.failed.connect(lambda job, reason: done.__setitem__(job, f"FAILED {reason}"))
+    jobs = [
+        client.render(f"Sentence number {n} is short.", "gmw/en-us", 200, tmp_path / f"{n}.wav")
+        for n in range(60)
+    ]
+    qtbot.wait_until(lambda: len(done) == 60, timeout=60_000)
+    assert [done[j] for j in jobs if done[j].startswith("FAILED")] == []
+    for n in range(60):
+        with wave.open(str(tmp_path / f"{n}.wav")) as wav:
+            assert wav.getnframes() > 5000, n
+
+
+def test_bad_voice_is_an_error_reply_and_the_engine_keeps_working(
+    client: RenderClient, qtbot: QtBot, tmp_path: Path
+) -> None:
+    assert render(qtbot, client, "Hello.", "mb/mb-en1", tmp_path / "a.wav")[1] == (
+        "voice 'mb/mb-en1' is not available"
+    )
+    assert render(qtbot, client, "Hello.", "gmw/en-us", tmp_path / "b.wav")[1] == "ok"
+
+
+def test_missing_engine_command_makes_speech_unavailable(qtbot: QtBot, tmp_path: Path) -> None:
+    client = RenderClient(command=[str(tmp_path / "no-such-program")])
+    with qtbot.wait_signal(client.unavailable, timeout=10_000) as blocker:
+        client.start()
+    assert blocker.args[0].startswith("the speech program could not start")
+    failed: list[str] = []
+    client.failed.connect(lambda job, reason: failed.append(reason))
+    client.render("Hello.", "gmw/en-us", 165, tmp_path / "x.wav")
+    qtbot.wait_until(lambda: bool(failed))
+    assert failed == [client.dead_reason]
+
+
+def test_engine_that_cannot_start_reports_fatal(qtbot: QtBot) -> None:
+    """A Python without pyttsx3's engine: the process says why and speech is unavailable."""
+    script = 'print(\'{"fatal": "speech engine failed to start: no espeak"}\')'
+    client = RenderClient(command=[sys.executable, "-c", script])
+    with qtbot.wait_signal(client.unavailable, timeout=10_000) as blocker:
+        client.start()
+    assert blocker.args == ["speech engine failed to start: no espeak"]
+
+
+def test_killed_process_is_restarted_once_then_given_up(
+    client: RenderClient, qtbot: QtBot, tmp_path: Path
+) -> None:
+    first = client.pid
+    os.kill(first, signal.SIGKILL)
+    qtbot.wait_until(lambda: client.is_ready and client.pid not in (0, first), timeout=20_000)
+    assert render(qtbot, client, "Still here.", "gmw/en-us", tmp_path / "a.wav")[1] == "ok"
+    with qtbot.wait_signal(client.unavailable, timeout=20_000):
+        os.kill(client.pid, signal.SIGKILL)
+    assert client.dead_reason.startswith("the speech program stopped")
+
+
+def test_killed_mid_job_the_sentence_is_rendered_after_the_restart(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    client = RenderClient()
+    with qtbot.wait_signal(client.ready, timeout=20_000):
+        client.start()
+    try:
+        results: list[tuple[int, str]] = []
+        client.rendered.connect(lambda job, path: results.append((job, "ok")))
+        long_text = " ".join(["This is a long sentence to keep the engine busy."] * 40)
+        job = client.render(long_text, "gmw/en-us", 165, tmp_path / "long.wav")
+        os.kill(client.pid, signal.SIGKILL)
+        qtbot.wait_until(lambda: results == [(job, "ok")], timeout=30_000)
+        assert (tmp_path / "long.wav").stat().st_size > 100_000
+    finally:
+        client.stop()
+
+
+def test_hung_process_is_killed_and_restarted(qtbot: QtBot, tmp_path: Path) -> None:
+    client = RenderClient(job_timeout_ms=300)
+    with qtbot.wait_signal(client.ready, timeout=20_000):
+        client.start()
+    try:
+        first = client.pid
+        os.kill(first, signal.SIGSTOP)  # frozen: it will never answer
+        client.render("Hello.", "gmw/en-us", 165, tmp_path / "a.wav")
+        qtbot.wait_until(lambda: client.pid not in (0, first) and client.is_ready, timeout=20_000)
+        with pytest.raises(ProcessLookupError):  # the frozen one was killed, not left behind
+            os.kill(first, 0)
+        qtbot.wait_until((tmp_path / "a.wav").exists, timeout=20_000)
+    finally:
+        client.stop()
