@@ -74,6 +74,7 @@ class KioskApp(QObject):
         app.installEventFilter(self.window.guard)
         self.speech = speech if speech is not None else RenderClient(parent=self)
         self.cache = WavCache(paths.cache_dir() / "speech")
+        self.cache.trim()
         self.narrator = Narrator(self.speech, self.cache, self)
         self._style_key: tuple[str, int, float] | None = None
         self._previous_hook: ExceptHook | None = None
@@ -326,4 +327,5 @@ def run_kiosk(settings: Settings, windowed: bool = False) -> int:
         return app.exec()
     finally:
         kiosk.speech.stop()
+        kiosk.cache.close()
         kiosk.remove_exception_hook()

@@ -41,13 +41,20 @@ class WavCache:
         self.folder = folder
         self.problem = ""
         self._fallback: tempfile.TemporaryDirectory[str] | None = None
+        self.writable()
+
+    def writable(self) -> bool:
+        """Check the folder can be written (it may have been deleted or filled); if not, switch
+        to a temporary folder and say so once."""
         try:
-            folder.mkdir(parents=True, exist_ok=True)
-            probe = folder / ".write-test"
-            probe.write_bytes(b"")
+            self.folder.mkdir(parents=True, exist_ok=True)
+            probe = self.folder / ".write-test"
+            probe.write_bytes(b"\0" * 4096)
             probe.unlink()
+            return True
         except OSError as exc:
-            self.use_fallback(f"cannot write the speech cache in {folder} ({exc.strerror})")
+            self.use_fallback(f"cannot write the speech cache in {self.folder} ({exc.strerror})")
+            return False
 
     def use_fallback(self, reason: str) -> None:
         """Stop caching in the configured folder; keep working in a temporary one."""

@@ -268,8 +268,7 @@ class Narrator(QObject):
         if key is None:
             return
         log.warning("could not render a sentence: %s", reason)
-        if self.cache.problem == "" and "cannot write" in reason:
-            self.cache.use_fallback(reason)
+        if not self.cache.writable():  # the folder went away or filled up: carry on without it
             self._prefetch(self.index)
             return
         if self.state is State.LOADING and self.sentences and key == self._key(self.index):

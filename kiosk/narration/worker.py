@@ -20,7 +20,7 @@ import wave
 from pathlib import Path
 from typing import Any, TextIO
 
-FINISH_TIMEOUT_S = 20.0
+FINISH_TIMEOUT_S = 10.0  # below the kiosk's own job timeout, so the answer comes from here
 IDLE_WAIT_S = 5.0
 
 
@@ -84,6 +84,10 @@ class Renderer:
         if not text.strip():
             return {"ok": False, "error": "nothing to say"}
         tmp = out.with_name(f".{out.name}.{os.getpid()}.part")
+        try:  # the engine hangs rather than fail on a path it cannot write: check first
+            tmp.write_bytes(b"")
+        except OSError as exc:
+            return {"ok": False, "error": f"cannot write {out}: {exc.strerror}"}
         for _attempt in range(2):
             self._wait_idle()
             self._done.clear()

@@ -194,3 +194,21 @@ def test_the_gui_thread_never_stalls_while_narrating(narrator: Narrator, qtbot: 
     probe.stop()
     assert len(gaps) > 100
     assert max(gaps[1:]) < 0.1, max(gaps)
+
+
+def test_cache_folder_lost_while_running_still_speaks(
+    client: RenderClient, qtbot: QtBot, tmp_path: Path
+) -> None:
+    folder = tmp_path / "speech"
+    cache = WavCache(folder)
+    narrator = Narrator(client, cache)
+    folder.rmdir()
+    folder.write_text("something else took its place")  # the folder cannot be made again
+    try:
+        narrator.load(SHORT[:2], "en")
+        with qtbot.wait_signal(narrator.finished, timeout=30_000):
+            narrator.play()
+        assert cache.problem.startswith(f"cannot write the speech cache in {folder}")
+    finally:
+        narrator.stop()
+        cache.close()
