@@ -18,7 +18,7 @@ from kiosk.content.model import Topic
 from kiosk.content.sentences import split_sentences
 from kiosk.theme import Metrics, Palette
 from kiosk.ui.scrolling import scroll_to_top, touch_scroll_area
-from kiosk.ui.widgets import IconLabel, set_role
+from kiosk.ui.widgets import IconLabel, place_in_grid, set_role
 
 
 class TopicTile(QPushButton):
@@ -165,12 +165,7 @@ class HomeScreen(QWidget):
         if columns == self._columns:
             return
         self._columns = columns
-        for tile in self.tiles:
-            self.grid.removeWidget(tile)
-        for index, tile in enumerate(self.tiles):
-            self.grid.addWidget(tile, index // columns, index % columns)
-        for col in range(self.grid.columnCount()):
-            self.grid.setColumnStretch(col, 1 if col < columns else 0)
+        place_in_grid(self.grid, list(self.tiles), columns, fill=True)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.narration.narrator import Problem, State
 from kiosk.theme import Metrics, Palette
-from kiosk.ui.widgets import TouchButton, set_role
+from kiosk.ui.widgets import TouchButton, place_in_grid, set_role
 
 
 class NarrationBar(QFrame):
@@ -156,13 +156,7 @@ class NarrationBar(QFrame):
         if columns == self._columns:
             return
         self._columns = columns
-        for button in self.buttons:
-            self.grid.removeWidget(button)
-        for index, button in enumerate(self.buttons):
-            self.grid.addWidget(button, index // columns, index % columns)
-        for col in range(len(self.buttons) + 1):
-            self.grid.setColumnStretch(col, 0)
-        self.grid.setColumnStretch(columns, 1)
+        place_in_grid(self.grid, list(self.buttons), columns, fill=False)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -8,7 +8,7 @@ from functools import lru_cache
 from PySide6.QtCore import QByteArray, QRectF, QSize, Qt
 from PySide6.QtGui import QIcon, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
-from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QWidget
+from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
 from kiosk import paths
 
@@ -31,6 +31,17 @@ def icon_pixmap(name: str, colour: str, size: int, ratio: float = 1.0) -> QPixma
         painter.end()
     pixmap.setDevicePixelRatio(ratio)
     return pixmap
+
+
+def place_in_grid(grid: QGridLayout, widgets: list[QWidget], columns: int, fill: bool) -> None:
+    """Lay widgets out row by row, `columns` to a row. `fill`: the columns share the width;
+    otherwise they keep their own width and the space left over goes to the right."""
+    for widget in widgets:
+        grid.removeWidget(widget)
+    for index, widget in enumerate(widgets):
+        grid.addWidget(widget, index // columns, index % columns)
+    for col in range(max(grid.columnCount(), len(widgets) + 1)):
+        grid.setColumnStretch(col, (1 if col < columns else 0) if fill else int(col == columns))
 
 
 def set_role(widget: QWidget, role: str) -> None:

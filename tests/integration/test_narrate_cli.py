@@ -4,27 +4,13 @@ from __future__ import annotations
 
 import itertools
 import json
-import os
-import subprocess
-import sys
 import wave
 from pathlib import Path
 
 from kiosk import paths
 from kiosk.content import load_topics
 from kiosk.narration.script import flatten, reading_blocks
-from tests.conftest import ROOT
-
-
-def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), *args],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-        env=dict(os.environ),
-    )
+from tests.conftest import run_main as run
 
 
 def test_narrate_writes_the_topic_and_its_timings(tmp_path: Path) -> None:
