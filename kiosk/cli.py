@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from kiosk import __version__, paths
-from kiosk.config import TEXT_SIZES, THEMES, Settings, load_settings
+from kiosk.config import PAPER_SIZES, TEXT_SIZES, THEMES, Settings, load_settings
 from kiosk.content import load_topics
 from kiosk.content.model import SUPPORTED_LANGUAGES
 from kiosk.content.quality import check_topic, overall_score
@@ -56,6 +56,13 @@ def _parser() -> argparse.ArgumentParser:
     narrate.add_argument("--lang", choices=SUPPORTED_LANGUAGES, default="en")
     narrate.add_argument("-o", "--output", type=Path, required=True, help="WAV file to write")
     narrate.add_argument("--timings", type=Path, help="JSON file: each sentence and its start")
+
+    handout = sub.add_parser("handout", help="the one-page summary as a PDF")
+    handout.add_argument("topic", metavar="ID")
+    handout.add_argument("--lang", choices=SUPPORTED_LANGUAGES, default="en")
+    handout.add_argument("--paper", choices=PAPER_SIZES, help="paper size (default: config)")
+    handout.add_argument("-o", "--output", type=Path, required=True, help="PDF file to write")
+    handout.add_argument("--config", type=Path, help="settings file (TOML)")
     return parser
 
 
@@ -170,6 +177,34 @@ def _cmd_narrate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_handout(args: argparse.Namespace) -> int:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtGui import QGuiApplication
+
+    from kiosk.app import load_fonts
+    from kiosk.handout.layout import build_handout
+    from kiosk.handout.output import HandoutError, write_pdf
+    from kiosk.i18n import Translations
+    from kiosk.logs import route_qt_messages
+
+    route_qt_messages()
+    settings = _settings(args.config)
+    topic = load_topics([paths.TOPICS]).find(args.topic, args.lang)
+    if topic is None:
+        raise CliError(f"no topic '{args.topic}' in language '{args.lang}'")
+    app = QGuiApplication.instance() or QGuiApplication([sys.argv[0]])
+    load_fonts()
+    Translations(app).use(args.lang)
+    handout = build_handout(topic, settings, args.paper)
+    if not handout.fits:
+        print(f"kiosk: warning: '{topic.id}' does not fit one page even at 12 pt", file=sys.stderr)
+    try:
+        write_pdf(handout, args.output)
+    except HandoutError as exc:
+        raise CliError(str(exc)) from None
+    return 0
+
+
 def _cmd_run(args: argparse.Namespace) -> int:
     from kiosk.app import has_display, run_kiosk
 
@@ -190,6 +225,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "check-content": _cmd_check,
         "screenshot": _cmd_screenshot,
         "narrate": _cmd_narrate,
+        "handout": _cmd_handout,
     }
     try:
         return commands[args.command](args)

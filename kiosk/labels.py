@@ -47,6 +47,21 @@ def current_as_of(date_text: str) -> str:
     )
 
 
+def handout_words() -> dict[str, str]:
+    """The handout's own words."""
+    return {
+        "learn_more": QCoreApplication.translate("Labels", "Learn more (scan the code or type):"),
+        "not_advice": QCoreApplication.translate(
+            "Labels", "This page does not replace advice from your own doctor or nurse."
+        ),
+    }
+
+
+def language_name(lang: str) -> str:
+    """A language named in its own words, as patients look for it."""
+    return {"en": "English", "es": "Español"}.get(lang, lang)
+
+
 _DATE_FORMATS = {"en": "MMMM d, yyyy", "es": "d 'de' MMMM 'de' yyyy"}
 _LOCALES = {"en": QLocale.Language.English, "es": QLocale.Language.Spanish}
 

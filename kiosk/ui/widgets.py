@@ -3,32 +3,17 @@
 from __future__ import annotations
 
 import html
-from functools import lru_cache
 
-from PySide6.QtCore import QByteArray, QRectF, QSize, Qt
-from PySide6.QtGui import QIcon, QPainter, QPixmap
-from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
-from kiosk import paths
+from kiosk.icons import svg_image
 
 
-@lru_cache(maxsize=256)
 def icon_pixmap(name: str, colour: str, size: int, ratio: float = 1.0) -> QPixmap:
-    """An icon from resources/icons drawn in one colour (its #000000 strokes become `colour`)."""
-    path = paths.ICONS / f"{name}.svg"
-    try:
-        svg = path.read_text(encoding="utf-8").replace("#000000", colour)
-    except OSError:
-        svg = ""
-    renderer = QSvgRenderer(QByteArray(svg.encode("utf-8")))
-    pixels = max(1, round(size * ratio))
-    pixmap = QPixmap(pixels, pixels)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    if renderer.isValid():
-        painter = QPainter(pixmap)
-        renderer.render(painter, QRectF(0, 0, pixels, pixels))
-        painter.end()
+    """An icon from resources/icons drawn in one colour at a size in device-independent pixels."""
+    pixmap = QPixmap.fromImage(svg_image(name, colour, max(1, round(size * ratio))))
     pixmap.setDevicePixelRatio(ratio)
     return pixmap
 

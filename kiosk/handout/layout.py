@@ -1,0 +1,152 @@
+"""The handout page as a QTextDocument: laid out for a patient, readable in black and white.
+
+The same document is drawn for the on-screen preview, written as a PDF and sent to a printer,
+so all three are one layout. Topic text is escaped: markup in a topic file prints as text.
+"""
+
+from __future__ import annotations
+
+import html
+import io
+from dataclasses import dataclass
+
+import segno
+from PySide6.QtCore import QMarginsF, QSizeF, QUrl
+from PySide6.QtGui import QFont, QImage, QPageLayout, QPageSize, QTextDocument
+
+from kiosk import labels
+from kiosk.config import Settings
+from kiosk.content.model import Tier, Topic
+from kiosk.icons import svg_image
+
+PAPER = {"letter": QPageSize.PageSizeId.Letter, "a4": QPageSize.PageSizeId.A4}
+MARGIN_MM = 12.0
+BODY_PT = (13.0, 12.5, 12.0)  # tried in turn until the page fits; 12 pt is the floor
+MIN_STEPS = 3
+LAYOUT_DPI = 96
+
+# Black-and-white friendly: the tiers differ by word, icon and shade, most urgent darkest.
+TIER_STYLE = {
+    Tier.CALL_911: ("#000000", "#FFFFFF"),
+    Tier.CALL_DOCTOR: ("#555555", "#FFFFFF"),
+    Tier.WATCH: ("#DDDDDD", "#000000"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Handout:
+    """A laid-out page and what had to give way for it to fit."""
+
+    document: QTextDocument
+    layout: QPageLayout
+    body_pt: float
+    steps_shown: int
+    fits: bool
+
+
+def page_layout(paper: str) -> QPageLayout:
+    """The page: Letter or A4, portrait, with margins a home printer can reach."""
+    return QPageLayout(
+        QPageSize(PAPER.get(paper, QPageSize.PageSizeId.Letter)),
+        QPageLayout.Orientation.Portrait,
+        QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM),
+        QPageLayout.Unit.Millimeter,
+    )
+
+
+def qr_image(url: str) -> QImage:
+    """The learn-more address as a QR code, big enough to scan from paper."""
+    buffer = io.BytesIO()
+    segno.make(url, error="m").save(buffer, kind="png", scale=10, border=4)
+    return QImage.fromData(buffer.getvalue())
+
+
+def _e(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def handout_html(topic: Topic, settings: Settings, steps: int, body_pt: float) -> str:
+    """The page's HTML (Qt's rich-text subset)."""
+    small = body_pt - 1.5
+    tr = labels.handout_words()
+    clinic = _e(settings.clinic_name)
+    if settings.clinic_phone:
+        clinic += f" &nbsp;·&nbsp; {_e(settings.clinic_phone)}"
+    parts = [
+        f'<table width="100%" cellspacing="0" cellpadding="0"><tr>'
+        f'<td><span style="font-size:{small}pt; font-weight:600;">{clinic}</span></td>'
+        f'<td align="right"><span style="font-size:{small}pt;">'
+        f"{_e(labels.current_as_of(labels.long_date(topic.current_as_of, topic.lang)))}"
+        f" &nbsp;·&nbsp; {_e(labels.language_name(topic.lang))}</span></td></tr></table>",
+        f'<h1 style="font-size:{body_pt + 9}pt; margin-top:6px; margin-bottom:4px;">'
+        f"{_e(topic.title)}</h1>",
+        f'<p style="font-size:{body_pt + 1}pt; font-weight:600; margin-bottom:8px;">'
+        f"{_e(topic.summary)}</p>",
+        f'<h2 style="font-size:{body_pt + 3}pt; margin-bottom:2px;">'
+        f"{_e(labels.self_care_heading())}</h2>",
+        '<table cellspacing="0" cellpadding="3">',
+    ]
+    for step in topic.self_care[:steps]:
+        parts.append(
+            f'<tr><td valign="top"><img src="box.png" width="{body_pt + 3:.0f}" '
+            f'height="{body_pt + 3:.0f}"></td>'
+            f'<td style="font-size:{body_pt}pt;">{_e(step)}</td></tr>'
+        )
+    parts.append("</table>")
+    parts.append(
+        f'<h2 style="font-size:{body_pt + 3}pt; margin-top:8px; margin-bottom:4px;">'
+        f"{_e(labels.warning_heading())}</h2>"
+    )
+    for tier, items in topic.warning_signs:
+        fill, ink = TIER_STYLE[tier]
+        icon = f"{labels.tier_icon(tier)}-{'light' if ink == '#FFFFFF' else 'dark'}.png"
+        rows = "".join(
+            f'<p style="font-size:{body_pt}pt; margin:2px 6px 2px 6px;">&#8226;&nbsp;{_e(item)}</p>'
+            for item in items
+        )
+        parts.append(
+            f'<table width="100%" cellspacing="0" cellpadding="0" border="1.5" '
+            f'style="border-color:#000000; border-style:solid; margin-bottom:6px;"><tr><td>'
+            f'<table width="100%" cellspacing="0" cellpadding="4"><tr><td bgcolor="{fill}">'
+            f'<img src="{icon}" width="{body_pt + 6:.0f}" height="{body_pt + 6:.0f}">&nbsp;'
+            f'<span style="color:{ink}; font-size:{body_pt + 2}pt; font-weight:700;">'
+            f"{_e(labels.tier_name(tier))}</span></td></tr></table>{rows}</td></tr></table>"
+        )
+    parts.append(
+        f'<table width="100%" cellspacing="0" cellpadding="2" style="margin-top:6px;"><tr>'
+        f'<td width="120" valign="top"><img src="qr.png" width="110" height="110"></td>'
+        f'<td valign="middle" style="font-size:{small}pt;">'
+        f"<b>{_e(tr['learn_more'])}</b><br>{_e(topic.learn_more)}<br><br>"
+        f"{_e(tr['not_advice'])}</td></tr></table>"
+    )
+    return "".join(parts)
+
+
+def build_handout(topic: Topic, settings: Settings, paper: str | None = None) -> Handout:
+    """Lay the page out; shrink the type (not below 12 pt), then drop self-care steps beyond
+    the first three, until it fits one page. Warning signs are never dropped."""
+    layout = page_layout(paper or settings.paper)
+    # Laid out in pixels at the document's own resolution, so point sizes mean real points.
+    rect = layout.paintRectPixels(LAYOUT_DPI)
+    images = {"qr.png": qr_image(topic.learn_more), "box.png": svg_image("check-box", "#000000")}
+    for tier in Tier:
+        for shade, colour in (("light", "#FFFFFF"), ("dark", "#000000")):
+            images[f"{labels.tier_icon(tier)}-{shade}.png"] = svg_image(
+                labels.tier_icon(tier), colour
+            )
+    attempts = [(pt, len(topic.self_care)) for pt in BODY_PT]
+    attempts += [(BODY_PT[-1], n) for n in range(len(topic.self_care) - 1, MIN_STEPS - 1, -1)]
+    document = QTextDocument()
+    for body_pt, steps in attempts:
+        document = QTextDocument()
+        document.setDocumentMargin(0)
+        font = QFont("Open Sans")
+        font.setPointSizeF(body_pt)
+        document.setDefaultFont(font)
+        for name, image in images.items():
+            document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), image)
+        document.setPageSize(QSizeF(rect.width(), rect.height()))
+        document.setHtml(handout_html(topic, settings, steps, body_pt))
+        if document.pageCount() == 1:
+            return Handout(document, layout, body_pt, steps, True)
+    return Handout(document, layout, attempts[-1][0], attempts[-1][1], False)

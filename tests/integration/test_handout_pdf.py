@@ -1,0 +1,109 @@
+"""The handout PDF, read back as a patient's page: one page, every part, a QR code that scans."""
+
+from __future__ import annotations
+
+import subprocess
+import unicodedata
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from kiosk import paths
+from kiosk.app import load_fonts
+from kiosk.config import Settings
+from kiosk.content import Tier, load_topics
+from kiosk.content.loader import parse_topic
+from kiosk.handout.layout import build_handout
+from kiosk.handout.output import write_pdf
+from tests.conftest import run_main
+from tests.topic_samples import VALID
+
+
+def pdf_text(pdf: Path) -> str:
+    out = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True)
+    # NFKC undoes the font's ligatures (the "fl" in "fluid" is one glyph in the PDF).
+    return " ".join(unicodedata.normalize("NFKC", out.stdout).split())
+
+
+def pdf_pages(pdf: Path) -> int:
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True)
+    return int(
+        next(line.split()[1] for line in info.stdout.splitlines() if line.startswith("Pages:"))
+    )
+
+
+def qr_codes(pdf: Path, tmp_path: Path) -> list[str]:
+    subprocess.run(["pdftoppm", "-r", "200", "-png", str(pdf), str(tmp_path / "page")], check=True)
+    scan = subprocess.run(["zbarimg", "--quiet", "--raw", *map(str, tmp_path.glob("page*.png"))],
+                          capture_output=True, text=True, check=False)  # fmt: skip
+    return scan.stdout.split()
+
+
+@pytest.mark.parametrize("paper", ["letter", "a4"])
+@pytest.mark.parametrize("topic_id", ["ibs-leg-pain", "diarrhea-leg-pain"])
+def test_shipped_topic_handout(tmp_path: Path, topic_id: str, paper: str) -> None:
+    pdf = tmp_path / "handout.pdf"
+    done = run_main("handout", topic_id, "--paper", paper, "-o", str(pdf))
+    assert done.returncode == 0, done.stderr
+    topic = load_topics(paths.TOPICS).find(topic_id, "en")
+    assert topic is not None
+    assert pdf_pages(pdf) == 1
+    text = pdf_text(pdf)
+    assert topic.title in text
+    for tier in Tier:
+        for sign in topic.signs(tier):
+            assert " ".join(sign.split()) in text, sign
+    for words in ("Call 911 now", "Call your doctor today", "Watch closely and call your doctor if",
+                  "What you can do at home", "does not replace advice", "English",
+                  topic.learn_more):  # fmt: skip
+        assert words in text
+    shown = [step for step in topic.self_care if step in text]
+    assert len(shown) >= 3
+    assert shown == list(topic.self_care[: len(shown)])  # dropped only from the end, if at all
+    assert qr_codes(pdf, tmp_path) == [topic.learn_more]
+
+
+def test_over_long_topic_still_fits_one_page_and_keeps_every_warning(
+    qapp: QApplication, tmp_path: Path
+) -> None:
+    load_fonts()
+    steps = ",\n".join(f'    "Do step number {n} and then rest for a while."' for n in range(30))
+    signs = ",\n".join(f'    "Warning sign number {n} is here."' for n in range(8))
+    text = VALID.replace(
+        '    "Rest your legs.",\n    "Drink a glass of water.",\n    "Stretch your legs slowly.",',
+        steps + ",",
+    ).replace('watch = ["The pain does not go away in a week."]', f"watch = [\n{signs}\n]")
+    folder = tmp_path / "topics" / "en"
+    folder.mkdir(parents=True)
+    (folder / "sample.toml").write_text(text, encoding="utf-8")
+    topic = parse_topic(text.encode(), folder / "sample.toml", "en")
+    assert not isinstance(topic, Exception)
+    assert len(topic.self_care) == 30
+    handout = build_handout(topic, Settings())
+    assert handout.fits
+    assert handout.body_pt == 12.0
+    assert 3 <= handout.steps_shown < 30
+    pdf = tmp_path / "long.pdf"
+    write_pdf(handout, pdf)
+    assert pdf_pages(pdf) == 1
+    page = pdf_text(pdf)
+    for n in range(8):
+        assert f"Warning sign number {n} is here." in page
+
+
+def test_markup_in_a_topic_prints_as_text(qapp: QApplication, tmp_path: Path) -> None:
+    text = VALID.replace('title = "A sample topic"', 'title = "<b>Bold</b> & <i>odd</i>"')
+    topic = parse_topic(text.encode(), tmp_path / "en" / "sample.toml", "en")
+    assert not isinstance(topic, Exception)
+    pdf = tmp_path / "markup.pdf"
+    write_pdf(build_handout(topic, Settings()), pdf)
+    assert "<b>Bold</b> & <i>odd</i>" in pdf_text(pdf)
+
+
+def test_unknown_topic_and_unwritable_output_are_one_line(tmp_path: Path) -> None:
+    done = run_main("handout", "nope", "-o", str(tmp_path / "x.pdf"))
+    assert (done.returncode, done.stderr.strip()) == (1, "kiosk: no topic 'nope' in language 'en'")
+    done = run_main("handout", "ibs-leg-pain", "-o", str(tmp_path / "missing" / "x.pdf"))
+    assert done.returncode == 1
+    assert done.stderr.strip().startswith(f"kiosk: cannot write {tmp_path / 'missing' / 'x.pdf'}")
