@@ -17,6 +17,8 @@ from PySide6.QtWidgets import QApplication
 from kiosk import paths
 from kiosk.config import Settings
 from kiosk.content import LoadResult, Topic, load_topics
+from kiosk.handout.layout import Handout, build_handout, render_preview
+from kiosk.handout.printing import PrintService
 from kiosk.i18n import Translations
 from kiosk.logs import setup_logging
 from kiosk.narration.cache import WavCache
@@ -76,12 +78,18 @@ class KioskApp(QObject):
         self.cache = WavCache(paths.cache_dir() / "speech")
         self.cache.trim()
         self.narrator = Narrator(self.speech, self.cache, self)
+        self.printing = PrintService(settings.printer, self)
+        self._handout: Handout | None = None
         self._style_key: tuple[str, int, float] | None = None
         self._previous_hook: ExceptHook | None = None
 
         w = self.window
         w.attract.start_requested.connect(self.start_visit)
         w.topic_requested.connect(self.open_topic)
+        w.topic.print_requested.connect(self.preview_handout)
+        w.handout.print_requested.connect(self.print_handout)
+        self.printing.printed.connect(self._printed)
+        self.printing.failed.connect(lambda _reason: self.window.handout.show_failed())
         self.idle.warning_started.connect(w.overlay.show_warning)
         self.idle.countdown_changed.connect(w.overlay.set_seconds)
         self.idle.warning_cancelled.connect(w.overlay.hide)
@@ -166,10 +174,41 @@ class KioskApp(QObject):
         self.narrator.load(page.sentences() if page else [], topic.lang)
 
     @Slot()
+    def preview_handout(self) -> None:
+        """Show the page for the topic on screen, as it will print."""
+        topic = self.window.topic.topic
+        if topic is None:
+            return
+        self._handout = build_handout(topic, self.settings)
+        width = min(self.window.width() - 120, round(self.window.height() * 1.1))
+        self.window.handout.show_page(render_preview(self._handout, max(400, width)))
+        self.window.handout.show_ready(self.visit.choices.prints_left)
+        self.window.show_handout()
+
+    @Slot()
+    def print_handout(self) -> None:
+        """Print the previewed page, if this visit may print another."""
+        if self._handout is None or self.printing.busy:
+            return
+        if self.visit.choices.prints_left <= 0:
+            self.window.handout.show_limit()
+            return
+        topic = self.window.topic.topic
+        self.window.handout.show_printing()
+        self.printing.print_handout(self._handout, topic.title if topic else "handout")
+
+    @Slot(str)
+    def _printed(self, job: str) -> None:
+        left = max(0, self.visit.choices.prints_left - 1)
+        self.visit.update(prints_left=left)
+        self.window.handout.show_printed(left)
+
+    @Slot()
     def reset(self) -> None:
         """The idle time ran out: nothing of this visit stays on screen or in the choices."""
         self.idle.disable()
         self.narrator.stop()
+        self._handout = None
         self.window.reset()
         self.window.topic.narration.reset()
         self.visit.reset()
@@ -276,7 +315,7 @@ def render_screen(
         kiosk.restyle()
         if screen != "attract":
             kiosk.start_visit()
-        if screen == "topic":
+        if screen in ("topic", "handout"):
             topics = kiosk.topics()
             wanted = topic_id or (topics[0].id if topics else "")
             if kiosk.content.find(wanted, kiosk.visit.choices.language) is None:
@@ -284,6 +323,8 @@ def render_screen(
                     f"no topic '{wanted}' in language '{kiosk.visit.choices.language}'"
                 )
             kiosk.open_topic(wanted)
+        if screen == "handout":
+            kiosk.preview_handout()
         for _ in range(3):
             app.processEvents()
         if full_page and screen == "topic":
@@ -328,4 +369,5 @@ def run_kiosk(settings: Settings, windowed: bool = False) -> int:
     finally:
         kiosk.speech.stop()
         kiosk.cache.close()
+        kiosk.printing.close()
         kiosk.remove_exception_hook()

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from kiosk import __version__, paths
 from kiosk.config import PAPER_SIZES, TEXT_SIZES, THEMES, Settings, load_settings
-from kiosk.content import load_topics
+from kiosk.content import Topic, load_topics
 from kiosk.content.model import SUPPORTED_LANGUAGES
 from kiosk.content.quality import check_topic, overall_score
 
@@ -66,7 +66,7 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-SCREENS = ("home", "topic", "attract")
+SCREENS = ("home", "topic", "attract", "handout")
 
 
 def _size(text: str) -> tuple[int, int]:
@@ -103,6 +103,30 @@ def _cmd_topics(args: argparse.Namespace) -> int:
     return 0
 
 
+def _handout_warnings(topics: list[Topic]) -> list[str]:
+    """Topics too long for the one-page handout (a warning: the page still prints, shorter)."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtGui import QGuiApplication
+
+    from kiosk.app import load_fonts
+    from kiosk.handout.layout import build_handout
+
+    _ = QGuiApplication.instance() or QGuiApplication([sys.argv[0]])
+    load_fonts()
+    lines = []
+    for topic in sorted(topics, key=lambda t: (t.lang, t.id)):
+        handout = build_handout(topic, Settings())
+        total = len(topic.self_care)
+        if not handout.fits:
+            lines.append(f"{topic.path}: handout: does not fit one page even at 12 pt")
+        elif handout.steps_shown < total:
+            lines.append(
+                f"{topic.path}: handout: only {handout.steps_shown} of {total} "
+                "self-care steps fit on the one-page handout"
+            )
+    return lines
+
+
 def _cmd_check(args: argparse.Namespace) -> int:
     roots: list[Path] = args.dir or [paths.TOPICS]
     result = load_topics(roots)
@@ -114,6 +138,8 @@ def _cmd_check(args: argparse.Namespace) -> int:
             figure = "Fernández-Huerta" if topic.lang == "es" else "grade"
             state = "ok" if not findings else f"{len(findings)} problem(s)"
             print(f"{topic.path}: {state} ({figure} {overall_score(topic):.1f})", file=sys.stderr)
+    for line in _handout_warnings(result.topics):
+        print(f"warning: {line}", file=sys.stderr)
     for line in problems:
         print(line)
     if not result.topics and not result.errors:

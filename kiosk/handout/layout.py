@@ -11,8 +11,8 @@ import io
 from dataclasses import dataclass
 
 import segno
-from PySide6.QtCore import QMarginsF, QSizeF, QUrl
-from PySide6.QtGui import QFont, QImage, QPageLayout, QPageSize, QTextDocument
+from PySide6.QtCore import QMarginsF, QUrl
+from PySide6.QtGui import QColor, QFont, QImage, QPageLayout, QPageSize, QPainter, QTextDocument
 
 from kiosk import labels
 from kiosk.config import Settings
@@ -24,6 +24,7 @@ MARGIN_MM = 12.0
 BODY_PT = (13.0, 12.5, 12.0)  # tried in turn until the page fits; 12 pt is the floor
 MIN_STEPS = 3
 LAYOUT_DPI = 96
+TWO_COLUMNS_AFTER = 4
 
 # Black-and-white friendly: the tiers differ by word, icon and shade, most urgent darkest.
 TIER_STYLE = {
@@ -84,14 +85,24 @@ def handout_html(topic: Topic, settings: Settings, steps: int, body_pt: float) -
         f"{_e(topic.summary)}</p>",
         f'<h2 style="font-size:{body_pt + 3}pt; margin-bottom:2px;">'
         f"{_e(labels.self_care_heading())}</h2>",
-        '<table cellspacing="0" cellpadding="3">',
+        '<table width="100%" cellspacing="0" cellpadding="3">',
     ]
-    for step in topic.self_care[:steps]:
-        parts.append(
-            f'<tr><td valign="top"><img src="box.png" width="{body_pt + 3:.0f}" '
-            f'height="{body_pt + 3:.0f}"></td>'
-            f'<td style="font-size:{body_pt}pt;">{_e(step)}</td></tr>'
-        )
+    # Long lists take two columns (read down the first, then the second) to keep to one page.
+    shown = list(topic.self_care[:steps])
+    columns = 2 if len(shown) > TWO_COLUMNS_AFTER else 1
+    rows = -(-len(shown) // columns)
+    box = f'<img src="box.png" width="{body_pt + 3:.0f}" height="{body_pt + 3:.0f}">'
+    for row in range(rows):
+        cells = []
+        for col in range(columns):
+            index = col * rows + row
+            if index < len(shown):
+                cells.append(
+                    f'<td valign="top" width="1">{box}</td>'
+                    f'<td valign="top" width="{100 // columns}%" '
+                    f'style="font-size:{body_pt}pt;">{_e(shown[index])}</td>'
+                )
+        parts.append(f"<tr>{''.join(cells)}</tr>")
     parts.append("</table>")
     parts.append(
         f'<h2 style="font-size:{body_pt + 3}pt; margin-top:8px; margin-bottom:4px;">'
@@ -100,7 +111,7 @@ def handout_html(topic: Topic, settings: Settings, steps: int, body_pt: float) -
     for tier, items in topic.warning_signs:
         fill, ink = TIER_STYLE[tier]
         icon = f"{labels.tier_icon(tier)}-{'light' if ink == '#FFFFFF' else 'dark'}.png"
-        rows = "".join(
+        signs = "".join(
             f'<p style="font-size:{body_pt}pt; margin:2px 6px 2px 6px;">&#8226;&nbsp;{_e(item)}</p>'
             for item in items
         )
@@ -110,7 +121,7 @@ def handout_html(topic: Topic, settings: Settings, steps: int, body_pt: float) -
             f'<table width="100%" cellspacing="0" cellpadding="4"><tr><td bgcolor="{fill}">'
             f'<img src="{icon}" width="{body_pt + 6:.0f}" height="{body_pt + 6:.0f}">&nbsp;'
             f'<span style="color:{ink}; font-size:{body_pt + 2}pt; font-weight:700;">'
-            f"{_e(labels.tier_name(tier))}</span></td></tr></table>{rows}</td></tr></table>"
+            f"{_e(labels.tier_name(tier))}</span></td></tr></table>{signs}</td></tr></table>"
         )
     parts.append(
         f'<table width="100%" cellspacing="0" cellpadding="2" style="margin-top:6px;"><tr>'
@@ -145,8 +156,35 @@ def build_handout(topic: Topic, settings: Settings, paper: str | None = None) ->
         document.setDefaultFont(font)
         for name, image in images.items():
             document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), image)
-        document.setPageSize(QSizeF(rect.width(), rect.height()))
         document.setHtml(handout_html(topic, settings, steps, body_pt))
-        if document.pageCount() == 1:
+        # Laid out as one sheet the width of the page; it is drawn exactly so on the preview,
+        # the PDF and the printer (never re-flowed into pages), so measuring it here is the truth.
+        document.setTextWidth(rect.width())
+        if document.size().height() <= rect.height():
             return Handout(document, layout, body_pt, steps, True)
     return Handout(document, layout, attempts[-1][0], attempts[-1][1], False)
+
+
+def draw_page(handout: Handout, painter: QPainter, scale: float) -> None:
+    """Draw the laid-out page with its top left at the painter's origin, scaled from the
+    layout's resolution to the device's."""
+    painter.save()
+    painter.scale(scale, scale)
+    handout.document.drawContents(painter)
+    painter.restore()
+
+
+def render_preview(handout: Handout, width_px: int) -> QImage:
+    """The page as a picture `width_px` wide: white paper with its margins, for the screen."""
+    full = handout.layout.fullRectPixels(LAYOUT_DPI)
+    paint = handout.layout.paintRectPixels(LAYOUT_DPI)
+    scale = width_px / full.width()
+    image = QImage(width_px, round(full.height() * scale), QImage.Format.Format_RGB32)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+    painter.translate(paint.left() * scale, paint.top() * scale)
+    draw_page(handout, painter, scale)
+    painter.end()
+    return image

@@ -1,12 +1,14 @@
-"""The handout on paper or as a PDF: the same document, drawn on a printer or a PDF writer."""
+"""The handout as a PDF: the laid-out page drawn on a PDF writer, exactly as on the preview."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtGui import QPdfWriter
+from PySide6.QtGui import QPainter, QPdfWriter
 
-from kiosk.handout.layout import Handout
+from kiosk.handout.layout import LAYOUT_DPI, Handout, draw_page
+
+PDF_DPI = 300
 
 
 class HandoutError(Exception):
@@ -21,12 +23,13 @@ def write_pdf(handout: Handout, out: Path) -> None:
         raise HandoutError(f"cannot write {out}: {exc.strerror}") from None
     writer = QPdfWriter(str(out))
     writer.setPageLayout(handout.layout)
-    writer.setResolution(300)
-    writer.setTitle(
-        handout.document.metaInformation(handout.document.MetaInformation.DocumentTitle)
-    )
+    writer.setResolution(PDF_DPI)
     writer.setCreator("Clinic education kiosk")
-    handout.document.print_(writer)
+    painter = QPainter(writer)  # the origin is the top left of the printable area
+    if not painter.isActive():
+        raise HandoutError(f"cannot write {out}")
+    draw_page(handout, painter, PDF_DPI / LAYOUT_DPI)
+    painter.end()
     del writer  # the file is complete once the writer is gone
     try:
         if out.stat().st_size == 0:

@@ -193,6 +193,7 @@ class TopicScreen(QWidget):
 
     back_requested = Signal()
     home_requested = Signal()
+    print_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -205,10 +206,13 @@ class TopicScreen(QWidget):
 
         self.back = TouchButton("", icon="back")
         self.home = TouchButton("", icon="home")
+        self.print_button = TouchButton("", role="primary")
         self.back.clicked.connect(self.back_requested)
         self.home.clicked.connect(self.home_requested)
+        self.print_button.clicked.connect(self.print_requested)
         self.controls = QHBoxLayout()  # language and text size controls sit here
-        self.action_bar = QHBoxLayout()  # listen and print sit here
+        self.action_bar = QHBoxLayout()
+        self.action_bar.addWidget(self.print_button)
         self.top_bar = QFrame()
         self.top_bar.setObjectName("TopBar")
         bar = QHBoxLayout(self.top_bar)
@@ -259,6 +263,7 @@ class TopicScreen(QWidget):
         """Set the screen's own words in the current language."""
         self.back.set_words(self.tr("Back"))
         self.home.set_words(self.tr("All topics"))
+        self.print_button.set_words(self.tr("Print a summary"))
         self.narration.retranslate()
         self.discard_pages()
 

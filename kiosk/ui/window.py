@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 from kiosk.content.model import Topic
 from kiosk.theme import Metrics, Palette
 from kiosk.ui.attract import AttractScreen
+from kiosk.ui.handout import HandoutScreen
 from kiosk.ui.home import HomeScreen
 from kiosk.ui.overlay import IdleOverlay
 from kiosk.ui.topic import TopicScreen
@@ -57,7 +58,8 @@ class KioskWindow(QWidget):
         self.attract = AttractScreen(clinic_name, attract_rotate_s)
         self.home = HomeScreen(clinic_name)
         self.topic = TopicScreen()
-        for screen in (self.attract, self.home, self.topic):
+        self.handout = HandoutScreen()
+        for screen in (self.attract, self.home, self.topic, self.handout):
             self.stack.addWidget(screen)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -68,11 +70,18 @@ class KioskWindow(QWidget):
         self.home.topic_selected.connect(self.topic_requested)
         self.topic.back_requested.connect(self.go_back)
         self.topic.home_requested.connect(self.show_home)
+        self.handout.back_requested.connect(self.go_back)
 
     @property
     def current_screen(self) -> str:
         """The name of the screen on show: attract, home or topic."""
-        return {self.attract: "attract", self.home: "home", self.topic: "topic"}[
+        names = {
+            self.attract: "attract",
+            self.home: "home",
+            self.topic: "topic",
+            self.handout: "handout",
+        }
+        return names[
             self.stack.currentWidget()  # type: ignore[index]
         ]
 
@@ -93,6 +102,7 @@ class KioskWindow(QWidget):
     def show_home(self) -> None:
         """The topic tiles."""
         self.topic.clear()
+        self.handout.clear()
         self._show(self.home, self.home.tiles[0] if self.home.tiles else None)
 
     def open_topic(self, topic: Topic) -> None:
@@ -100,16 +110,24 @@ class KioskWindow(QWidget):
         self.topic.show_topic(topic)
         self._show(self.topic, self.topic.back)
 
+    def show_handout(self) -> None:
+        """The page preview, over the topic it belongs to."""
+        self._show(self.handout, self.handout.print_button)
+
     @Slot()
     def go_back(self) -> None:
         """One step back; from the home screen there is nowhere further back to go."""
-        if self.current_screen == "topic":
+        if self.current_screen == "handout":
+            self.handout.clear()
+            self._show(self.topic, self.topic.back)
+        elif self.current_screen == "topic":
             self.show_home()
 
     def reset(self) -> None:
         """Forget the visit on screen: no topic, no overlay, scrolled to the top, attract shown."""
         self.overlay.hide()
         self.topic.clear()
+        self.handout.clear()
         self.home.reset()
         self.guard.keyboard_mode = False
         self.show_attract()
@@ -119,11 +137,12 @@ class KioskWindow(QWidget):
         self.attract.apply(sizes, palette)
         self.home.apply(sizes, palette)
         self.topic.apply(sizes, palette)
+        self.handout.apply(sizes, palette)
         self.overlay.apply(sizes)
 
     def retranslate(self) -> None:
         """Every screen's own words in the current language."""
-        for part in (self.attract, self.home, self.topic, self.overlay):
+        for part in (self.attract, self.home, self.topic, self.handout, self.overlay):
             part.retranslate()
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -12,7 +12,13 @@ from tests.conftest import run_main as run
 
 
 @pytest.mark.parametrize(
-    ("screen", "size"), [("home", "1920x1080"), ("topic", "1080x1920"), ("attract", "1280x720")]
+    ("screen", "size"),
+    [
+        ("home", "1920x1080"),
+        ("topic", "1080x1920"),
+        ("attract", "1280x720"),
+        ("handout", "1920x1080"),
+    ],
 )
 def test_screenshot_writes_a_png_of_the_size(tmp_path: Path, screen: str, size: str) -> None:
     out = tmp_path / f"{screen}.png"

@@ -39,6 +39,10 @@ def each_screen(kiosk: KioskApp, qtbot: QtBot):  # type: ignore[no-untyped-def]
     qtbot.mouseClick(w.home.tiles[0], Qt.MouseButton.LeftButton)
     qtbot.wait(1)
     yield "topic"
+    qtbot.mouseClick(w.topic.print_button, Qt.MouseButton.LeftButton)
+    qtbot.wait(1)
+    yield "handout"
+    qtbot.mouseClick(w.handout.back, Qt.MouseButton.LeftButton)
     w.overlay.show_warning(15)
     qtbot.wait(1)
     yield "overlay"

@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 from kiosk.narration.cache import WavCache
 from kiosk.narration.narrator import Narrator
 from kiosk.narration.render import RenderClient
+from tests.gui.conftest import make_kiosk  # noqa: F401 - shared fixture: the kiosk as built
 
 if shutil.which("espeak-ng") is None:  # the set-up installs it; say so plainly if it did not
     pytest.exit("espeak-ng is not installed: run scripts/run-tests to set up", returncode=3)

@@ -1,0 +1,119 @@
+"""Printing the handout with no dialog: the page is written as a PDF and handed to the print
+system (CUPS's `lp`), in the background, so the screen never waits on a printer.
+
+Before each print the queue is asked for its state (`lpstat`), so a missing or stopped printer
+gives the patient one calm line and staff the reason, without a job left stuck in a queue.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import shutil
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QProcess, Signal, Slot
+
+from kiosk.handout.layout import Handout
+from kiosk.handout.output import HandoutError, write_pdf
+
+log = logging.getLogger("kiosk.print")
+
+STEP_TIMEOUT_MS = 15_000
+
+
+class PrintService(QObject):
+    """One print at a time; answers with `printed(job)` or `failed(reason)`."""
+
+    printed = Signal(str)  # the print system's job id
+    failed = Signal(str)  # the reason, for staff and the log (the patient sees one calm line)
+
+    def __init__(self, printer: str = "", parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.printer = printer
+        self._process: QProcess | None = None
+        self._pdf: Path | None = None
+        self._tmp = tempfile.TemporaryDirectory(prefix="kiosk-print-")
+        self.last_problem = ""
+
+    @property
+    def busy(self) -> bool:
+        """True while a print is being handed over."""
+        return self._process is not None
+
+    def print_handout(self, handout: Handout, title: str) -> bool:
+        """Start printing; False (and `failed`) if it cannot even start."""
+        if self.busy:
+            return False
+        if shutil.which("lp") is None or shutil.which("lpstat") is None:
+            self._fail("the print system (CUPS: lp, lpstat) is not installed")
+            return False
+        self._pdf = Path(self._tmp.name) / "handout.pdf"
+        try:
+            write_pdf(handout, self._pdf)
+        except HandoutError as exc:
+            self._fail(str(exc))
+            return False
+        self._title = title
+        args = ["-p", self.printer] if self.printer else ["-d"]
+        self._run("lpstat", args, self._after_status)
+        return True
+
+    def _run(self, program: str, args: list[str], then: object) -> None:
+        process = QProcess(self)
+        process.setProcessChannelMode(QProcess.ProcessChannelMode.MergedChannels)
+        process.finished.connect(lambda code, _status: then(code, self._output(process)))  # type: ignore[operator]
+        process.errorOccurred.connect(self._on_error)
+        self._process = process
+        process.start(program, args)
+
+    def _output(self, process: QProcess) -> str:
+        return bytes(process.readAll().data()).decode("utf-8", "replace").strip()
+
+    def _after_status(self, code: int, output: str) -> None:
+        if self.printer:
+            if code != 0 or "Invalid destination" in output:
+                self._fail(f"printer '{self.printer}' does not exist")
+                return
+            if "disabled" in output:
+                self._fail(f"printer '{self.printer}' is stopped: {output.splitlines()[-1]}")
+                return
+            target = self.printer
+        else:
+            match = re.search(r"destination:\s*(\S+)", output)
+            if code != 0 or not match:
+                self._fail("no printer is set and the system has no default printer")
+                return
+            target = match.group(1)
+        assert self._pdf is not None
+        self._run("lp", ["-d", target, "-t", self._title, str(self._pdf)], self._after_submit)
+
+    def _after_submit(self, code: int, output: str) -> None:
+        match = re.search(r"request id is (\S+)", output)
+        if code != 0 or not match:
+            self._fail(f"the printer refused the page: {output or f'lp exit {code}'}")
+            return
+        self._done()
+        log.info("handout sent to the printer as %s", match.group(1))
+        self.printed.emit(match.group(1))
+
+    @Slot(QProcess.ProcessError)
+    def _on_error(self, error: QProcess.ProcessError) -> None:
+        if error == QProcess.ProcessError.FailedToStart:
+            self._fail("the print system could not be started")
+
+    def _done(self) -> None:
+        if self._process is not None:
+            self._process.deleteLater()
+            self._process = None
+
+    def _fail(self, reason: str) -> None:
+        self._done()
+        self.last_problem = reason
+        log.warning("printing failed: %s", reason)
+        self.failed.emit(reason)
+
+    def close(self) -> None:
+        """Remove the temporary folder."""
+        self._tmp.cleanup()

@@ -1,0 +1,111 @@
+"""The handout preview: the page as it will print, one big Print button, and what happened."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from kiosk.theme import Metrics, Palette
+from kiosk.ui.scrolling import scroll_to_top, touch_scroll_area
+from kiosk.ui.widgets import TouchButton, set_role
+
+
+class HandoutScreen(QWidget):
+    """Shows the page; emits `print_requested` and `back_requested`; does no printing itself."""
+
+    print_requested = Signal()
+    back_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("Screen")
+        self.back = TouchButton("", icon="back")
+        self.print_button = TouchButton("", role="primary")
+        self.back.clicked.connect(self.back_requested)
+        self.print_button.clicked.connect(self.print_requested)
+        self.title = QLabel()
+        set_role(self.title, "heading")
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        set_role(self.status, "muted")
+        self.status.setAccessibleName("status")
+        self.page = QLabel()
+        self.page.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        self.page.setObjectName("PaperPreview")
+        body = QWidget()
+        column = QVBoxLayout(body)
+        column.addWidget(self.page)
+        self.scroll_area = touch_scroll_area(body)
+        top = QFrame()
+        top.setObjectName("TopBar")
+        bar = QHBoxLayout(top)
+        bar.addWidget(self.back)
+        bar.addWidget(self.title, 1)
+        bar.addWidget(self.print_button)
+        self._bar = bar
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(top)
+        outer.addWidget(self.status)
+        outer.addWidget(self.scroll_area, 1)
+        self._outer = outer
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """The screen's own words in the current language."""
+        self.back.set_words(self.tr("Back"))
+        self.print_button.set_words(self.tr("Print this page"))
+        self.title.setText(self.tr("Your page to take home"))
+
+    def show_page(self, image: QImage) -> None:
+        """The page to preview, from its top."""
+        self.page.setPixmap(QPixmap.fromImage(image))
+        self.page.setAccessibleName(self.tr("Preview of the page to print"))
+        scroll_to_top(self.scroll_area)
+
+    def _set_status(self, text: str, can_print: bool) -> None:
+        self.status.setText(text)
+        self.print_button.setEnabled(can_print)
+
+    def show_ready(self, prints_left: int) -> None:
+        """Before printing: what Print will do, or that this visit has used its prints."""
+        if prints_left <= 0:
+            self.show_limit()
+        else:
+            self._set_status(self.tr("Check the page, then tap Print this page."), True)
+
+    def show_printing(self) -> None:
+        """While the page goes to the printer."""
+        self._set_status(self.tr("Sending your page to the printer…"), False)
+
+    def show_printed(self, prints_left: int) -> None:
+        """The printer took the page."""
+        self._set_status(self.tr("Your page is printing. Please pick it up at the front desk."),
+                         prints_left > 0)  # fmt: skip
+
+    def show_failed(self) -> None:
+        """The printer is missing, stopped or failing: one calm line."""
+        self._set_status(
+            self.tr("The printer is not working right now. Please ask the front desk."), True
+        )
+
+    def show_limit(self) -> None:
+        """This visit has printed as many pages as it may."""
+        self._set_status(
+            self.tr("You have printed all the pages you can for now. Please ask the front desk."),
+            False,
+        )
+
+    def clear(self) -> None:
+        """Forget the page."""
+        self.page.clear()
+        self.status.clear()
+
+    def apply(self, sizes: Metrics, palette: Palette) -> None:
+        """Sizes and colours for the current theme and text size."""
+        self._bar.setContentsMargins(sizes.pad, sizes.gap // 2, sizes.pad, sizes.gap // 2)
+        self._bar.setSpacing(sizes.gap)
+        self._outer.setSpacing(sizes.gap // 2)
+        self.status.setContentsMargins(sizes.pad, 0, sizes.pad, 0)
+        self.back.paint_icon(palette.secondary_fg, sizes.icon)

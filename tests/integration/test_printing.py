@@ -1,0 +1,114 @@
+"""Printing for real: through the kiosk's print path to a CUPS queue whose driver writes PDFs."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from kiosk.app import KioskApp
+from kiosk.config import Settings
+from tests.gui.conftest import MakeKiosk
+from tests.integration.test_handout_pdf import pdf_pages, pdf_text, qr_codes
+
+
+def queue(name: str) -> str:
+    value = os.environ.get(name, "")
+    if not value:
+        if os.environ.get("CI"):
+            pytest.fail(f"{name} is not set: scripts/run-tests sets up the print queues")
+        pytest.skip(f"{name} is not set: run through scripts/run-tests for real printing")
+    return value
+
+
+def open_preview(kiosk: KioskApp, qtbot: QtBot, topic: str = "ibs-leg-pain") -> None:
+    kiosk.start_visit()
+    kiosk.open_topic(topic)
+    qtbot.mouseClick(kiosk.window.topic.print_button, Qt.MouseButton.LeftButton)
+    assert kiosk.window.current_screen == "handout"
+
+
+def wait_for_pdf(folder: Path, after: float) -> Path:
+    """The PDF that cups-pdf wrote for this job, once it is complete."""
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        for pdf in folder.glob("*.pdf"):
+            if pdf.stat().st_mtime >= after:
+                check = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, check=False)
+                if check.returncode == 0:
+                    return pdf
+        time.sleep(0.2)
+    raise AssertionError(f"no complete PDF appeared in {folder}")
+
+
+def test_print_goes_through_cups_and_comes_out_right(
+    make_kiosk: MakeKiosk,
+    qtbot: QtBot,
+    tmp_path: Path,
+) -> None:
+    kiosk = make_kiosk(Settings(printer=queue("KIOSK_TEST_PRINTER")))
+    out = Path(queue("KIOSK_TEST_PDF_DIR"))
+    open_preview(kiosk, qtbot)
+    screen = kiosk.window.handout
+    assert screen.print_button.isEnabled()
+    started = time.time() - 1
+    with qtbot.wait_signal(kiosk.printing.printed, timeout=20_000) as printed:
+        qtbot.mouseClick(screen.print_button, Qt.MouseButton.LeftButton)
+    assert printed.args[0].startswith("kiosk-test-pdf-")
+    assert screen.status.text() == "Your page is printing. Please pick it up at the front desk."
+    assert kiosk.visit.choices.prints_left == 2
+    pdf = wait_for_pdf(out, started)
+    assert pdf_pages(pdf) == 1
+    text = pdf_text(pdf)
+    assert "Leg pain and IBS" in text
+    assert "Call 911 now" in text
+    assert "You have chest pain, or it is hard to breathe." in text
+    assert "You lose weight without trying." in text
+    assert qr_codes(pdf, tmp_path) == ["https://medlineplus.gov/irritablebowelsyndrome.html"]
+
+
+def test_print_limit_per_visit_resets_with_the_visit(
+    make_kiosk: MakeKiosk,
+    qtbot: QtBot,
+) -> None:
+    kiosk = make_kiosk(Settings(printer=queue("KIOSK_TEST_PRINTER"), prints_per_visit=1))
+    open_preview(kiosk, qtbot, "diarrhea-leg-pain")
+    screen = kiosk.window.handout
+    with qtbot.wait_signal(kiosk.printing.printed, timeout=20_000):
+        qtbot.mouseClick(screen.print_button, Qt.MouseButton.LeftButton)
+    assert not screen.print_button.isEnabled()
+    kiosk.print_handout()  # a second tap however it comes: refused
+    assert screen.status.text().startswith("You have printed all the pages you can for now.")
+    assert kiosk.visit.choices.prints_left == 0
+    kiosk.reset()
+    assert kiosk.visit.choices.prints_left == 1
+    open_preview(kiosk, qtbot, "diarrhea-leg-pain")
+    assert screen.print_button.isEnabled()
+
+
+@pytest.mark.parametrize("printer", ["no-such-printer", "STOPPED"])
+def test_missing_or_stopped_printer_gives_one_calm_line(
+    make_kiosk: MakeKiosk,
+    qtbot: QtBot,
+    printer: str,
+) -> None:
+    name = queue("KIOSK_TEST_STOPPED_PRINTER") if printer == "STOPPED" else printer
+    kiosk = make_kiosk(Settings(printer=name))
+    open_preview(kiosk, qtbot)
+    screen = kiosk.window.handout
+    with qtbot.wait_signal(kiosk.printing.failed, timeout=20_000) as failed:
+        qtbot.mouseClick(screen.print_button, Qt.MouseButton.LeftButton)
+    reason = failed.args[0]
+    assert reason.startswith(f"printer '{name}' ")
+    assert ("does not exist" in reason) if printer != "STOPPED" else ("is stopped" in reason)
+    assert screen.status.text() == (
+        "The printer is not working right now. Please ask the front desk."
+    )
+    assert kiosk.visit.choices.prints_left == 3  # nothing was used up
+    qtbot.mouseClick(screen.back, Qt.MouseButton.LeftButton)
+    assert kiosk.window.current_screen == "topic"  # the kiosk carries on
