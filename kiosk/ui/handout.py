@@ -81,8 +81,9 @@ class HandoutScreen(QWidget):
 
     def show_printed(self, prints_left: int) -> None:
         """The printer took the page."""
-        self._set_status(self.tr("Your page is printing. Please pick it up at the front desk."),
-                         prints_left > 0)  # fmt: skip
+        self._set_status(
+            self.tr("Your page is printing. Please pick it up at the front desk."), prints_left > 0
+        )
 
     def show_failed(self) -> None:
         """The printer is missing, stopped or failing: one calm line."""

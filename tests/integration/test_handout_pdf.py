@@ -35,8 +35,12 @@ def pdf_pages(pdf: Path) -> int:
 
 def qr_codes(pdf: Path, tmp_path: Path) -> list[str]:
     subprocess.run(["pdftoppm", "-r", "200", "-png", str(pdf), str(tmp_path / "page")], check=True)
-    scan = subprocess.run(["zbarimg", "--quiet", "--raw", *map(str, tmp_path.glob("page*.png"))],
-                          capture_output=True, text=True, check=False)  # fmt: skip
+    scan = subprocess.run(
+        ["zbarimg", "--quiet", "--raw", *map(str, tmp_path.glob("page*.png"))],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     return scan.stdout.split()
 
 
@@ -54,9 +58,15 @@ def test_shipped_topic_handout(tmp_path: Path, topic_id: str, paper: str) -> Non
     for tier in Tier:
         for sign in topic.signs(tier):
             assert " ".join(sign.split()) in text, sign
-    for words in ("Call 911 now", "Call your doctor today", "Watch closely and call your doctor if",
-                  "What you can do at home", "does not replace advice", "English",
-                  topic.learn_more):  # fmt: skip
+    for words in (
+        "Call 911 now",
+        "Call your doctor today",
+        "Watch closely and call your doctor if",
+        "What you can do at home",
+        "does not replace advice",
+        "English",
+        topic.learn_more,
+    ):
         assert words in text
     shown = [step for step in topic.self_care if step in text]
     assert len(shown) >= 3

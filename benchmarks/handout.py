@@ -1,0 +1,106 @@
+"""Handout figures: rendering the one-page PDF in-process and as a whole command, and headless
+Chromium printing the same content to PDF for comparison. Prints medians; asserts nothing.
+
+    python benchmarks/handout.py [--runs 15]
+
+Aims: under 100 ms in-process; the whole `handout` command under 0.5 s and faster than Chromium.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-sync",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-pdf-header-footer",
+]
+
+
+def timed(command: list[str], runs: int) -> float:
+    """Median wall time of a command, in seconds (after one warm-up run)."""
+    env = dict(os.environ)
+    subprocess.run(command, check=True, capture_output=True, env=env)
+    samples = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(command, check=True, capture_output=True, env=env)
+        samples.append(time.perf_counter() - start)
+    return statistics.median(samples)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=15)
+    args = parser.parse_args()
+
+    from kiosk import paths
+    from kiosk.app import application, load_fonts
+    from kiosk.config import Settings
+    from kiosk.content import load_topics
+    from kiosk.handout.layout import build_handout, handout_html
+    from kiosk.handout.output import write_pdf
+
+    application()
+    load_fonts()
+    topic = load_topics(paths.TOPICS).find("ibs-leg-pain", "en")
+    assert topic is not None
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "h.pdf"
+        samples = []
+        for n in range(args.runs + 3):
+            start = time.perf_counter()
+            handout = build_handout(topic, Settings())
+            write_pdf(handout, out)
+            if n >= 3:
+                samples.append(time.perf_counter() - start)
+        print(
+            f"{'in-process layout + PDF':<30} median {statistics.median(samples) * 1000:6.1f} ms"
+            f"   (aim < 100 ms; {args.runs} runs)"
+        )
+        command = [sys.executable, str(ROOT / "main.py"), "handout", topic.id, "-o", str(out)]
+        whole = timed(command, args.runs)
+        print(f"{'whole handout command':<30} median {whole * 1000:6.0f} ms   (aim < 500 ms)")
+        chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+        if chromium is None:
+            print(f"{'headless Chromium':<30} not measured: chromium is not installed here")
+            return
+        page = Path(tmp) / "h.html"
+        words = handout_html(topic, Settings(), len(topic.self_care), 12.0)
+        page.write_text(
+            f"<html><body style='font-family:sans-serif'>{words}</body></html>", encoding="utf-8"
+        )
+        user_dir = Path(tmp) / "chromium-profile"
+        chrome = [
+            chromium,
+            *CHROMIUM_FLAGS,
+            f"--user-data-dir={user_dir}",
+            f"--print-to-pdf={Path(tmp) / 'c.pdf'}",
+            page.as_uri(),
+        ]
+        browser = timed(chrome, args.runs)
+        print(
+            f"{'headless Chromium to PDF':<30} median {browser * 1000:6.0f} ms   "
+            f"(the kiosk's command is {browser / whole:.1f}x faster)"
+        )
+
+
+if __name__ == "__main__":
+    main()
