@@ -52,9 +52,10 @@ def main() -> None:
     args = parser.parse_args()
 
     from kiosk import paths
-    from kiosk.app import application, load_fonts
+    from kiosk.app import application
     from kiosk.config import Settings
     from kiosk.content import load_topics
+    from kiosk.fonts import load_fonts
     from kiosk.handout.layout import build_handout, handout_html
     from kiosk.handout.output import write_pdf
 

@@ -11,12 +11,13 @@ from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QObject, QTimer, Slot
-from PySide6.QtGui import QFontDatabase, QImage
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
 from kiosk import paths
 from kiosk.config import Settings
 from kiosk.content import LoadResult, Topic, load_topics
+from kiosk.fonts import load_fonts
 from kiosk.handout.layout import Handout, build_handout, render_preview
 from kiosk.handout.printing import PrintService
 from kiosk.i18n import Translations
@@ -29,13 +30,6 @@ from kiosk.theme import PALETTES, metrics, screen_scale, stylesheet
 from kiosk.ui.window import KioskWindow
 
 log = logging.getLogger("kiosk.app")
-
-
-def load_fonts() -> None:
-    """Register the bundled fonts so every machine draws the same letters."""
-    for font in sorted(paths.FONTS.glob("*.ttf")):
-        if QFontDatabase.addApplicationFont(str(font)) < 0:
-            log.warning("could not load font %s", font.name)
 
 
 def topic_roots(settings: Settings) -> list[Path]:

@@ -108,7 +108,7 @@ def _handout_warnings(topics: list[Topic]) -> list[str]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtGui import QGuiApplication
 
-    from kiosk.app import load_fonts
+    from kiosk.fonts import load_fonts
     from kiosk.handout.layout import build_handout
 
     _ = QGuiApplication.instance() or QGuiApplication([sys.argv[0]])
@@ -207,7 +207,7 @@ def _cmd_handout(args: argparse.Namespace) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtGui import QGuiApplication
 
-    from kiosk.app import load_fonts
+    from kiosk.fonts import load_fonts
     from kiosk.handout.layout import build_handout
     from kiosk.handout.output import HandoutError, write_pdf
     from kiosk.i18n import Translations

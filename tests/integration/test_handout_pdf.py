@@ -10,10 +10,10 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from kiosk import paths
-from kiosk.app import load_fonts
 from kiosk.config import Settings
 from kiosk.content import Tier, load_topics
 from kiosk.content.loader import parse_topic
+from kiosk.fonts import load_fonts
 from kiosk.handout.layout import build_handout
 from kiosk.handout.output import write_pdf
 from tests.conftest import run_main
@@ -117,3 +117,19 @@ def test_unknown_topic_and_unwritable_output_are_one_line(tmp_path: Path) -> Non
     done = run_main("handout", "ibs-leg-pain", "-o", str(tmp_path / "missing" / "x.pdf"))
     assert done.returncode == 1
     assert done.stderr.strip().startswith(f"kiosk: cannot write {tmp_path / 'missing' / 'x.pdf'}")
+
+
+def test_check_content_warns_when_a_topic_is_too_long_for_one_page(tmp_path: Path) -> None:
+    steps = ",\n".join(f'    "Do step number {n} and then rest for a while."' for n in range(30))
+    text = VALID.replace(
+        '    "Rest your legs.",\n    "Drink a glass of water.",\n    "Stretch your legs slowly.",',
+        steps + ",",
+    )
+    (tmp_path / "en").mkdir()
+    (tmp_path / "en" / "sample.toml").write_text(text, encoding="utf-8")
+    done = run_main("check-content", str(tmp_path), "--quiet")
+    assert done.returncode == 0  # a warning: the page still prints, with fewer steps
+    warnings = [line for line in done.stderr.splitlines() if line.startswith("warning:")]
+    assert len(warnings) == 1
+    assert "handout: only" in warnings[0]
+    assert "of 30 self-care steps fit on the one-page handout" in warnings[0]
