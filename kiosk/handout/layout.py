@@ -10,7 +10,6 @@ import html
 import io
 from dataclasses import dataclass
 
-import segno
 from PySide6.QtCore import QMarginsF, QUrl
 from PySide6.QtGui import QColor, QFont, QImage, QPageLayout, QPageSize, QPainter, QTextDocument
 
@@ -57,6 +56,8 @@ def page_layout(paper: str) -> QPageLayout:
 
 def qr_image(url: str) -> QImage:
     """The learn-more address as a QR code, big enough to scan from paper."""
+    import segno  # noqa: PLC0415 - 40 ms to import; only needed once a page is printed
+
     buffer = io.BytesIO()
     segno.make(url, error="m").save(buffer, kind="png", scale=10, border=4)
     return QImage.fromData(buffer.getvalue())

