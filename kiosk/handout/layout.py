@@ -19,7 +19,7 @@ from kiosk.content.model import Tier, Topic
 from kiosk.icons import svg_image
 
 PAPER = {"letter": QPageSize.PageSizeId.Letter, "a4": QPageSize.PageSizeId.A4}
-MARGIN_MM = 12.0
+MARGIN_MM = 10.0
 BODY_PT = (13.0, 12.5, 12.0)  # tried in turn until the page fits; 12 pt is the floor
 MIN_STEPS = 3
 LAYOUT_DPI = 96
@@ -80,13 +80,13 @@ def handout_html(topic: Topic, settings: Settings, steps: int, body_pt: float) -
         f'<td align="right"><span style="font-size:{small}pt;">'
         f"{_e(labels.current_as_of(labels.long_date(topic.current_as_of, topic.lang)))}"
         f" &nbsp;·&nbsp; {_e(labels.language_name(topic.lang))}</span></td></tr></table>",
-        f'<h1 style="font-size:{body_pt + 9}pt; margin-top:6px; margin-bottom:4px;">'
+        f'<h1 style="font-size:{body_pt + 8}pt; margin-top:4px; margin-bottom:2px;">'
         f"{_e(topic.title)}</h1>",
-        f'<p style="font-size:{body_pt + 1}pt; font-weight:600; margin-bottom:8px;">'
+        f'<p style="font-size:{body_pt + 1}pt; font-weight:600; margin-bottom:4px;">'
         f"{_e(topic.summary)}</p>",
-        f'<h2 style="font-size:{body_pt + 3}pt; margin-bottom:2px;">'
+        f'<h2 style="font-size:{body_pt + 2}pt; margin-top:4px; margin-bottom:0px;">'
         f"{_e(labels.self_care_heading())}</h2>",
-        '<table width="100%" cellspacing="0" cellpadding="3">',
+        '<table width="100%" cellspacing="0" cellpadding="2">',
     ]
     # Long lists take two columns (read down the first, then the second) to keep to one page.
     shown = list(topic.self_care[:steps])
@@ -106,27 +106,27 @@ def handout_html(topic: Topic, settings: Settings, steps: int, body_pt: float) -
         parts.append(f"<tr>{''.join(cells)}</tr>")
     parts.append("</table>")
     parts.append(
-        f'<h2 style="font-size:{body_pt + 3}pt; margin-top:8px; margin-bottom:4px;">'
+        f'<h2 style="font-size:{body_pt + 2}pt; margin-top:4px; margin-bottom:2px;">'
         f"{_e(labels.warning_heading())}</h2>"
     )
     for tier, items in topic.warning_signs:
         fill, ink = TIER_STYLE[tier]
         icon = f"{labels.tier_icon(tier)}-{'light' if ink == '#FFFFFF' else 'dark'}.png"
         signs = "".join(
-            f'<p style="font-size:{body_pt}pt; margin:2px 6px 2px 6px;">&#8226;&nbsp;{_e(item)}</p>'
+            f'<p style="font-size:{body_pt}pt; margin:1px 6px 1px 6px;">&#8226;&nbsp;{_e(item)}</p>'
             for item in items
         )
         parts.append(
             f'<table width="100%" cellspacing="0" cellpadding="0" border="1.5" '
-            f'style="border-color:#000000; border-style:solid; margin-bottom:6px;"><tr><td>'
+            f'style="border-color:#000000; border-style:solid; margin-bottom:4px;"><tr><td>'
             f'<table width="100%" cellspacing="0" cellpadding="4"><tr><td bgcolor="{fill}">'
             f'<img src="{icon}" width="{body_pt + 6:.0f}" height="{body_pt + 6:.0f}">&nbsp;'
             f'<span style="color:{ink}; font-size:{body_pt + 2}pt; font-weight:700;">'
             f"{_e(labels.tier_name(tier))}</span></td></tr></table>{signs}</td></tr></table>"
         )
     parts.append(
-        f'<table width="100%" cellspacing="0" cellpadding="2" style="margin-top:6px;"><tr>'
-        f'<td width="120" valign="top"><img src="qr.png" width="110" height="110"></td>'
+        f'<table width="100%" cellspacing="0" cellpadding="2" style="margin-top:2px;"><tr>'
+        f'<td width="104" valign="top"><img src="qr.png" width="96" height="96"></td>'
         f'<td valign="middle" style="font-size:{small}pt;">'
         f"<b>{_e(tr['learn_more'])}</b><br>{_e(topic.learn_more)}<br><br>"
         f"{_e(tr['not_advice'])}</td></tr></table>"
@@ -154,6 +154,9 @@ def build_handout(topic: Topic, settings: Settings, paper: str | None = None) ->
         document.setDocumentMargin(0)
         font = QFont("Open Sans")
         font.setPointSizeF(body_pt)
+        # No ligatures: "fl" stays two letters, so the text survives any print driver and can be
+        # searched and read back from the printed PDF.
+        font.setFeature(QFont.Tag("liga"), 0)
         document.setDefaultFont(font)
         for name, image in images.items():
             document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), image)

@@ -47,17 +47,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/handout.py" line="84"/>
+        <location filename="../../kiosk/ui/handout.py" line="85"/>
         <source>Your page is printing. Please pick it up at the front desk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/handout.py" line="90"/>
+        <location filename="../../kiosk/ui/handout.py" line="91"/>
         <source>The printer is not working right now. Please ask the front desk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/handout.py" line="96"/>
+        <location filename="../../kiosk/ui/handout.py" line="97"/>
         <source>You have printed all the pages you can for now. Please ask the front desk.</source>
         <translation type="unfinished"></translation>
     </message>
