@@ -40,6 +40,8 @@ def topic_roots(settings: Settings) -> list[Path]:
     return roots
 
 
+CACHE_TRIM_DELAY_MS = 10_000
+
 ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], object]
 
 
@@ -70,7 +72,6 @@ class KioskApp(QObject):
         app.installEventFilter(self.window.guard)
         self.speech = speech if speech is not None else RenderClient(parent=self)
         self.cache = WavCache(paths.cache_dir() / "speech")
-        self.cache.trim()
         self.narrator = Narrator(self.speech, self.cache, self)
         self.printing = PrintService(settings.printer, self)
         self._handout: Handout | None = None
@@ -346,6 +347,7 @@ def run_kiosk(settings: Settings, windowed: bool = False) -> int:
     app = application()
     kiosk = KioskApp(app, settings, windowed=windowed)
     kiosk.speech.start()
+    QTimer.singleShot(CACHE_TRIM_DELAY_MS, kiosk.cache.trim)  # after start-up, not during it
     kiosk.install_exception_hook()
     if windowed:
         kiosk.window.resize(1280, 800)

@@ -34,7 +34,7 @@ class PrintService(QObject):
         self.printer = printer
         self._process: QProcess | None = None
         self._pdf: Path | None = None
-        self._tmp = tempfile.TemporaryDirectory(prefix="kiosk-print-")
+        self._tmp: tempfile.TemporaryDirectory[str] | None = None  # made at the first print
         self.last_problem = ""
 
     @property
@@ -49,6 +49,8 @@ class PrintService(QObject):
         if shutil.which("lp") is None or shutil.which("lpstat") is None:
             self._fail("the print system (CUPS: lp, lpstat) is not installed")
             return False
+        if self._tmp is None:
+            self._tmp = tempfile.TemporaryDirectory(prefix="kiosk-print-")
         self._pdf = Path(self._tmp.name) / "handout.pdf"
         try:
             write_pdf(handout, self._pdf)
@@ -116,4 +118,6 @@ class PrintService(QObject):
 
     def close(self) -> None:
         """Remove the temporary folder."""
-        self._tmp.cleanup()
+        if self._tmp is not None:
+            self._tmp.cleanup()
+            self._tmp = None

@@ -48,6 +48,8 @@ def make_kiosk(qtbot: QtBot) -> Iterator[MakeKiosk]:
     for kiosk in built:
         kiosk.narrator.stop()
         kiosk.speech.stop()
+        kiosk.printing.close()
+        kiosk.cache.close()
         kiosk.idle.disable()
         kiosk.remove_exception_hook()
         kiosk.window.allow_close = True
