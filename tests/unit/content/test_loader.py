@@ -258,3 +258,9 @@ def test_to_json_has_every_contract_field(tmp_path: Path) -> None:
     }
     assert list(data["warning_signs"]) == ["call_911", "call_doctor_today", "watch"]
     assert data["current_as_of"] == "2026-01-15"
+
+
+def test_a_value_with_a_line_break_is_reported_on_one_line(tmp_path: Path) -> None:
+    """Found by the property tests: the quoted value must not break the one-line message."""
+    path = write_topic(tmp_path, VALID.replace('lang = "en"', 'lang = "0\\n0"'))
+    assert only_error(tmp_path) == (f"{path}:3: lang: unknown language '0\\n0' (supported: en, es)")
