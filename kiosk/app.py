@@ -25,6 +25,7 @@ from kiosk.logs import setup_logging
 from kiosk.narration.cache import WavCache
 from kiosk.narration.narrator import Narrator, Problem, State
 from kiosk.narration.render import RenderClient
+from kiosk.narration.script import flatten, reading_blocks
 from kiosk.session import IdleMonitor, Visit, VisitChoices
 from kiosk.theme import PALETTES, metrics, screen_scale, stylesheet
 from kiosk.ui.window import KioskWindow
@@ -81,6 +82,7 @@ class KioskApp(QObject):
         w = self.window
         w.attract.start_requested.connect(self.start_visit)
         w.topic_requested.connect(self.open_topic)
+        w.resized.connect(self.restyle)
         w.topic.print_requested.connect(self.preview_handout)
         w.handout.print_requested.connect(self.print_handout)
         self.printing.printed.connect(self._printed)
@@ -165,8 +167,8 @@ class KioskApp(QObject):
             log.warning("topic %s not found in %s", topic_id, self.visit.choices.language)
             return
         self.window.open_topic(topic)
-        page = self.window.topic.page
-        self.narrator.load(page.sentences() if page else [], topic.lang)
+        sentences, _ = flatten(reading_blocks(topic))
+        self.narrator.load(sentences, topic.lang)
 
     @Slot()
     def preview_handout(self) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
-from PySide6.QtGui import QCloseEvent, QKeyEvent
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.content.model import Topic
@@ -43,6 +43,7 @@ class KioskWindow(QWidget):
 
     topic_requested = Signal(str)
     screen_changed = Signal(str)
+    resized = Signal()  # the screen was rotated or changed: sizes may need to follow
 
     def __init__(self, clinic_name: str, attract_rotate_s: float, windowed: bool = False) -> None:
         super().__init__()
@@ -144,6 +145,11 @@ class KioskWindow(QWidget):
         """Every screen's own words in the current language."""
         for part in (self.attract, self.home, self.topic, self.handout, self.overlay):
             part.retranslate()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Tell the app, which re-scales the look if the screen size class changed."""
+        super().resizeEvent(event)
+        self.resized.emit()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Alt+F4 and the window manager's close do nothing unless closing is allowed."""

@@ -146,3 +146,12 @@ def test_no_label_is_cut_off(make_kiosk: MakeKiosk, qtbot: QtBot, size: tuple[in
         qtbot.wait(10)
         root = kiosk.window.overlay if name == "overlay" else kiosk.window
         assert clipped_labels(root) == [], name
+
+
+def test_a_bigger_screen_scales_the_look_up(kiosk: KioskApp, qtbot: QtBot) -> None:
+    kiosk.start_visit()
+    body = kiosk.window.home.hint
+    assert body.font().pixelSize() == 30
+    kiosk.window.resize(3840, 2160)  # e.g. the kiosk's screen swapped for a 4K one
+    qtbot.wait_until(lambda: body.font().pixelSize() == 60, timeout=2000)
+    assert kiosk.window.home.tiles[0].height() >= 2 * 300
