@@ -12,22 +12,25 @@ from types import TracebackType
 
 from PySide6.QtCore import QObject, QTimer, Slot
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk import paths
 from kiosk.config import Settings
 from kiosk.content import LoadResult, Topic, load_topics
+from kiosk.content.model import SUPPORTED_LANGUAGES
 from kiosk.fonts import load_fonts
 from kiosk.handout.layout import Handout, build_handout, render_preview
 from kiosk.handout.printing import PrintService
 from kiosk.i18n import Translations
 from kiosk.logs import setup_logging
 from kiosk.narration.cache import WavCache
+from kiosk.narration.guide import AudioGuide
 from kiosk.narration.narrator import Narrator, Problem, State
 from kiosk.narration.render import RenderClient
 from kiosk.narration.script import flatten, reading_blocks
 from kiosk.session import IdleMonitor, Visit, VisitChoices
 from kiosk.theme import PALETTES, metrics, screen_scale, stylesheet
+from kiosk.ui import guide_words
 from kiosk.ui.window import KioskWindow
 
 log = logging.getLogger("kiosk.app")
@@ -68,12 +71,16 @@ class KioskApp(QObject):
         self.translations = Translations(app)
         self.visit = Visit(settings, self)
         self.idle = IdleMonitor(settings, self)
-        app.installEventFilter(self.idle)
         self.window = KioskWindow(settings.clinic_name, settings.attract_rotate_s, windowed)
+        # Application filters run newest first: the guard and the idle clock see every key
+        # before the key router acts on it (and may consume it).
+        app.installEventFilter(self.window.keys)
+        app.installEventFilter(self.idle)
         app.installEventFilter(self.window.guard)
         self.speech = speech if speech is not None else RenderClient(parent=self)
         self.cache = WavCache(paths.cache_dir() / "speech")
         self.narrator = Narrator(self.speech, self.cache, self)
+        self.guide = AudioGuide(self.speech, self.cache, self.narrator, self)
         self.printing = PrintService(settings.printer, self)
         self._handout: Handout | None = None
         self._style_key: tuple[str, int, float] | None = None
@@ -92,8 +99,15 @@ class KioskApp(QObject):
         self.idle.warning_cancelled.connect(w.overlay.hide)
         self.idle.timed_out.connect(self.reset)
         w.overlay.keep_going.connect(self.idle.poke)
+        w.choice_requested.connect(self._choice_requested)
+        w.keys.still_here.connect(self.idle.poke)
+        w.keys.volume_step.connect(self._volume_step)
+        w.keys.reading_toggled.connect(self._toggle_reading)
+        w.keys.guide_toggled.connect(self.toggle_guide)
+        w.set_languages(list(SUPPORTED_LANGUAGES))
         self.visit.changed.connect(self._apply_choices)
         self._connect_narration()
+        self._connect_guide()
         self._apply_choices(self.visit.choices)
         w.show_attract()
 
@@ -113,6 +127,54 @@ class KioskApp(QObject):
         self.speech.ready.connect(lambda _voices: self._update_speech_availability())
         self.window.screen_changed.connect(self._screen_changed)
 
+    def _connect_guide(self) -> None:
+        w, guide = self.window, self.guide
+        self.app.focusChanged.connect(self._focus_changed)
+        w.handout.status_shown.connect(guide.announce)
+        self.idle.warning_started.connect(lambda _s: guide.announce(w.overlay.spoken_text()))
+
+    @Slot(QWidget, QWidget)
+    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        """With the audio guide on, the control that gets the focus is said aloud."""
+        if self.guide.enabled and new is not None and new.window() is self.window:
+            self.guide.describe(guide_words.describe(new))
+
+    @Slot()
+    def toggle_guide(self) -> None:
+        """The audio-guide key: on or off (from the attract screen it also starts a visit)."""
+        if not self.visit.active:
+            self.start_visit()
+        self.visit.update(audio_guide=not self.visit.choices.audio_guide)
+
+    @Slot(str, object)
+    def _choice_requested(self, name: str, value: object) -> None:
+        self.visit.update(**{name: value})
+
+    @Slot()
+    def _toggle_reading(self) -> None:
+        if self.window.topic.topic is not None and self.window.topic.narration.listen.isEnabled():
+            self.narrator.toggle()
+
+    def _follow_guide(self, choices: VisitChoices) -> None:
+        guide = self.guide
+        guide.lang = choices.language
+        guide.set_volume(choices.volume)
+        guide.set_slow(choices.slow_speech)
+        if choices.audio_guide == guide.enabled:
+            return
+        guide.set_enabled(choices.audio_guide)
+        if not choices.audio_guide:
+            guide.say(guide_words.guide_off())
+            return
+        self.window.guard.keyboard_mode = True
+        guide.announce(guide_words.guide_on())
+        guide.announce(guide_words.keys_help())
+        focused = self.app.focusWidget()
+        if guide_words.describe(focused):
+            guide.describe(guide_words.describe(focused))
+        else:
+            self.window.focus_first()
+
     @Slot(object)
     def _hold_idle(self, state: State) -> None:
         """The idle clock does not run out while the kiosk is reading aloud."""
@@ -131,6 +193,14 @@ class KioskApp(QObject):
         if screen != "topic":
             self.narrator.stop()
             self.window.topic.highlight(None)
+        if self.guide.enabled:
+            topic = self.window.topic.topic
+            words = {
+                "home": guide_words.home_screen(len(self.window.home.tiles)),
+                "topic": guide_words.topic_screen(topic.title) if topic else "",
+                "handout": guide_words.handout_screen(),
+            }
+            self.guide.announce(words.get(screen, ""))
 
     def _update_speech_availability(self) -> None:
         """Listen is offered only where a voice for the visit's language exists."""
@@ -143,14 +213,15 @@ class KioskApp(QObject):
             self.window.topic.narration.set_available(True)
 
     def topics(self) -> list[Topic]:
-        """The topics in the visit's language."""
-        return self.content.by_lang(self.visit.choices.language)
+        """The topics for the visit's language: its own, then those only in another language."""
+        return self.content.for_screen(self.visit.choices.language)
 
     def _show_topics(self) -> None:
         topics = self.topics()
-        self.window.home.set_topics(topics)
+        self.window.home.set_topics(topics, self.visit.choices.language)
         self.window.attract.set_topics(topics)
         self.window.topic.prepare(topics)
+        self.window.order_focus()
 
     @Slot()
     def start_visit(self) -> None:
@@ -161,14 +232,31 @@ class KioskApp(QObject):
 
     @Slot(str)
     def open_topic(self, topic_id: str) -> None:
-        """Open a topic in the visit's language."""
-        topic = self.content.find(topic_id, self.visit.choices.language)
+        """Open a topic in the visit's language (or the one language it is written in)."""
+        lang = self.visit.choices.language
+        topic = self.content.find_any(topic_id, lang)
         if topic is None:
-            log.warning("topic %s not found in %s", topic_id, self.visit.choices.language)
+            log.warning("topic %s not found", topic_id)
             return
-        self.window.open_topic(topic)
+        self.window.open_topic(topic, lang)
+        self._load_reading(topic)
+
+    def _load_reading(self, topic: Topic) -> None:
         sentences, _ = flatten(reading_blocks(topic))
         self.narrator.load(sentences, topic.lang)
+
+    def _switch_topic_language(self, topic_id: str, screen: str, reading: bool) -> None:
+        """After a language change: the same topic, on the same screen, in the new language."""
+        lang = self.visit.choices.language
+        topic = self.content.find_any(topic_id, lang)
+        if topic is None:
+            return
+        self.window.topic.show_topic(topic, lang)
+        self._load_reading(topic)
+        if reading:
+            self.narrator.play(0)  # the new voice reads from the top of the new text
+        if screen == "handout":
+            self._show_preview(topic)
 
     @Slot()
     def preview_handout(self) -> None:
@@ -176,11 +264,14 @@ class KioskApp(QObject):
         topic = self.window.topic.topic
         if topic is None:
             return
+        self._show_preview(topic)
+        self.window.show_handout()
+
+    def _show_preview(self, topic: Topic) -> None:
         self._handout = build_handout(topic, self.settings)
         width = min(self.window.width() - 120, round(self.window.height() * 1.1))
         self.window.handout.show_page(render_preview(self._handout, max(400, width)))
         self.window.handout.show_ready(self.visit.choices.prints_left)
-        self.window.show_handout()
 
     @Slot()
     def print_handout(self) -> None:
@@ -205,6 +296,7 @@ class KioskApp(QObject):
         """The idle time ran out: nothing of this visit stays on screen or in the choices."""
         self.idle.disable()
         self.narrator.stop()
+        self.guide.set_enabled(False)  # silently: the next patient turns it on if they need it
         self._handout = None
         self.window.reset()
         self.window.topic.narration.reset()
@@ -224,10 +316,19 @@ class KioskApp(QObject):
         self.narrator.set_volume(choices.volume)
         self.narrator.set_slow(choices.slow_speech)
         if choices.language != self.translations.language:
+            screen, shown = self.window.current_screen, self.window.topic.topic
+            reading = self.narrator.state is not State.IDLE
             self.translations.use(choices.language)
             self.window.retranslate()
             self._show_topics()
             self._update_speech_availability()
+            if shown is not None and screen in ("topic", "handout"):
+                self._switch_topic_language(shown.id, screen, reading)
+        self.window.show_choices(choices)
+        self._follow_guide(choices)
+        self._apply_look(choices)
+
+    def _apply_look(self, choices: VisitChoices) -> None:
         size = self.window.size()
         scale = screen_scale(size.width(), size.height())
         key = (choices.theme, choices.text_size, scale)
@@ -238,6 +339,7 @@ class KioskApp(QObject):
         sizes = metrics(choices.text_size, scale)
         self.app.setStyleSheet(stylesheet(palette, sizes))
         self.window.apply(sizes, palette)
+        self.window.order_focus()
         self.window.topic.prepare(self.topics())
 
     # -- failure recovery ---------------------------------------------------------------------

@@ -1,26 +1,45 @@
 """Words the kiosk puts around topic content, shared by the screen, the speech and the handout.
 
-They go through Qt's translation system (QtCore only), so every part says them the same way in
-the patient's language.
+They go through Qt's translation system (QtCore only), so every part says them the same way.
+They are said in the topic's own language (`lang`), not the screen's: a topic that exists only
+in English keeps English headings, spoken and printed, even on a Spanish screen.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QLocale, QTranslator
 
+from kiosk import paths
 from kiosk.content.model import Tier
 
+_translators: dict[str, QTranslator] = {}
 
-def tier_name(tier: Tier) -> str:
+
+def _tr(text: object, lang: str | None) -> str:
+    """`text` in `lang` (None: the language installed for the screen)."""
+    text = str(text)  # QT_TRANSLATE_NOOP gives the text back, typed as object
+    if lang is None:
+        return QCoreApplication.translate("Labels", text)
+    translator = _translators.get(lang)
+    if translator is None:
+        translator = QTranslator()
+        translator.load(f"kiosk_{lang}", str(paths.I18N))  # missing: the English words stay
+        _translators[lang] = translator
+    return translator.translate("Labels", text) or text
+
+
+_TIER_NAMES = {
+    Tier.CALL_911: QT_TRANSLATE_NOOP("Labels", "Call 911 now"),
+    Tier.CALL_DOCTOR: QT_TRANSLATE_NOOP("Labels", "Call your doctor today"),
+    Tier.WATCH: QT_TRANSLATE_NOOP("Labels", "Watch closely and call your doctor if"),
+}
+
+
+def tier_name(tier: Tier, lang: str | None = None) -> str:
     """The words of a warning tier, as shown, spoken and printed."""
-    names = {
-        Tier.CALL_911: QCoreApplication.translate("Labels", "Call 911 now"),
-        Tier.CALL_DOCTOR: QCoreApplication.translate("Labels", "Call your doctor today"),
-        Tier.WATCH: QCoreApplication.translate("Labels", "Watch closely and call your doctor if"),
-    }
-    return names[tier]
+    return _tr(_TIER_NAMES[tier], lang)
 
 
 def tier_icon(tier: Tier) -> str:
@@ -30,29 +49,32 @@ def tier_icon(tier: Tier) -> str:
     ]
 
 
-def self_care_heading() -> str:
+def self_care_heading(lang: str | None = None) -> str:
     """Heading of the self-care steps."""
-    return QCoreApplication.translate("Labels", "What you can do at home")
+    return _tr(QT_TRANSLATE_NOOP("Labels", "What you can do at home"), lang)
 
 
-def warning_heading() -> str:
+def warning_heading(lang: str | None = None) -> str:
     """Heading of the warning signs."""
-    return QCoreApplication.translate("Labels", "When to get help")
+    return _tr(QT_TRANSLATE_NOOP("Labels", "When to get help"), lang)
 
 
-def current_as_of(date_text: str) -> str:
+def current_as_of(date_text: str, lang: str | None = None) -> str:
     """The line that dates the content."""
-    return QCoreApplication.translate("Labels", "Information current as of {date}").format(
+    return _tr(QT_TRANSLATE_NOOP("Labels", "Information current as of {date}"), lang).format(
         date=date_text
     )
 
 
-def handout_words() -> dict[str, str]:
+def handout_words(lang: str | None = None) -> dict[str, str]:
     """The handout's own words."""
     return {
-        "learn_more": QCoreApplication.translate("Labels", "Learn more (scan the code or type):"),
-        "not_advice": QCoreApplication.translate(
-            "Labels", "This page does not replace advice from your own doctor or nurse."
+        "learn_more": _tr(QT_TRANSLATE_NOOP("Labels", "Learn more (scan the code or type):"), lang),
+        "not_advice": _tr(
+            QT_TRANSLATE_NOOP(
+                "Labels", "This page does not replace advice from your own doctor or nurse."
+            ),
+            lang,
         ),
     }
 

@@ -25,6 +25,7 @@ class VisitChoices:
     volume: int
     prints_left: int
     slow_speech: bool = False
+    audio_guide: bool = False  # speak the focused control (for people who cannot see)
 
     @staticmethod
     def defaults(settings: Settings) -> VisitChoices:

@@ -154,6 +154,9 @@ class Metrics:
     tile_min_width: int
     tile_max_width: int
     tile_height: int
+    size_a100: int  # the three "A" text-size buttons show the sizes they give
+    size_a130: int
+    size_a170: int
 
 
 # At 1920x1080 and 100 %: body 30 px (rule: at least 28), controls 88 px tall (rule: 72), gaps
@@ -167,6 +170,10 @@ def metrics(text_size: int = 100, scale: float = 1.0) -> Metrics:
     """Sizes for a text size in percent and a screen scale (1.0 at 1920x1080 and below)."""
     f = text_size / 100 * scale
     s = scale
+    # Controls grow with the text size at a gentler rate than the reading text (30 px bold
+    # words at 100 %, 38 px at 170 %): at the largest size the text needs the room more, and
+    # on a 1280x720 screen full-rate controls would leave only a few lines for reading.
+    c = (1 + (text_size / 100 - 1) * 0.4) * scale
 
     def px(value: float) -> int:
         return round(value)
@@ -177,18 +184,21 @@ def metrics(text_size: int = 100, scale: float = 1.0) -> Metrics:
         heading=px(38 * f),
         title=px(52 * f),
         display=px(72 * f),
-        button_height=px(max(MIN_BUTTON * s, 58 * f + 24 * s)),
-        button_font=px(30 * f),
+        button_height=px(max(MIN_BUTTON * s, 58 * c + 24 * s)),
+        button_font=px(30 * c),
         gap=px(MIN_GAP * s),
         pad=px(32 * s),
         radius=px(20 * s),
         focus_width=px(6 * s),
         scrollbar=px(28 * s),
-        icon=px(44 * f),
+        icon=px(44 * c),
         tile_icon=px(96 * s * min(f / s, 1.3)),
         tile_min_width=px(440 * s * max(1.0, f / s * 0.9)),
         tile_max_width=px(760 * s * max(1.0, f / s * 0.9)),
         tile_height=px(max(300 * s, 250 * f)),
+        size_a100=px(30 * s),
+        size_a130=px(39 * s),
+        size_a170=px(51 * s),
     )
 
 

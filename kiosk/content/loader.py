@@ -71,6 +71,23 @@ class LoadResult:
         """Topics in one language, in a stable order (title)."""
         return sorted((t for t in self.topics if t.lang == lang), key=lambda t: t.title.lower())
 
+    def for_screen(self, lang: str) -> list[Topic]:
+        """What a screen in `lang` offers: its own topics, then those only in other languages."""
+        own = self.by_lang(lang)
+        have = {t.id for t in own}
+        others: dict[str, Topic] = {}
+        for t in sorted(self.topics, key=lambda t: (t.lang, t.title.lower())):
+            if t.id not in have and t.id not in others:
+                others[t.id] = t
+        return own + sorted(others.values(), key=lambda t: t.title.lower())
+
+    def find_any(self, topic_id: str, lang: str) -> Topic | None:
+        """A topic in `lang` if it is written in it, else in whichever language it has."""
+        found = self.find(topic_id, lang)
+        if found is None:
+            found = next((t for t in self.topics if t.id == topic_id), None)
+        return found
+
     def find(self, topic_id: str, lang: str) -> Topic | None:
         """One topic by id and language, or None."""
         for t in self.topics:

@@ -135,9 +135,15 @@ def flesch_kincaid_grade(stats: TextStats) -> float:
 
 
 def fernandez_huerta(stats: TextStats) -> float:
-    """Spanish reading ease (higher is easier; 80+ is "fácil"): 206.84 - 0.60 P - 1.02 F."""
+    """Spanish reading ease (higher is easier; 80+ is "fácil"): 206.84 - 0.60 P - 1.02 F.
+
+    P is syllables per 100 words and F the average words per sentence. The formula as first
+    printed (1959) took F as sentences per 100 words, which scores shorter sentences as
+    harder; the correction (G. Law, 2011) that tools such as textstat use is followed here,
+    so the score moves the same way as Flesch reading ease.
+    """
     if not stats.words or not stats.sentences:
         return 100.0
     p = 100.0 * stats.syllables / stats.words
-    f = 100.0 * stats.sentences / stats.words
+    f = stats.words / stats.sentences
     return 206.84 - 0.60 * p - 1.02 * f

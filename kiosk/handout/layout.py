@@ -70,7 +70,7 @@ def _e(text: str) -> str:
 def handout_html(topic: Topic, settings: Settings, steps: int, body_pt: float) -> str:
     """The page's HTML (Qt's rich-text subset)."""
     small = body_pt - 1.5
-    tr = labels.handout_words()
+    tr = labels.handout_words(topic.lang)
     clinic = _e(settings.clinic_name)
     if settings.clinic_phone:
         clinic += f" &nbsp;·&nbsp; {_e(settings.clinic_phone)}"
@@ -78,14 +78,14 @@ def handout_html(topic: Topic, settings: Settings, steps: int, body_pt: float) -
         f'<table width="100%" cellspacing="0" cellpadding="0"><tr>'
         f'<td><span style="font-size:{small}pt; font-weight:600;">{clinic}</span></td>'
         f'<td align="right"><span style="font-size:{small}pt;">'
-        f"{_e(labels.current_as_of(labels.long_date(topic.current_as_of, topic.lang)))}"
+        f"{_e(labels.current_as_of(labels.long_date(topic.current_as_of, topic.lang), topic.lang))}"
         f" &nbsp;·&nbsp; {_e(labels.language_name(topic.lang))}</span></td></tr></table>",
         f'<h1 style="font-size:{body_pt + 8}pt; margin-top:4px; margin-bottom:2px;">'
         f"{_e(topic.title)}</h1>",
         f'<p style="font-size:{body_pt + 1}pt; font-weight:600; margin-bottom:4px;">'
         f"{_e(topic.summary)}</p>",
         f'<h2 style="font-size:{body_pt + 2}pt; margin-top:4px; margin-bottom:0px;">'
-        f"{_e(labels.self_care_heading())}</h2>",
+        f"{_e(labels.self_care_heading(topic.lang))}</h2>",
         '<table width="100%" cellspacing="0" cellpadding="2">',
     ]
     # Long lists take two columns (read down the first, then the second) to keep to one page.
@@ -107,7 +107,7 @@ def handout_html(topic: Topic, settings: Settings, steps: int, body_pt: float) -
     parts.append("</table>")
     parts.append(
         f'<h2 style="font-size:{body_pt + 2}pt; margin-top:4px; margin-bottom:2px;">'
-        f"{_e(labels.warning_heading())}</h2>"
+        f"{_e(labels.warning_heading(topic.lang))}</h2>"
     )
     for tier, items in topic.warning_signs:
         fill, ink = TIER_STYLE[tier]
@@ -122,7 +122,8 @@ def handout_html(topic: Topic, settings: Settings, steps: int, body_pt: float) -
             f'<table width="100%" cellspacing="0" cellpadding="4"><tr><td bgcolor="{fill}">'
             f'<img src="{icon}" width="{body_pt + 6:.0f}" height="{body_pt + 6:.0f}">&nbsp;'
             f'<span style="color:{ink}; font-size:{body_pt + 2}pt; font-weight:700;">'
-            f"{_e(labels.tier_name(tier))}</span></td></tr></table>{signs}</td></tr></table>"
+            f"{_e(labels.tier_name(tier, topic.lang))}</span></td></tr></table>"
+            f"{signs}</td></tr></table>"
         )
     parts.append(
         f'<table width="100%" cellspacing="0" cellpadding="2" style="margin-top:2px;"><tr>'

@@ -53,10 +53,16 @@ class Narrator(QObject):
     problem = Signal(object)  # Problem
 
     def __init__(
-        self, client: RenderClient, cache: WavCache, parent: QObject | None = None
+        self,
+        client: RenderClient,
+        cache: WavCache,
+        parent: QObject | None = None,
+        urgent: bool = False,
     ) -> None:
+        """`urgent`: this narrator's renders go ahead of others' (short guide phrases)."""
         super().__init__(parent)
         self.client = client
+        self.urgent = urgent
         self.cache = cache
         self.sentences: list[str] = []
         self.index = 0
@@ -170,7 +176,7 @@ class Narrator(QObject):
         if self._player is not None:
             self._player.stop()
             self._player.setSource(QUrl())
-        self.client.cancel_pending()
+        self.client.cancel_pending(id(self))
         self._jobs.clear()
         self.index = 0
         self._set_state(State.IDLE)
@@ -210,7 +216,7 @@ class Narrator(QObject):
         """Queue renders from `start` on (then the rest), dropping older queued work."""
         if not self.available() or not self.sentences:
             return
-        self.client.cancel_pending()
+        self.client.cancel_pending(id(self))
         self._jobs.clear()
         voice = self.voice() or ""
         order = list(range(start, len(self.sentences))) + list(
@@ -221,7 +227,14 @@ class Narrator(QObject):
             if key in self._ready or self.cache.has(key):
                 self._ready.add(key)
                 continue
-            job = self.client.render(self.sentences[i], voice, self.rate, self.cache.path(key))
+            job = self.client.render(
+                self.sentences[i],
+                voice,
+                self.rate,
+                self.cache.path(key),
+                owner=id(self),
+                urgent=self.urgent,
+            )
             self._jobs[job] = key
 
     def _start_sentence(self) -> None:

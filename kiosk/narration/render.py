@@ -33,6 +33,7 @@ class Job:
     voice: str
     rate: int
     out: Path
+    owner: int = 0  # who asked (id of a narrator), so one can drop its queued work alone
 
 
 class RenderClient(QObject):
@@ -103,20 +104,33 @@ class RenderClient(QObject):
         """The render process's id (0 when none runs)."""
         return int(self._process.processId()) if self._process else 0
 
-    def render(self, text: str, voice: str, rate: int, out: Path) -> int:
-        """Queue a sentence; returns the job id that `rendered` or `failed` will carry."""
-        job = Job(self._next_id, text, voice, rate, out)
+    def render(
+        self, text: str, voice: str, rate: int, out: Path, *, owner: int = 0, urgent: bool = False
+    ) -> int:
+        """Queue a sentence; returns the job id that `rendered` or `failed` will carry.
+
+        `urgent` work (the audio guide naming a control) goes ahead of queued reading-ahead.
+        """
+        job = Job(self._next_id, text, voice, rate, out, owner)
         self._next_id += 1
         if self.dead_reason:
             QTimer.singleShot(0, lambda: self.failed.emit(job.id, self.dead_reason))
             return job.id
-        self._queue.append(job)
+        if urgent:
+            ahead = [j for j in self._queue if j.owner == owner]
+            rest = [j for j in self._queue if j.owner != owner]
+            self._queue = deque([*ahead, job, *rest])
+        else:
+            self._queue.append(job)
         self._pump()
         return job.id
 
-    def cancel_pending(self) -> None:
-        """Drop queued jobs (not the one being rendered)."""
-        self._queue.clear()
+    def cancel_pending(self, owner: int | None = None) -> None:
+        """Drop queued jobs (not the one being rendered): all, or one owner's."""
+        if owner is None:
+            self._queue.clear()
+        else:
+            self._queue = deque(j for j in self._queue if j.owner != owner)
 
     def pending(self) -> int:
         """Jobs waiting or running."""

@@ -17,11 +17,11 @@ def reading_blocks(topic: Topic) -> list[list[str]]:
     blocks: list[list[str]] = [[topic.title], _sentences(topic.summary)]
     for section in topic.sections:
         blocks += [[section.heading], _sentences(section.text)]
-    blocks.append([labels.self_care_heading()])
+    blocks.append([labels.self_care_heading(topic.lang)])
     blocks += [_sentences(step) for step in topic.self_care]
-    blocks.append([labels.warning_heading()])
+    blocks.append([labels.warning_heading(topic.lang)])
     for tier, items in topic.warning_signs:
-        blocks.append([labels.tier_name(tier)])
+        blocks.append([labels.tier_name(tier, topic.lang)])
         blocks += [_sentences(item) for item in items]
     return blocks
 

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QImage, QPixmap
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from kiosk.theme import Metrics, Palette
+from kiosk.ui.controls import ComfortControls
+from kiosk.ui.flow import FlowLayout
 from kiosk.ui.scrolling import scroll_to_top, touch_scroll_area
 from kiosk.ui.widgets import TouchButton, set_role
 
@@ -16,6 +18,7 @@ class HandoutScreen(QWidget):
 
     print_requested = Signal()
     back_requested = Signal()
+    status_shown = Signal(str)  # a new line about printing (the audio guide says it)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -29,7 +32,6 @@ class HandoutScreen(QWidget):
         self.status = QLabel()
         self.status.setWordWrap(True)
         set_role(self.status, "muted")
-        self.status.setAccessibleName("status")
         self.page = QLabel()
         self.page.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
         self.page.setObjectName("PaperPreview")
@@ -37,12 +39,16 @@ class HandoutScreen(QWidget):
         column = QVBoxLayout(body)
         column.addWidget(self.page)
         self.scroll_area = touch_scroll_area(body)
+        self.title.setWordWrap(True)
+        self.controls = ComfortControls(self)
         top = QFrame()
         top.setObjectName("TopBar")
-        bar = QHBoxLayout(top)
-        bar.addWidget(self.back)
-        bar.addWidget(self.title, 1)
-        bar.addWidget(self.print_button)
+        bar = FlowLayout(top)
+        bar.add(self.back)
+        bar.add(self.print_button)
+        bar.add(self.title)
+        for group in self.controls.groups:
+            bar.add(group, trailing=True)
         self._bar = bar
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -57,6 +63,7 @@ class HandoutScreen(QWidget):
         self.back.set_words(self.tr("Back"))
         self.print_button.set_words(self.tr("Print this page"))
         self.title.setText(self.tr("Your page to take home"))
+        self.controls.retranslate()
 
     def show_page(self, image: QImage) -> None:
         """The page to preview, from its top."""
@@ -66,7 +73,9 @@ class HandoutScreen(QWidget):
 
     def _set_status(self, text: str, can_print: bool) -> None:
         self.status.setText(text)
+        self.status.setAccessibleName(text)
         self.print_button.setEnabled(can_print)
+        self.status_shown.emit(text)
 
     def show_ready(self, prints_left: int) -> None:
         """Before printing: what Print will do, or that this visit has used its prints."""
@@ -106,7 +115,8 @@ class HandoutScreen(QWidget):
     def apply(self, sizes: Metrics, palette: Palette) -> None:
         """Sizes and colours for the current theme and text size."""
         self._bar.setContentsMargins(sizes.pad, sizes.gap // 2, sizes.pad, sizes.gap // 2)
-        self._bar.setSpacing(sizes.gap)
+        self._bar.set_gap(sizes.gap)
+        self.controls.apply(sizes, palette)
         self._outer.setSpacing(sizes.gap // 2)
         self.status.setContentsMargins(sizes.pad, 0, sizes.pad, 0)
         self.back.paint_icon(palette.secondary_fg, sizes.icon)

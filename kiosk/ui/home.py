@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -17,16 +17,29 @@ from PySide6.QtWidgets import (
 from kiosk.content.model import Topic
 from kiosk.content.sentences import split_sentences
 from kiosk.theme import Metrics, Palette
+from kiosk.ui.controls import ComfortControls
+from kiosk.ui.flow import FlowLayout
 from kiosk.ui.scrolling import scroll_to_top, touch_scroll_area
 from kiosk.ui.widgets import IconLabel, place_in_grid, set_role
+
+
+def only_in(lang: str) -> str:
+    """Says that a topic is written in one other language only."""
+    words = {
+        "en": QCoreApplication.translate("HomeScreen", "Only in English"),
+        "es": QCoreApplication.translate("HomeScreen", "Only in Spanish"),
+    }
+    return words.get(lang, lang)
 
 
 class TopicTile(QPushButton):
     """One topic: icon, title and its one-line message, all one big touch target."""
 
-    def __init__(self, topic: Topic, parent: QWidget | None = None) -> None:
+    def __init__(self, topic: Topic, screen_lang: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.topic_id = topic.id
+        self.topic_lang = topic.lang
+        self.screen_lang = screen_lang
         self.setObjectName("TopicTile")
         self.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # a tap does not leave a focus ring
         policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
@@ -42,12 +55,17 @@ class TopicTile(QPushButton):
         self.blurb.setTextFormat(Qt.TextFormat.PlainText)
         self.blurb.setWordWrap(True)
         set_role(self.blurb, "muted")
-        for label in (self.title, self.blurb):
+        self.note = QLabel()  # "Only in English": a topic not written in the screen's language
+        self.note.setWordWrap(True)
+        self.note.setObjectName("LanguageNote")
+        self.note.setVisible(topic.lang != screen_lang)
+        for label in (self.title, self.blurb, self.note):
             label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         words = QVBoxLayout()
         words.setSpacing(8)
         words.addWidget(self.title)
         words.addWidget(self.blurb)
+        words.addWidget(self.note)
         words.addStretch(1)
         row = QHBoxLayout(self)
         row.setSpacing(24)
@@ -55,7 +73,15 @@ class TopicTile(QPushButton):
         row.addLayout(words, 1)
         self._row = row
         self.setAccessibleName(topic.title)
-        self.setAccessibleDescription(self.blurb.text())
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """The language note in the screen's language."""
+        description = self.blurb.text()
+        if self.topic_lang != self.screen_lang:
+            self.note.setText(only_in(self.topic_lang))
+            description = f"{self.note.text()}. {description}"
+        self.setAccessibleDescription(description)
 
     def hasHeightForWidth(self) -> bool:
         return True
@@ -86,12 +112,14 @@ class HomeScreen(QWidget):
 
         self.clinic = QLabel(clinic_name)
         self.clinic.setTextFormat(Qt.TextFormat.PlainText)
+        self.clinic.setWordWrap(True)
         set_role(self.clinic, "clinic")
-        self.controls = QHBoxLayout()  # language and text size controls sit here
-        self.controls.setSpacing(16)
-        header = QHBoxLayout()
-        header.addWidget(self.clinic, 1)
-        header.addLayout(self.controls)
+        self.controls = ComfortControls(self, with_guide=True)
+        self.header = QWidget()
+        self.header_flow = FlowLayout(self.header)
+        self.header_flow.add(self.clinic)
+        for group in self.controls.groups:
+            self.header_flow.add(group, trailing=True)
 
         self.heading = QLabel()
         set_role(self.heading, "title")
@@ -112,7 +140,7 @@ class HomeScreen(QWidget):
         self.scroll_area = touch_scroll_area(body)
 
         self.outer = QVBoxLayout(self)
-        self.outer.addLayout(header)
+        self.outer.addWidget(self.header)
         self.outer.addWidget(self.heading)
         self.outer.addWidget(self.hint)
         self.outer.addWidget(self.scroll_area, 1)
@@ -123,14 +151,19 @@ class HomeScreen(QWidget):
         self.heading.setText(self.tr("Choose a topic"))
         self.hint.setText(self.tr("Tap a topic to read about it. You can also hear it read aloud."))
         self.empty.setText(self.tr("No topics are available right now. Please ask the front desk."))
-
-    def set_topics(self, topics: list[Topic]) -> None:
-        """Show these topics as tiles, in the order given."""
+        self.controls.retranslate()
         for tile in self.tiles:
+            tile.retranslate()
+
+    def set_topics(self, topics: list[Topic], screen_lang: str) -> None:
+        """Show these topics as tiles, in the order given; those not in `screen_lang` say so."""
+        for tile in self.tiles:
+            tile.hide()  # gone from the screen now, not when the event loop next turns
+            self.grid.removeWidget(tile)
             tile.deleteLater()
         self.tiles = []
         for topic in topics:
-            tile = TopicTile(topic)
+            tile = TopicTile(topic, screen_lang)
             tile.clicked.connect(lambda _=False, t=topic.id: self.topic_selected.emit(t))
             self.tiles.append(tile)
         self.empty.setVisible(not topics)
@@ -143,6 +176,8 @@ class HomeScreen(QWidget):
     def apply(self, sizes: Metrics, palette: Palette) -> None:
         """Sizes and colours for the current theme and text size."""
         self._sizes, self._palette = sizes, palette
+        self.controls.apply(sizes, palette)
+        self.header_flow.set_gap(sizes.gap)
         self.outer.setContentsMargins(sizes.pad, sizes.pad // 2, sizes.pad, 0)
         self.outer.setSpacing(sizes.gap // 2)
         self.grid.setSpacing(sizes.gap)

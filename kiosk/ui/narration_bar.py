@@ -26,13 +26,13 @@ class NarrationBar(QFrame):
         self.setObjectName("NarrationBar")
         self.state = State.IDLE
         self.listen = TouchButton("", role="primary")
-        self.back = TouchButton("")
-        self.forward = TouchButton("")
+        self.back = TouchButton("", icon="previous")
+        self.forward = TouchButton("", icon="next")
         self.stop = TouchButton("")
         self.slower = TouchButton("")
         self.slower.setCheckable(True)
-        self.softer = TouchButton("")
-        self.louder = TouchButton("")
+        self.softer = TouchButton("", icon="softer")
+        self.louder = TouchButton("", icon="louder")
         self.status = QLabel()
         self.status.setWordWrap(True)
         set_role(self.status, "muted")
@@ -54,6 +54,7 @@ class NarrationBar(QFrame):
         ]
         self.grid = QGridLayout()
         self._columns = 0
+        self._compact = False
         box = QVBoxLayout(self)
         box.addLayout(self.grid)
         box.addWidget(self.status)
@@ -138,13 +139,25 @@ class NarrationBar(QFrame):
         self.grid.setVerticalSpacing(sizes.gap)
         self._gap = sizes.gap
         self._margin = sizes.pad
+        for button in (self.back, self.forward, self.softer, self.louder):
+            button.paint_icon(palette.secondary_fg, sizes.icon)
         self._columns = 0
         self._reflow()
 
     def _reflow(self) -> None:
-        """As many buttons per row as fit; the rest wrap to a second row."""
+        """One row if the buttons fit with their words; else one row with the arrow and volume
+        buttons as icons only (their words stay their accessible names); else wrapped rows."""
         gap = self._gap
         width = self.width() - 2 * self._margin
+
+        def row_width(compact: bool) -> int:
+            for button in self.buttons:
+                button.set_compact(compact)
+            return sum(b.sizeHint().width() for b in self.buttons) + gap * (len(self.buttons) - 1)
+
+        compact = row_width(False) > width and row_width(True) <= width
+        row_width(compact)
+        self._compact = compact
         widths = [b.sizeHint().width() for b in self.buttons]
         columns = len(self.buttons)
         while columns > 1:

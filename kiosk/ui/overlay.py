@@ -51,6 +51,10 @@ class IdleOverlay(QWidget):
         self.button.set_words(self.tr("Yes, I am still here"))
         self._set_message()
 
+    def spoken_text(self) -> str:
+        """What the audio guide says when the warning appears."""
+        return f"{self.question.text()} {self.message.text()}"
+
     def show_warning(self, seconds: int) -> None:
         """Appear over everything with the countdown at `seconds`."""
         self.set_seconds(seconds)

@@ -12,6 +12,7 @@ def touch_scroll_area(body: QWidget) -> QScrollArea:
     area.setObjectName("Scroll")
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys move between controls; PageUp/Down scroll
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
     body.setObjectName("ScrollBody")

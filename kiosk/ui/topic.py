@@ -25,6 +25,8 @@ from kiosk import labels
 from kiosk.content.model import Tier, Topic
 from kiosk.content.sentences import split_sentences
 from kiosk.theme import Metrics, Palette
+from kiosk.ui.controls import ComfortControls
+from kiosk.ui.flow import FlowLayout
 from kiosk.ui.narration_bar import NarrationBar
 from kiosk.ui.scrolling import scroll_to_top, touch_scroll_area
 from kiosk.ui.widgets import IconLabel, ReadingLabel, TouchButton, set_role
@@ -88,11 +90,12 @@ class TopicPage(QWidget):
             col.addWidget(self._reading(_sentences(section.text)))
 
         col.addWidget(self._self_care())
-        col.addWidget(self._reading([labels.warning_heading()], "heading"))
+        col.addWidget(self._reading([labels.warning_heading(topic.lang)], "heading"))
         for tier, items in topic.warning_signs:
             col.addWidget(self._tier(tier, items))
 
-        footer = QLabel(labels.current_as_of(labels.long_date(topic.current_as_of, topic.lang)))
+        dated = labels.long_date(topic.current_as_of, topic.lang)
+        footer = QLabel(labels.current_as_of(dated, topic.lang))
         footer.setWordWrap(True)
         set_role(footer, "small")
         col.addWidget(footer)
@@ -114,7 +117,7 @@ class TopicPage(QWidget):
         card = QFrame()
         card.setObjectName("Card")
         box = self._card_box(card)
-        box.addWidget(self._reading([labels.self_care_heading()], "heading"))
+        box.addWidget(self._reading([labels.self_care_heading(self.topic.lang)], "heading"))
         badge_size = round(self._sizes.body * 1.6)
         for number, step in enumerate(self.topic.self_care, start=1):
             row = QHBoxLayout()
@@ -133,7 +136,7 @@ class TopicPage(QWidget):
         card = QFrame()
         card.setObjectName("Tier")
         card.setProperty("tier", tier.value)
-        card.setAccessibleName(labels.tier_name(tier))
+        card.setAccessibleName(labels.tier_name(tier, self.topic.lang))
         header = QFrame()
         header.setObjectName("TierHeader")
         header.setProperty("tier", tier.value)
@@ -142,7 +145,7 @@ class TopicPage(QWidget):
         head.setSpacing(sizes.gap // 2)
         icon = IconLabel(labels.tier_icon(tier))
         icon.paint_icon(palette.tier_header_fg, sizes.icon)
-        name = self._reading([labels.tier_name(tier)])
+        name = self._reading([labels.tier_name(tier, self.topic.lang)])
         name.setObjectName("TierLabel")
         head.addWidget(icon)
         head.addWidget(name, 1)
@@ -180,6 +183,16 @@ class TopicPage(QWidget):
                 return
             index -= len(reading.sentences)
 
+    def scroll_fraction(self) -> float:
+        """How far down the text is scrolled, 0 to 1."""
+        bar = self.scroll_area.verticalScrollBar()
+        return bar.value() / bar.maximum() if bar.maximum() > 0 else 0.0
+
+    def set_scroll_fraction(self, fraction: float) -> None:
+        """Scroll to a place given as a fraction of the text."""
+        bar = self.scroll_area.verticalScrollBar()
+        bar.setValue(round(fraction * bar.maximum()))
+
     def rewind(self) -> None:
         """To the top, nothing highlighted."""
         self.highlight(None)
@@ -199,6 +212,8 @@ class TopicScreen(QWidget):
         super().__init__(parent)
         self.setObjectName("Screen")
         self.page: TopicPage | None = None
+        self._screen_lang = ""
+        self._highlighted: int | None = None
         self._pages: dict[tuple[str, str], TopicPage] = {}
         self._queue: list[Topic] = []
         self._sizes: Metrics | None = None
@@ -210,18 +225,20 @@ class TopicScreen(QWidget):
         self.back.clicked.connect(self.back_requested)
         self.home.clicked.connect(self.home_requested)
         self.print_button.clicked.connect(self.print_requested)
-        self.controls = QHBoxLayout()  # language and text size controls sit here
-        self.action_bar = QHBoxLayout()
-        self.action_bar.addWidget(self.print_button)
+        self.controls = ComfortControls(self)
         self.top_bar = QFrame()
         self.top_bar.setObjectName("TopBar")
-        bar = QHBoxLayout(self.top_bar)
-        bar.addWidget(self.back)
-        bar.addWidget(self.home)
-        bar.addStretch(1)
-        bar.addLayout(self.action_bar)
-        bar.addLayout(self.controls)
+        bar = FlowLayout(self.top_bar)
+        for button in (self.back, self.home, self.print_button):
+            bar.add(button)
+        for group in self.controls.groups:
+            bar.add(group, trailing=True)
         self._bar = bar
+        # Said when the topic is only in another language than the screen's.
+        self.language_note = QLabel()
+        self.language_note.setWordWrap(True)
+        self.language_note.setObjectName("LanguageNote")
+        self.language_note.hide()
 
         self.narration = NarrationBar()
         self.pages = QStackedWidget()
@@ -231,6 +248,7 @@ class TopicScreen(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(0)
         outer.addWidget(self.top_bar)
+        outer.addWidget(self.language_note)
         outer.addWidget(self.pages, 1)
         outer.addWidget(self.narration)
 
@@ -264,6 +282,7 @@ class TopicScreen(QWidget):
         self.back.set_words(self.tr("Back"))
         self.home.set_words(self.tr("All topics"))
         self.print_button.set_words(self.tr("Print a summary"))
+        self.controls.retranslate()
         self.narration.retranslate()
         self.discard_pages()
 
@@ -300,28 +319,52 @@ class TopicScreen(QWidget):
 
     def highlight(self, index: int | None) -> None:
         """Mark the sentence being read on the page on show."""
+        self._highlighted = index
         if self.page is not None:
             self.page.highlight(index)
 
-    def show_topic(self, topic: Topic) -> None:
-        """Show a topic from its top."""
+    def show_topic(self, topic: Topic, screen_lang: str) -> None:
+        """Show a topic from its top; say so if it is not in the screen's language."""
         page = self._page_for(topic)
         page.rewind()
         self.page = page
         self.pages.setCurrentWidget(page)
+        self._screen_lang = screen_lang
+        self._show_language_note()
+
+    def _show_language_note(self) -> None:
+        topic = self.topic
+        other = topic is not None and topic.lang != self._screen_lang
+        if other and topic is not None:
+            words = {
+                "en": self.tr("This topic is only in English."),
+                "es": self.tr("This topic is only in Spanish."),
+            }
+            self.language_note.setText(words.get(topic.lang, topic.lang))
+        self.language_note.setVisible(other)
 
     def apply(self, sizes: Metrics, palette: Palette) -> None:
         """Sizes and colours for the current theme and text size; pages are rebuilt to match."""
         self._sizes, self._palette = sizes, palette
         self._bar.setContentsMargins(sizes.pad, sizes.gap // 2, sizes.pad, sizes.gap // 2)
-        self._bar.setSpacing(sizes.gap)
+        self._bar.set_gap(sizes.gap)
+        self.language_note.setContentsMargins(sizes.pad, sizes.gap // 2, sizes.pad, 0)
+        self.controls.apply(sizes, palette)
         self.back.paint_icon(palette.secondary_fg, sizes.icon)
         self.home.paint_icon(palette.secondary_fg, sizes.icon)
         self.narration.apply(sizes, palette)
-        current = self.topic
+        current, marked = self.topic, self._highlighted
+        place = self.page.scroll_fraction() if self.page else 0.0
         self.discard_pages()
         if current:
-            self.show_topic(current)
+            # The same topic at the new size, at the same place in the text.
+            self.show_topic(current, self._screen_lang)
+            page = self.page
+            assert page is not None
+            if marked is not None:
+                self.highlight(marked)
+            else:
+                QTimer.singleShot(0, lambda: page.set_scroll_fraction(place))
 
     def discard_pages(self) -> None:
         """Drop every built page (the language or the look changed)."""
@@ -338,6 +381,8 @@ class TopicScreen(QWidget):
     def clear(self) -> None:
         """Show no topic; every page back to its top with nothing highlighted."""
         self.page = None
+        self._highlighted = None
+        self.language_note.hide()
         self.pages.setCurrentWidget(self.blank)
         for page in self._pages.values():
             page.rewind()

@@ -63,6 +63,8 @@ class TouchButton(QPushButton):
     ) -> None:
         super().__init__(text, parent)
         self._icon = icon
+        self._words = text
+        self._compact = False
         self.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # a tap does not leave a focus ring
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.setAccessibleName(text)
@@ -70,13 +72,33 @@ class TouchButton(QPushButton):
 
     def set_words(self, text: str) -> None:
         """Change the words (and the accessible name with them)."""
-        self.setText(text)
+        self._words = text
+        self.setText("" if self._compact else text)
         self.setAccessibleName(text)
 
-    def paint_icon(self, colour: str, size: int) -> None:
-        """Draw the button's icon in the theme's colour."""
+    @property
+    def words(self) -> str:
+        """The button's words, shown or (compact) only in its accessible name."""
+        return self._words
+
+    def set_compact(self, compact: bool) -> None:
+        """Icon only (the words stay the accessible name), to fit a short screen."""
+        if self._icon and compact != self._compact:
+            self._compact = compact
+            self.setText("" if compact else self._words)
+
+    def paint_icon(self, colour: str, size: int, checked_colour: str = "") -> None:
+        """Draw the button's icon in the theme's colour (and another when checked)."""
         if self._icon:
-            self.setIcon(QIcon(icon_pixmap(self._icon, colour, size, self.devicePixelRatioF())))
+            ratio = self.devicePixelRatioF()
+            icon = QIcon(icon_pixmap(self._icon, colour, size, ratio))
+            if checked_colour:
+                icon.addPixmap(
+                    icon_pixmap(self._icon, checked_colour, size, ratio),
+                    QIcon.Mode.Normal,
+                    QIcon.State.On,
+                )
+            self.setIcon(icon)
             self.setIconSize(QSize(size, size))
 
 

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import itertools
+
 from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.content.model import Topic
+from kiosk.session import VisitChoices
 from kiosk.theme import Metrics, Palette
 from kiosk.ui.attract import AttractScreen
+from kiosk.ui.controls import ComfortControls
 from kiosk.ui.handout import HandoutScreen
 from kiosk.ui.home import HomeScreen
+from kiosk.ui.keys import KeyRouter
 from kiosk.ui.overlay import IdleOverlay
 from kiosk.ui.topic import TopicScreen
 
@@ -43,6 +48,7 @@ class KioskWindow(QWidget):
 
     topic_requested = Signal(str)
     screen_changed = Signal(str)
+    choice_requested = Signal(str, object)  # a VisitChoices field and its new value, any screen
     resized = Signal()  # the screen was rotated or changed: sizes may need to follow
 
     def __init__(self, clinic_name: str, attract_rotate_s: float, windowed: bool = False) -> None:
@@ -67,11 +73,71 @@ class KioskWindow(QWidget):
         layout.addWidget(self.stack)
         self.overlay = IdleOverlay(self)
         self.guard = KioskGuard(self)
+        self.keys = KeyRouter(self, lambda: self.current_screen, self.overlay)
+        self.keys.back_requested.connect(self.go_back)
+        for controls in self.all_controls():
+            controls.choice_requested.connect(self.choice_requested)
 
         self.home.topic_selected.connect(self.topic_requested)
         self.topic.back_requested.connect(self.go_back)
         self.topic.home_requested.connect(self.show_home)
         self.handout.back_requested.connect(self.go_back)
+
+    def all_controls(self) -> list[ComfortControls]:
+        """The language, size and contrast controls of every screen."""
+        return [self.home.controls, self.topic.controls, self.handout.controls]
+
+    def show_choices(self, choices: VisitChoices) -> None:
+        """Every screen's controls show the visit's choices."""
+        focused = self.focusWidget()
+        for controls in self.all_controls():
+            controls.show_choices(choices)
+        if focused is not None and focused.isHidden() and focused.property("lang"):
+            # The language just chosen hides its own button: keys stay on the language control.
+            self._focus_language()
+
+    def _focus_language(self) -> None:
+        screen = self.stack.currentWidget()
+        for controls in self.all_controls():
+            shown = [b for b in controls.languages.values() if not b.isHidden()]
+            if shown and screen is not None and screen.isAncestorOf(shown[0]):
+                shown[0].setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def focus_first(self) -> None:
+        """Put the focus ring on the screen's first control (the audio guide was turned on)."""
+        first: dict[str, QWidget | None] = {
+            "home": self.home.tiles[0] if self.home.tiles else None,
+            "topic": self.topic.narration.listen,
+            "handout": self.handout.print_button,
+        }
+        target = first.get(self.current_screen)
+        if target is not None:
+            target.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def set_languages(self, langs: list[str]) -> None:
+        """The languages the kiosk offers, on every screen."""
+        for controls in self.all_controls():
+            controls.set_languages(langs)
+        self.order_focus()
+
+    def order_focus(self) -> None:
+        """Keys move in reading order on each screen: top bar left to right, then the page."""
+        home, topic, handout = self.home, self.topic, self.handout
+        orders: list[list[QWidget]] = [
+            [*home.controls.buttons(), *home.tiles],
+            [
+                topic.back,
+                topic.home,
+                topic.print_button,
+                *topic.controls.buttons(),
+                *topic.narration.buttons,
+            ],
+            [handout.back, handout.print_button, *handout.controls.buttons()],
+        ]
+        for order in orders:
+            placed = [w for w in order if w.window() is self]  # tiles not yet laid out wait
+            for first, second in itertools.pairwise(placed):
+                QWidget.setTabOrder(first, second)
 
     @property
     def current_screen(self) -> str:
@@ -106,10 +172,10 @@ class KioskWindow(QWidget):
         self.handout.clear()
         self._show(self.home, self.home.tiles[0] if self.home.tiles else None)
 
-    def open_topic(self, topic: Topic) -> None:
-        """Show one topic from its top."""
-        self.topic.show_topic(topic)
-        self._show(self.topic, self.topic.back)
+    def open_topic(self, topic: Topic, screen_lang: str) -> None:
+        """Show one topic from its top; keys start on Listen."""
+        self.topic.show_topic(topic, screen_lang)
+        self._show(self.topic, self.topic.narration.listen)
 
     def show_handout(self) -> None:
         """The page preview, over the topic it belongs to."""
@@ -120,9 +186,14 @@ class KioskWindow(QWidget):
         """One step back; from the home screen there is nowhere further back to go."""
         if self.current_screen == "handout":
             self.handout.clear()
-            self._show(self.topic, self.topic.back)
+            self._show(self.topic, self.topic.print_button)
         elif self.current_screen == "topic":
+            left = self.topic.topic
             self.show_home()
+            tile = next((t for t in self.home.tiles if left and t.topic_id == left.id), None)
+            if tile is not None and self.guard.keyboard_mode:
+                tile.setFocus(Qt.FocusReason.OtherFocusReason)  # keys go on from where they were
+                self.home.scroll_area.ensureWidgetVisible(tile)
 
     def reset(self) -> None:
         """Forget the visit on screen: no topic, no overlay, scrolled to the top, attract shown."""
@@ -159,12 +230,8 @@ class KioskWindow(QWidget):
             event.ignore()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        """Escape and Backspace go back a screen (never out); a development exit when windowed."""
+        """A development exit when windowed (the patient's keys are in `KeyRouter`)."""
         key = event.key()
-        if key in (Qt.Key.Key_Escape, Qt.Key.Key_Backspace):
-            self.go_back()
-            event.accept()
-            return
         wanted = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
         if self.windowed and key == Qt.Key.Key_Q and event.modifiers() == wanted:
             self.allow_close = True

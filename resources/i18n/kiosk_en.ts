@@ -15,49 +15,145 @@
     </message>
 </context>
 <context>
+    <name>ComfortControls</name>
+    <message>
+        <location filename="../../kiosk/ui/controls.py" line="103"/>
+        <source>Text size: normal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/controls.py" line="104"/>
+        <source>Text size: large</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/controls.py" line="105"/>
+        <source>Text size: largest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/controls.py" line="109"/>
+        <source>Contrast</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/controls.py" line="111"/>
+        <source>High contrast</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/controls.py" line="114"/>
+        <source>Audio guide</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Guide</name>
+    <message>
+        <location filename="../../kiosk/ui/guide_words.py" line="25"/>
+        <source>chosen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/guide_words.py" line="27"/>
+        <source>not chosen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/guide_words.py" line="31"/>
+        <source>on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/guide_words.py" line="33"/>
+        <source>off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/guide_words.py" line="36"/>
+        <source>not available now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/guide_words.py" line="42"/>
+        <source>Use the arrow keys to move. Press Enter to choose. Press Escape to go back. On a topic, press Space to listen or pause. Press plus or minus to change the volume.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/guide_words.py" line="51"/>
+        <source>Audio guide on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/guide_words.py" line="56"/>
+        <source>Audio guide off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/guide_words.py" line="62"/>
+        <source>Choose a topic. There is 1 topic.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/guide_words.py" line="63"/>
+        <source>Choose a topic. There are {count} topics.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/guide_words.py" line="70"/>
+        <source>{title}. Press Space to hear it read aloud.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/guide_words.py" line="77"/>
+        <source>Your page to take home. Choose Print this page to print it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>HandoutScreen</name>
     <message>
-        <location filename="../../kiosk/ui/handout.py" line="57"/>
+        <location filename="../../kiosk/ui/handout.py" line="63"/>
         <source>Back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/handout.py" line="58"/>
+        <location filename="../../kiosk/ui/handout.py" line="64"/>
         <source>Print this page</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/handout.py" line="59"/>
+        <location filename="../../kiosk/ui/handout.py" line="65"/>
         <source>Your page to take home</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/handout.py" line="64"/>
+        <location filename="../../kiosk/ui/handout.py" line="71"/>
         <source>Preview of the page to print</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/handout.py" line="76"/>
+        <location filename="../../kiosk/ui/handout.py" line="85"/>
         <source>Check the page, then tap Print this page.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/handout.py" line="80"/>
+        <location filename="../../kiosk/ui/handout.py" line="89"/>
         <source>Sending your page to the printer…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/handout.py" line="85"/>
+        <location filename="../../kiosk/ui/handout.py" line="94"/>
         <source>Your page is printing. Please pick it up at the front desk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/handout.py" line="91"/>
+        <location filename="../../kiosk/ui/handout.py" line="100"/>
         <source>The printer is not working right now. Please ask the front desk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/handout.py" line="97"/>
+        <location filename="../../kiosk/ui/handout.py" line="106"/>
         <source>You have printed all the pages you can for now. Please ask the front desk.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -65,17 +161,27 @@
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../../kiosk/ui/home.py" line="123"/>
+        <location filename="../../kiosk/ui/home.py" line="29"/>
+        <source>Only in English</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/home.py" line="30"/>
+        <source>Only in Spanish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/home.py" line="151"/>
         <source>Choose a topic</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/home.py" line="124"/>
+        <location filename="../../kiosk/ui/home.py" line="152"/>
         <source>Tap a topic to read about it. You can also hear it read aloud.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/home.py" line="125"/>
+        <location filename="../../kiosk/ui/home.py" line="153"/>
         <source>No topics are available right now. Please ask the front desk.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -93,7 +199,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/overlay.py" line="72"/>
+        <location filename="../../kiosk/ui/overlay.py" line="76"/>
         <source>To keep your visit private, the screen will start over in %n second(s).</source>
         <translation>
             <numerusform>To keep your visit private, the screen will start over in %n second.</numerusform>
@@ -104,42 +210,42 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../kiosk/labels.py" line="19"/>
+        <location filename="../../kiosk/labels.py" line="34"/>
         <source>Call 911 now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/labels.py" line="20"/>
+        <location filename="../../kiosk/labels.py" line="35"/>
         <source>Call your doctor today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/labels.py" line="21"/>
+        <location filename="../../kiosk/labels.py" line="36"/>
         <source>Watch closely and call your doctor if</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/labels.py" line="35"/>
+        <location filename="../../kiosk/labels.py" line="54"/>
         <source>What you can do at home</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/labels.py" line="40"/>
+        <location filename="../../kiosk/labels.py" line="59"/>
         <source>When to get help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/labels.py" line="45"/>
+        <location filename="../../kiosk/labels.py" line="64"/>
         <source>Information current as of {date}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/labels.py" line="53"/>
+        <location filename="../../kiosk/labels.py" line="72"/>
         <source>Learn more (scan the code or type):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/labels.py" line="54"/>
+        <location filename="../../kiosk/labels.py" line="74"/>
         <source>This page does not replace advice from your own doctor or nurse.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -147,88 +253,88 @@
 <context>
     <name>NarrationBar</name>
     <message>
-        <location filename="../../kiosk/ui/narration_bar.py" line="67"/>
+        <location filename="../../kiosk/ui/narration_bar.py" line="68"/>
         <source>Previous</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/narration_bar.py" line="68"/>
+        <location filename="../../kiosk/ui/narration_bar.py" line="69"/>
         <source>Next</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/narration_bar.py" line="69"/>
+        <location filename="../../kiosk/ui/narration_bar.py" line="70"/>
         <source>Previous sentence</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/narration_bar.py" line="70"/>
+        <location filename="../../kiosk/ui/narration_bar.py" line="71"/>
         <source>Next sentence</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/narration_bar.py" line="71"/>
+        <location filename="../../kiosk/ui/narration_bar.py" line="72"/>
         <source>Stop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/narration_bar.py" line="72"/>
+        <location filename="../../kiosk/ui/narration_bar.py" line="73"/>
         <source>Slower</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/narration_bar.py" line="73"/>
+        <location filename="../../kiosk/ui/narration_bar.py" line="74"/>
         <source>Softer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/narration_bar.py" line="74"/>
+        <location filename="../../kiosk/ui/narration_bar.py" line="75"/>
         <source>Louder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/narration_bar.py" line="83"/>
+        <location filename="../../kiosk/ui/narration_bar.py" line="84"/>
         <source>Listen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/narration_bar.py" line="84"/>
         <location filename="../../kiosk/ui/narration_bar.py" line="85"/>
+        <location filename="../../kiosk/ui/narration_bar.py" line="86"/>
         <source>Pause</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/narration_bar.py" line="86"/>
+        <location filename="../../kiosk/ui/narration_bar.py" line="87"/>
         <source>Resume</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/narration_bar.py" line="95"/>
+        <location filename="../../kiosk/ui/narration_bar.py" line="96"/>
         <source>Tap Listen to hear this page read aloud.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/narration_bar.py" line="96"/>
+        <location filename="../../kiosk/ui/narration_bar.py" line="97"/>
         <source>Getting ready to read…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/narration_bar.py" line="98"/>
+        <location filename="../../kiosk/ui/narration_bar.py" line="99"/>
         <source>Reading aloud. The words being read are marked in yellow.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/narration_bar.py" line="100"/>
+        <location filename="../../kiosk/ui/narration_bar.py" line="101"/>
         <source>Paused. Tap Resume to go on.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/narration_bar.py" line="109"/>
+        <location filename="../../kiosk/ui/narration_bar.py" line="110"/>
         <source>Reading aloud is not available right now. Please ask the front desk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/narration_bar.py" line="113"/>
+        <location filename="../../kiosk/ui/narration_bar.py" line="114"/>
         <source>Sorry, this page could not be read aloud just now.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -236,18 +342,28 @@
 <context>
     <name>TopicScreen</name>
     <message>
-        <location filename="../../kiosk/ui/topic.py" line="264"/>
+        <location filename="../../kiosk/ui/topic.py" line="282"/>
         <source>Back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/topic.py" line="265"/>
+        <location filename="../../kiosk/ui/topic.py" line="283"/>
         <source>All topics</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/topic.py" line="266"/>
+        <location filename="../../kiosk/ui/topic.py" line="284"/>
         <source>Print a summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/topic.py" line="340"/>
+        <source>This topic is only in English.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/topic.py" line="341"/>
+        <source>This topic is only in Spanish.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -187,10 +187,18 @@ def test_flesch_kincaid_of_a_harder_text() -> None:
 
 
 def test_fernandez_huerta_by_hand() -> None:
-    # "Beba agua." 2 words, 1 sentence, 4 syllables: P = 200, F = 50.
+    # "Beba agua." 2 words, 1 sentence, 4 syllables: P = 200, F = 2 words a sentence.
     stats = text_stats(["Beba agua."], "es")
     assert (stats.sentences, stats.words, stats.syllables) == (1, 2, 4)
-    assert fernandez_huerta(stats) == pytest.approx(206.84 - 0.60 * 200 - 1.02 * 50)
+    assert fernandez_huerta(stats) == pytest.approx(206.84 - 0.60 * 200 - 1.02 * 2)
+
+
+def test_fernandez_huerta_scores_shorter_sentences_as_easier() -> None:
+    """The same words in two sentences read easier than in one (as Flesch reading ease)."""
+    one = text_stats(["Beba agua, descanse en la cama toda la tarde de hoy."], "es")
+    two = text_stats(["Beba agua. Descanse en la cama toda la tarde de hoy."], "es")
+    assert one.syllables == two.syllables
+    assert fernandez_huerta(two) > fernandez_huerta(one)
 
 
 def test_each_list_item_is_at_least_a_sentence() -> None:

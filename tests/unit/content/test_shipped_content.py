@@ -1,5 +1,6 @@
 """The shipped topics: they pass check-content, carry every fact the content guide lists, copy
-no sentence of the source articles, and put the emergency signs in the right tiers."""
+no sentence of the source articles, and put the emergency signs in the right tiers, in English
+and in Spanish, with the two languages kept in step."""
 
 from __future__ import annotations
 
@@ -83,6 +84,77 @@ FACTS = {
 }
 
 
+# The same facts, as words that must appear in the Spanish text (written afresh, not translated).
+FACTS_ES = {
+    "ibs-leg-pain": [
+        "síndrome del intestino irritable",
+        "ibs",
+        "dolor de barriga",
+        "hinchazón",
+        "diarrea",
+        "estreñimiento",
+        "no es una de las señales típicas",
+        "hipersensibilidad visceral",
+        "lejos",
+        "hormonas del estrés",
+        "tensos",
+        "calambres",
+        "circula la sangre",
+        "dormidas",
+        "hormigueo",
+        "inflamación",
+        "magnesio",
+        "vitamina d",
+        "medicinas",
+        "estar de pie y de sentarse",
+        "la espalda y las piernas",
+        "crisis",
+        "débiles",
+        "respire lento y hondo",
+        "atención plena",
+        "ejercicio suave",
+        "evite las comidas que le causan molestias",
+        "vitaminas y minerales",
+        "mala circulación",
+        "nervio pinzado",
+    ],
+    "diarrhea-leg-pain": [
+        "agua",
+        "sodio",
+        "potasio",
+        "magnesio",
+        "electrolitos",
+        "pantorrillas",
+        "muslos",
+        "débiles",
+        "pequeños saltos",
+        "virus del estómago",
+        "intoxicación",
+        "dolor en todo el cuerpo",
+        "enfermedad inflamatoria intestinal",
+        "dolor en las articulaciones",
+        "artritis reactiva",
+        "vitamina d",
+        "vitamina b12",
+        "doler los huesos",
+        "suero oral",
+        "bebida deportiva",
+        "descanse",
+        "estire",
+        "más de 2 días",
+        "mucha sed",
+        "mareo",
+        "orina muy poco",
+        "102 °f (38.9 °c)",
+        "barriga",
+        "ano",
+        "heces con sangre o negras",
+    ],
+}
+
+LANGUAGES = ("en", "es")
+
+
 def full_text(topic: Topic) -> str:
     parts = [topic.title, topic.summary]
     parts += [f"{s.heading} {s.text}" for s in topic.sections]
@@ -91,10 +163,18 @@ def full_text(topic: Topic) -> str:
     return " ".join(" ".join(parts).split()).lower()
 
 
-def english(topic_id: str) -> Topic:
-    topic = SHIPPED.find(topic_id, "en")
-    assert topic is not None, f"{topic_id} did not load: {SHIPPED.errors}"
+def shipped(topic_id: str, lang: str) -> Topic:
+    topic = SHIPPED.find(topic_id, lang)
+    assert topic is not None, f"{topic_id} ({lang}) did not load: {SHIPPED.errors}"
     return topic
+
+
+def english(topic_id: str) -> Topic:
+    return shipped(topic_id, "en")
+
+
+def spanish(topic_id: str) -> Topic:
+    return shipped(topic_id, "es")
 
 
 def test_shipped_content_loads_cleanly() -> None:
@@ -102,6 +182,8 @@ def test_shipped_content_loads_cleanly() -> None:
     assert {(t.id, t.lang) for t in SHIPPED.topics} >= {
         ("ibs-leg-pain", "en"),
         ("diarrhea-leg-pain", "en"),
+        ("ibs-leg-pain", "es"),
+        ("diarrhea-leg-pain", "es"),
     }
 
 
@@ -125,6 +207,13 @@ def test_every_listed_fact_is_present(topic_id: str) -> None:
     assert missing == []
 
 
+@pytest.mark.parametrize("topic_id", FACTS_ES)
+def test_every_listed_fact_is_present_in_spanish(topic_id: str) -> None:
+    text = full_text(spanish(topic_id))
+    missing = [fact for fact in FACTS_ES[topic_id] if fact not in text]
+    assert missing == []
+
+
 @pytest.mark.parametrize("topic_id", FACTS)
 def test_emergency_signs_sit_in_the_right_tiers(topic_id: str) -> None:
     topic = english(topic_id)
@@ -139,12 +228,47 @@ def test_emergency_signs_sit_in_the_right_tiers(topic_id: str) -> None:
     assert "bloody or black" in today
 
 
+@pytest.mark.parametrize("topic_id", FACTS_ES)
+def test_spanish_emergency_signs_sit_in_the_right_tiers(topic_id: str) -> None:
+    topic = spanish(topic_id)
+    call_911 = " ".join(topic.signs(Tier.CALL_911)).lower()
+    today = " ".join(topic.signs(Tier.CALL_DOCTOR)).lower()
+    # Chest pain, trouble breathing, fainting, confusion: 911, as in English.
+    for sign in ("dolor en el pecho", "le cuesta respirar", "se desmaya", "confusión"):
+        assert sign in call_911, sign
+    # A leg that may hold a clot: care the same day, named as a clot.
+    assert "de repente una pierna se hincha, se pone roja o caliente, o le duele mucho" in today
+    assert "coágulo de sangre" in today
+    assert "heces con sangre o negras" in today
+
+
+@pytest.mark.parametrize("topic_id", FACTS)
+def test_english_and_spanish_are_kept_in_step(topic_id: str) -> None:
+    """Same id, icon and date; every tier filled in both; the Spanish page to learn more."""
+    en, es = english(topic_id), spanish(topic_id)
+    assert en.id == es.id == topic_id
+    assert es.lang == "es"
+    assert en.icon == es.icon
+    assert en.current_as_of == es.current_as_of
+    for tier in Tier:
+        assert en.signs(tier), f"en {tier.value} is empty"
+        assert es.signs(tier), f"es {tier.value} is empty"
+    assert es.learn_more.startswith("https://medlineplus.gov/spanish/")
+    # The same numbers (temperatures, days, weeks, counts), none lost or changed in the writing.
+    assert _numbers(full_text(es)) == _numbers(full_text(en))
+
+
+def _numbers(text: str) -> set[str]:
+    return set(re.findall(r"\d+(?:\.\d+)?", text))
+
+
 def _shingles(text: str, size: int) -> set[tuple[str, ...]]:
     tokens = re.findall(r"[a-z0-9]+", text.lower())
     return {tuple(tokens[i : i + size]) for i in range(len(tokens) - size + 1)}
 
 
 @pytest.mark.skipif(not SEEDS.is_dir(), reason="the source articles are not beside the project")
+@pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize(
     ("topic_id", "seed"),
     [
@@ -152,8 +276,8 @@ def _shingles(text: str, size: int) -> set[tuple[str, ...]]:
         ("diarrhea-leg-pain", "003_f63996b82b0648d2.txt"),
     ],
 )
-def test_no_sentence_is_copied_from_the_source_article(topic_id: str, seed: str) -> None:
+def test_no_sentence_is_copied_from_the_source_article(topic_id: str, seed: str, lang: str) -> None:
     """No run of 6 words in a row is shared with the source: the text is written fresh."""
     seed_runs = _shingles((SEEDS / seed).read_text(encoding="utf-8"), 6)
-    shared = _shingles(full_text(english(topic_id)), 6) & seed_runs
+    shared = _shingles(full_text(shipped(topic_id, lang)), 6) & seed_runs
     assert shared == set()

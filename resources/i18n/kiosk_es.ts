@@ -1,0 +1,370 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="es_ES">
+<context>
+    <name>AttractScreen</name>
+    <message>
+        <location filename="../../kiosk/ui/attract.py" line="105"/>
+        <source>Health information you can read, hear, and take home.</source>
+        <translation>Información de salud para leer, escuchar y llevar a casa.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/attract.py" line="106"/>
+        <source>Touch to start</source>
+        <translation>Toque para empezar</translation>
+    </message>
+</context>
+<context>
+    <name>ComfortControls</name>
+    <message>
+        <location filename="../../kiosk/ui/controls.py" line="103"/>
+        <source>Text size: normal</source>
+        <translation>Tamaño de letra: normal</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/controls.py" line="104"/>
+        <source>Text size: large</source>
+        <translation>Tamaño de letra: grande</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/controls.py" line="105"/>
+        <source>Text size: largest</source>
+        <translation>Tamaño de letra: el más grande</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/controls.py" line="109"/>
+        <source>Contrast</source>
+        <translation>Contraste</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/controls.py" line="111"/>
+        <source>High contrast</source>
+        <translation>Alto contraste</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/controls.py" line="114"/>
+        <source>Audio guide</source>
+        <translation>Guía de voz</translation>
+    </message>
+</context>
+<context>
+    <name>Guide</name>
+    <message>
+        <location filename="../../kiosk/ui/guide_words.py" line="25"/>
+        <source>chosen</source>
+        <translation>elegido</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/guide_words.py" line="27"/>
+        <source>not chosen</source>
+        <translation>no elegido</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/guide_words.py" line="31"/>
+        <source>on</source>
+        <translation>activado</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/guide_words.py" line="33"/>
+        <source>off</source>
+        <translation>desactivado</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/guide_words.py" line="36"/>
+        <source>not available now</source>
+        <translation>no disponible ahora</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/guide_words.py" line="42"/>
+        <source>Use the arrow keys to move. Press Enter to choose. Press Escape to go back. On a topic, press Space to listen or pause. Press plus or minus to change the volume.</source>
+        <translation>Use las flechas para moverse. Pulse Intro para elegir. Pulse Escape para volver. En un tema, pulse la barra espaciadora para escuchar o hacer una pausa. Pulse más o menos para cambiar el volumen.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/guide_words.py" line="51"/>
+        <source>Audio guide on.</source>
+        <translation>Guía de voz activada.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/guide_words.py" line="56"/>
+        <source>Audio guide off.</source>
+        <translation>Guía de voz desactivada.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/guide_words.py" line="62"/>
+        <source>Choose a topic. There is 1 topic.</source>
+        <translation>Elija un tema. Hay 1 tema.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/guide_words.py" line="63"/>
+        <source>Choose a topic. There are {count} topics.</source>
+        <translation>Elija un tema. Hay {count} temas.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/guide_words.py" line="70"/>
+        <source>{title}. Press Space to hear it read aloud.</source>
+        <translation>{title}. Pulse la barra espaciadora para escucharlo en voz alta.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/guide_words.py" line="77"/>
+        <source>Your page to take home. Choose Print this page to print it.</source>
+        <translation>Su hoja para llevar a casa. Elija Imprimir esta hoja para imprimirla.</translation>
+    </message>
+</context>
+<context>
+    <name>HandoutScreen</name>
+    <message>
+        <location filename="../../kiosk/ui/handout.py" line="63"/>
+        <source>Back</source>
+        <translation>Atrás</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/handout.py" line="64"/>
+        <source>Print this page</source>
+        <translation>Imprimir esta hoja</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/handout.py" line="65"/>
+        <source>Your page to take home</source>
+        <translation>Su hoja para llevar a casa</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/handout.py" line="71"/>
+        <source>Preview of the page to print</source>
+        <translation>Vista previa de la hoja para imprimir</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/handout.py" line="85"/>
+        <source>Check the page, then tap Print this page.</source>
+        <translation>Revise la hoja y luego toque Imprimir esta hoja.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/handout.py" line="89"/>
+        <source>Sending your page to the printer…</source>
+        <translation>Enviando su hoja a la impresora…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/handout.py" line="94"/>
+        <source>Your page is printing. Please pick it up at the front desk.</source>
+        <translation>Su hoja se está imprimiendo. Por favor, recójala en la recepción.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/handout.py" line="100"/>
+        <source>The printer is not working right now. Please ask the front desk.</source>
+        <translation>La impresora no funciona en este momento. Por favor, pregunte en la recepción.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/handout.py" line="106"/>
+        <source>You have printed all the pages you can for now. Please ask the front desk.</source>
+        <translation>Ya imprimió todas las hojas que puede por ahora. Por favor, pregunte en la recepción.</translation>
+    </message>
+</context>
+<context>
+    <name>HomeScreen</name>
+    <message>
+        <location filename="../../kiosk/ui/home.py" line="29"/>
+        <source>Only in English</source>
+        <translation>Solo en inglés</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/home.py" line="30"/>
+        <source>Only in Spanish</source>
+        <translation>Solo en español</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/home.py" line="151"/>
+        <source>Choose a topic</source>
+        <translation>Elija un tema</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/home.py" line="152"/>
+        <source>Tap a topic to read about it. You can also hear it read aloud.</source>
+        <translation>Toque un tema para leer sobre él. También puede escucharlo en voz alta.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/home.py" line="153"/>
+        <source>No topics are available right now. Please ask the front desk.</source>
+        <translation>No hay temas disponibles en este momento. Por favor, pregunte en la recepción.</translation>
+    </message>
+</context>
+<context>
+    <name>IdleOverlay</name>
+    <message>
+        <location filename="../../kiosk/ui/overlay.py" line="50"/>
+        <source>Are you still there?</source>
+        <translation>¿Sigue ahí?</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/overlay.py" line="51"/>
+        <source>Yes, I am still here</source>
+        <translation>Sí, aquí estoy</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/overlay.py" line="76"/>
+        <source>To keep your visit private, the screen will start over in %n second(s).</source>
+        <translation>
+            <numerusform>Para proteger su privacidad, la pantalla volverá a empezar en %n segundo.</numerusform>
+            <numerusform>Para proteger su privacidad, la pantalla volverá a empezar en %n segundos.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <location filename="../../kiosk/labels.py" line="34"/>
+        <source>Call 911 now</source>
+        <translation>Llame al 911 ahora</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/labels.py" line="35"/>
+        <source>Call your doctor today</source>
+        <translation>Llame a su médico hoy</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/labels.py" line="36"/>
+        <source>Watch closely and call your doctor if</source>
+        <translation>Esté atento y llame a su médico si</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/labels.py" line="54"/>
+        <source>What you can do at home</source>
+        <translation>Lo que puede hacer en casa</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/labels.py" line="59"/>
+        <source>When to get help</source>
+        <translation>Cuándo pedir ayuda</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/labels.py" line="64"/>
+        <source>Information current as of {date}</source>
+        <translation>Información vigente al {date}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/labels.py" line="72"/>
+        <source>Learn more (scan the code or type):</source>
+        <translation>Más información (escanee el código o escriba):</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/labels.py" line="74"/>
+        <source>This page does not replace advice from your own doctor or nurse.</source>
+        <translation>Esta hoja no reemplaza los consejos de su propio médico o enfermera.</translation>
+    </message>
+</context>
+<context>
+    <name>NarrationBar</name>
+    <message>
+        <location filename="../../kiosk/ui/narration_bar.py" line="68"/>
+        <source>Previous</source>
+        <translation>Anterior</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/narration_bar.py" line="69"/>
+        <source>Next</source>
+        <translation>Siguiente</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/narration_bar.py" line="70"/>
+        <source>Previous sentence</source>
+        <translation>Frase anterior</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/narration_bar.py" line="71"/>
+        <source>Next sentence</source>
+        <translation>Frase siguiente</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/narration_bar.py" line="72"/>
+        <source>Stop</source>
+        <translation>Parar</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/narration_bar.py" line="73"/>
+        <source>Slower</source>
+        <translation>Más lento</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/narration_bar.py" line="74"/>
+        <source>Softer</source>
+        <translation>Más bajo</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/narration_bar.py" line="75"/>
+        <source>Louder</source>
+        <translation>Más alto</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/narration_bar.py" line="84"/>
+        <source>Listen</source>
+        <translation>Escuchar</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/narration_bar.py" line="85"/>
+        <location filename="../../kiosk/ui/narration_bar.py" line="86"/>
+        <source>Pause</source>
+        <translation>Pausa</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/narration_bar.py" line="87"/>
+        <source>Resume</source>
+        <translation>Seguir</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/narration_bar.py" line="96"/>
+        <source>Tap Listen to hear this page read aloud.</source>
+        <translation>Toque Escuchar para oír esta página en voz alta.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/narration_bar.py" line="97"/>
+        <source>Getting ready to read…</source>
+        <translation>Preparando la lectura…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/narration_bar.py" line="99"/>
+        <source>Reading aloud. The words being read are marked in yellow.</source>
+        <translation>Leyendo en voz alta. Las palabras que se leen están marcadas en amarillo.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/narration_bar.py" line="101"/>
+        <source>Paused. Tap Resume to go on.</source>
+        <translation>En pausa. Toque Seguir para continuar.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/narration_bar.py" line="110"/>
+        <source>Reading aloud is not available right now. Please ask the front desk.</source>
+        <translation>La lectura en voz alta no está disponible en este momento. Por favor, pregunte en la recepción.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/narration_bar.py" line="114"/>
+        <source>Sorry, this page could not be read aloud just now.</source>
+        <translation>Lo sentimos, no se pudo leer esta página en voz alta en este momento.</translation>
+    </message>
+</context>
+<context>
+    <name>TopicScreen</name>
+    <message>
+        <location filename="../../kiosk/ui/topic.py" line="282"/>
+        <source>Back</source>
+        <translation>Atrás</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/topic.py" line="283"/>
+        <source>All topics</source>
+        <translation>Todos los temas</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/topic.py" line="284"/>
+        <source>Print a summary</source>
+        <translation>Imprimir un resumen</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/topic.py" line="340"/>
+        <source>This topic is only in English.</source>
+        <translation>Este tema solo está en inglés.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/topic.py" line="341"/>
+        <source>This topic is only in Spanish.</source>
+        <translation>Este tema solo está en español.</translation>
+    </message>
+</context>
+</TS>
