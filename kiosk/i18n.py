@@ -11,12 +11,18 @@ from kiosk import paths
 log = logging.getLogger("kiosk.i18n")
 
 
+# Translators are installed on the one application, so they are tracked here and not per
+# Translations object: a second kiosk in the same process (a screenshot, a test) must not leave
+# the first one's language behind.
+_installed: list[QTranslator] = []
+
+
 class Translations:
     """Swaps the installed translators when the patient changes language."""
 
     def __init__(self, app: QCoreApplication) -> None:
         self._app = app
-        self._installed: list[QTranslator] = []
+        self._installed = _installed
         self.language = ""
 
     def use(self, language: str) -> bool:
@@ -25,7 +31,7 @@ class Translations:
             return True
         for translator in self._installed:
             self._app.removeTranslator(translator)
-        self._installed = []
+        self._installed.clear()
         self.language = language
         QLocale.setDefault(QLocale(language))
         found = True

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEasingCurve, QPropertyAnimation, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QHideEvent, QKeyEvent, QMouseEvent, QShowEvent
+from PySide6.QtGui import QHideEvent, QKeyEvent, QMouseEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGraphicsOpacityEffect,
@@ -122,6 +122,7 @@ class AttractScreen(QWidget):
         self.card_icon.paint_icon(palette.icon, sizes.tile_icon)
         self.start.paint_icon(palette.primary_fg, sizes.icon)
         self.start.setMinimumWidth(sizes.tile_min_width)
+        self._fit()
 
     @Slot()
     def rotate(self) -> None:
@@ -153,9 +154,35 @@ class AttractScreen(QWidget):
         self.card_icon.set_icon(topic.icon)
         if self._sizes and self._palette:
             self.card_icon.paint_icon(self._palette.icon, self._sizes.tile_icon)
+        self._fit()
+
+    def _fit(self) -> None:
+        """On a short screen at a large text size, leave out the card's sentence, then the
+        welcome line, rather than cut words off."""
+        optional: tuple[QWidget, ...] = (self.card_text, self.welcome, self.card)
+        for part in optional:
+            part.setVisible(bool(self._topics) or part is not self.card)
+        for part in optional:
+            if not self._clipped():
+                return
+            part.setVisible(False)
+
+    def _clipped(self) -> bool:
+        self._column.activate()
+        self._card_row.activate()
+        labels = (self.clinic, self.welcome, self.card_title, self.card_text)
+        return any(
+            label.isVisibleTo(self) and label.heightForWidth(label.width()) > label.height() + 1
+            for label in labels
+        )
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        self._fit()
         self._fade.setOpacity(1.0)
         self._timer.start()
 

@@ -134,6 +134,9 @@ class HomeScreen(QWidget):
         body = QWidget()
         column = QVBoxLayout(body)
         column.setContentsMargins(0, 0, 0, 0)
+        # The heading and hint scroll with the tiles: on a short screen the tiles get the room.
+        column.addWidget(self.heading)
+        column.addWidget(self.hint)
         column.addLayout(self.grid)
         column.addWidget(self.empty)
         column.addStretch(1)
@@ -141,8 +144,6 @@ class HomeScreen(QWidget):
 
         self.outer = QVBoxLayout(self)
         self.outer.addWidget(self.header)
-        self.outer.addWidget(self.heading)
-        self.outer.addWidget(self.hint)
         self.outer.addWidget(self.scroll_area, 1)
         self.retranslate()
 

@@ -21,7 +21,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QAbstractButton, QAbstractSlider, QApplication, QScrollArea, QWidget
+from PySide6.QtWidgets import QAbstractButton, QAbstractSlider, QScrollArea, QWidget
 
 K = Qt.Key
 NEXT = {K.Key_Right, K.Key_Down}
@@ -106,7 +106,7 @@ class KeyRouter(QObject):
 
     def move_focus(self, forward: bool) -> None:
         """To the next (or previous) control on the screen, wrapping round at the ends."""
-        current = QApplication.focusWidget()
+        current = self._window.focusWidget()
         start = current if current is not None else self._window
         widget: QWidget | None = (
             start.nextInFocusChain() if forward else start.previousInFocusChain()
@@ -123,7 +123,7 @@ class KeyRouter(QObject):
 
     def choose(self) -> None:
         """Press the control that has the focus ring."""
-        widget = QApplication.focusWidget()
+        widget = self._window.focusWidget()
         if isinstance(widget, QAbstractButton) and _reachable(widget):
             widget.click()
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
@@ -170,6 +170,20 @@ class NarrationBar(QFrame):
             return
         self._columns = columns
         place_in_grid(self.grid, list(self.buttons), columns, fill=False)
+
+    def minimumSizeHint(self) -> QSize:
+        """One row of buttons and the status line: how many rows it really takes follows the
+        width it is given (a hidden screen must not claim the height of a one-column bar)."""
+        hint = super().minimumSizeHint()
+        margins = self._box.contentsMargins()
+        one_row = (
+            max((b.sizeHint().height() for b in self.buttons), default=0)
+            + self._box.spacing()
+            + self.status.sizeHint().height()
+            + margins.top()
+            + margins.bottom()
+        )
+        return QSize(hint.width(), min(hint.height(), one_row))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -232,6 +232,9 @@ class KioskWindow(QWidget):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """A development exit when windowed (the patient's keys are in `KeyRouter`)."""
         key = event.key()
+        if self.current_screen == "attract" and not event.modifiers():
+            self.attract.start_requested.emit()  # any key wakes the kiosk, wherever the focus is
+            return
         wanted = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
         if self.windowed and key == Qt.Key.Key_Q and event.modifiers() == wanted:
             self.allow_close = True

@@ -40,12 +40,15 @@ def make_kiosk(qtbot: QtBot) -> Iterator[MakeKiosk]:
         kiosk.window.resize(*size)
         kiosk.window.show()
         qtbot.wait_exposed(kiosk.window)
+        kiosk.window.activateWindow()  # keys and focus go to the active window, as on a kiosk
+        qtbot.wait_until(kiosk.window.isActiveWindow)
         kiosk.restyle()
         built.append(kiosk)
         return kiosk
 
     yield make
     for kiosk in built:
+        kiosk.guide.stop()
         kiosk.narrator.stop()
         kiosk.speech.stop()
         kiosk.printing.close()
@@ -55,6 +58,7 @@ def make_kiosk(qtbot: QtBot) -> Iterator[MakeKiosk]:
         kiosk.window.allow_close = True
         application().removeEventFilter(kiosk.idle)
         application().removeEventFilter(kiosk.window.guard)
+        application().removeEventFilter(kiosk.window.keys)
 
 
 @pytest.fixture

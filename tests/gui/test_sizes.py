@@ -49,13 +49,33 @@ def each_screen(kiosk: KioskApp, qtbot: QtBot):  # type: ignore[no-untyped-def]
     w.overlay.hide()
 
 
-@pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920), (1280, 720)])
-def test_every_button_is_big_enough_and_apart(
-    make_kiosk: MakeKiosk, qtbot: QtBot, size: tuple[int, int]
-) -> None:
+SIZES_AND_TEXT = [
+    ((1920, 1080), 100, "en"),
+    ((1080, 1920), 100, "en"),
+    ((1280, 720), 100, "en"),
+    ((1280, 720), 130, "en"),
+    ((1280, 720), 170, "en"),
+    ((1280, 720), 170, "es"),  # Spanish words run longer
+    ((1920, 1080), 130, "en"),
+    ((1920, 1080), 170, "es"),
+]
+
+
+def make_sized(make_kiosk: MakeKiosk, size: tuple[int, int], text_size: int, lang: str) -> KioskApp:
     kiosk = make_kiosk(size=size)
+    kiosk.visit.update(text_size=text_size, language=lang)
+    return kiosk
+
+
+@pytest.mark.parametrize(("size", "text_size", "lang"), SIZES_AND_TEXT)
+def test_every_button_is_big_enough_and_apart(
+    make_kiosk: MakeKiosk, qtbot: QtBot, size: tuple[int, int], text_size: int, lang: str
+) -> None:
+    kiosk = make_sized(make_kiosk, size, text_size, lang)
     checked = 0
     for name in each_screen(kiosk, qtbot):
+        # Nothing may push the window past the screen (its layout's minimum must fit).
+        assert (kiosk.window.width(), kiosk.window.height()) == size, name
         buttons = visible(kiosk.window, QPushButton)
         if name == "overlay":
             buttons = visible(kiosk.window.overlay, QPushButton)
@@ -139,9 +159,11 @@ def clipped_labels(root: QWidget) -> list[str]:
     return found
 
 
-@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080), (1080, 1920)])
-def test_no_label_is_cut_off(make_kiosk: MakeKiosk, qtbot: QtBot, size: tuple[int, int]) -> None:
-    kiosk = make_kiosk(size=size)
+@pytest.mark.parametrize(("size", "text_size", "lang"), SIZES_AND_TEXT)
+def test_no_label_is_cut_off(
+    make_kiosk: MakeKiosk, qtbot: QtBot, size: tuple[int, int], text_size: int, lang: str
+) -> None:
+    kiosk = make_sized(make_kiosk, size, text_size, lang)
     for name in each_screen(kiosk, qtbot):
         qtbot.wait(10)
         root = kiosk.window.overlay if name == "overlay" else kiosk.window
@@ -155,3 +177,25 @@ def test_a_bigger_screen_scales_the_look_up(kiosk: KioskApp, qtbot: QtBot) -> No
     kiosk.window.resize(3840, 2160)  # e.g. the kiosk's screen swapped for a 4K one
     qtbot.wait_until(lambda: body.font().pixelSize() == 60, timeout=2000)
     assert kiosk.window.home.tiles[0].height() >= 2 * 300
+
+
+@pytest.mark.parametrize("theme", sorted(PALETTES))
+def test_the_focus_ring_stands_out(theme: str) -> None:
+    """WCAG 1.4.11: a focus indicator needs 3:1 against what is around it."""
+    palette = PALETTES[theme]
+    for around in (palette.window_bg, palette.surface_bg, palette.secondary_bg):
+        assert contrast_ratio(palette.focus, around) >= 3.0, around
+
+
+def test_the_focus_ring_is_thick_and_drawn(kiosk: KioskApp, qtbot: QtBot) -> None:
+    kiosk.start_visit()
+    button = kiosk.window.home.controls.contrast
+    before = button.grab().toImage()
+    button.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.wait_until(button.hasFocus)
+    after = button.grab().toImage()
+    focus = PALETTES["light"].focus.upper()
+    mid = after.height() // 2
+    ring = [after.pixelColor(x, mid).name().upper() for x in range(6)]
+    assert ring.count(focus) >= 5, ring  # 6 px at 1920x1080, in the theme's focus colour
+    assert before.pixelColor(2, mid).name().upper() != focus

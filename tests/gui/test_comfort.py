@@ -1,0 +1,161 @@
+"""Language, text size and contrast: the controls on every screen, what they change, and that
+the next patient finds the defaults again."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
+from pytestqt.qtbot import QtBot
+
+from kiosk import paths
+from kiosk.app import KioskApp
+from kiosk.content import load_topics
+from kiosk.session import VisitChoices
+from kiosk.theme import HIGH_CONTRAST, LIGHT
+from tests.gui.conftest import FAST, MakeKiosk
+from tests.topic_samples import VALID
+
+
+def click(qtbot: QtBot, button: QPushButton) -> None:
+    assert button.isVisible() and button.isEnabled(), button.accessibleName()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def test_every_screen_has_the_controls_showing_the_visit(kiosk: KioskApp, qtbot: QtBot) -> None:
+    kiosk.start_visit()
+    home = kiosk.window.home.controls
+    assert [b.text() for b in home.languages.values() if b.isVisible()] == ["Español"]
+    click(qtbot, home.sizes[130])
+    click(qtbot, home.contrast)
+    assert (kiosk.visit.choices.text_size, kiosk.visit.choices.theme) == (130, "high-contrast")
+    kiosk.open_topic("ibs-leg-pain")
+    topic = kiosk.window.topic.controls
+    assert topic.sizes[130].isChecked() and not topic.sizes[100].isChecked()
+    assert topic.contrast.isChecked()
+    click(qtbot, topic.sizes[170])
+    click(qtbot, kiosk.window.topic.print_button)
+    handout = kiosk.window.handout.controls
+    assert handout.sizes[170].isChecked() and handout.contrast.isChecked()
+    click(qtbot, handout.contrast)
+    assert kiosk.visit.choices.theme == "light"
+    assert not home.contrast.isChecked() and not topic.contrast.isChecked()
+
+
+def test_text_size_and_contrast_change_the_look(kiosk: KioskApp, qtbot: QtBot) -> None:
+    kiosk.start_visit()
+    hint = kiosk.window.home.hint
+    assert hint.font().pixelSize() == 30
+    click(qtbot, kiosk.window.home.controls.sizes[170])
+    assert hint.font().pixelSize() == 51
+    window_bg = kiosk.window.grab().toImage().pixelColor(5, kiosk.window.height() - 5)
+    assert window_bg.name().upper() == LIGHT.window_bg
+    click(qtbot, kiosk.window.home.controls.contrast)
+    window_bg = kiosk.window.grab().toImage().pixelColor(5, kiosk.window.height() - 5)
+    assert window_bg.name().upper() == HIGH_CONTRAST.window_bg
+
+
+def test_switching_language_keeps_the_patient_where_they_were(
+    kiosk: KioskApp, qtbot: QtBot
+) -> None:
+    kiosk.start_visit()
+    kiosk.open_topic("diarrhea-leg-pain")
+    assert kiosk.narrator.sentences[0] == "Leg pain with diarrhea"
+    click(qtbot, kiosk.window.topic.controls.languages["es"])
+    assert kiosk.window.current_screen == "topic"
+    shown = kiosk.window.topic.topic
+    assert shown is not None and (shown.id, shown.lang) == ("diarrhea-leg-pain", "es")
+    assert kiosk.window.topic.back.text() == "Atrás"
+    assert kiosk.narrator.lang == "es"
+    assert kiosk.narrator.sentences[0] == "Dolor de piernas con diarrea"
+    assert not kiosk.window.topic.language_note.isVisible()
+    # On the page to print, the page itself changes language at once.
+    click(qtbot, kiosk.window.topic.print_button)
+    assert "Lo que puede hacer en casa" in kiosk._handout.document.toPlainText()  # type: ignore[union-attr]
+    click(qtbot, kiosk.window.handout.controls.languages["en"])
+    assert kiosk.window.current_screen == "handout"
+    text = kiosk._handout.document.toPlainText()  # type: ignore[union-attr]
+    assert "What you can do at home" in text and "Leg pain with diarrhea" in text
+    assert kiosk.window.handout.print_button.text() == "Print this page"
+
+
+def test_a_topic_in_one_language_says_so(
+    make_kiosk: MakeKiosk, qtbot: QtBot, tmp_path: Path
+) -> None:
+    own = tmp_path / "en"
+    own.mkdir()
+    (own / "sample.toml").write_text(VALID, encoding="utf-8")
+    content = load_topics([paths.TOPICS, tmp_path])
+    kiosk = make_kiosk(FAST, content)
+    kiosk.start_visit()
+    click(qtbot, kiosk.window.home.controls.languages["es"])
+    tiles = {t.topic_id: t for t in kiosk.window.home.tiles}
+    assert set(tiles) == {"ibs-leg-pain", "diarrhea-leg-pain", "sample"}
+    qtbot.wait_until(tiles["sample"].isVisible)  # new tiles show at the next turn of the loop
+    assert tiles["sample"].note.isVisible()
+    assert tiles["sample"].note.text() == "Solo en inglés"
+    assert not tiles["ibs-leg-pain"].note.isVisible()
+    assert "Solo en inglés" in tiles["sample"].accessibleDescription()
+    click(qtbot, tiles["sample"])
+    assert kiosk.window.topic.topic is not None
+    assert kiosk.window.topic.topic.lang == "en"
+    assert kiosk.window.topic.language_note.isVisible()
+    assert kiosk.window.topic.language_note.text() == "Este tema solo está en inglés."
+    assert kiosk.narrator.lang == "en"  # read by the English voice, as it is written
+    page = kiosk.window.topic.page
+    assert page is not None
+    # The words around the topic follow the topic's language, not the screen's.
+    assert any(r.text() == "Call 911 now" for r in page.readings)
+
+
+def test_everything_returns_to_the_defaults_after_the_visit(kiosk: KioskApp, qtbot: QtBot) -> None:
+    kiosk.start_visit()
+    controls = kiosk.window.home.controls
+    click(qtbot, controls.languages["es"])
+    click(qtbot, controls.sizes[170])
+    click(qtbot, controls.contrast)
+    assert controls.guide is not None
+    click(qtbot, controls.guide)
+    assert kiosk.visit.choices.audio_guide and kiosk.guide.enabled
+    kiosk.open_topic("ibs-leg-pain")
+    qtbot.wait_signal(kiosk.idle.timed_out, timeout=5000).wait()
+    assert kiosk.visit.choices == VisitChoices.defaults(FAST)
+    assert not kiosk.guide.enabled and not kiosk.guide.talking
+    assert kiosk.window.home.heading.text() == "Choose a topic"
+    assert kiosk.window.home.hint.font().pixelSize() == 30
+    for each in kiosk.window.all_controls():
+        assert each.sizes[100].isChecked() and not each.sizes[170].isChecked()
+        assert not each.contrast.isChecked()
+        assert each.languages["es"].isVisibleTo(each.languages["es"].parentWidget())
+    assert not controls.guide.isChecked()
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_every_control_has_a_name_and_role_on_every_screen(
+    kiosk: KioskApp, qtbot: QtBot, lang: str
+) -> None:
+    from PySide6.QtGui import QAccessible
+
+    kiosk.visit.update(language=lang)
+    kiosk.start_visit()
+    seen = 0
+    for screen in ("home", "topic", "handout"):
+        if screen == "topic":
+            kiosk.open_topic("ibs-leg-pain")
+        elif screen == "handout":
+            kiosk.preview_handout()
+        assert kiosk.window.current_screen == screen
+        for button in kiosk.window.findChildren(QPushButton):
+            if not button.isVisible():
+                continue
+            face = QAccessible.queryAccessibleInterface(button)
+            assert face is not None
+            assert face.text(QAccessible.Text.Name), (screen, button.text())
+            assert face.role() in (QAccessible.Role.PushButton, QAccessible.Role.CheckBox), (
+                screen,
+                button.accessibleName(),
+            )
+            seen += 1
+    assert seen >= 25
