@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
@@ -20,7 +21,8 @@ from tests.topic_samples import VALID
 
 
 def click(qtbot: QtBot, button: QPushButton) -> None:
-    assert button.isVisible() and button.isEnabled(), button.accessibleName()
+    assert button.isVisible(), button.accessibleName()
+    assert button.isEnabled(), button.accessibleName()
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
@@ -33,15 +35,18 @@ def test_every_screen_has_the_controls_showing_the_visit(kiosk: KioskApp, qtbot:
     assert (kiosk.visit.choices.text_size, kiosk.visit.choices.theme) == (130, "high-contrast")
     kiosk.open_topic("ibs-leg-pain")
     topic = kiosk.window.topic.controls
-    assert topic.sizes[130].isChecked() and not topic.sizes[100].isChecked()
+    assert topic.sizes[130].isChecked()
+    assert not topic.sizes[100].isChecked()
     assert topic.contrast.isChecked()
     click(qtbot, topic.sizes[170])
     click(qtbot, kiosk.window.topic.print_button)
     handout = kiosk.window.handout.controls
-    assert handout.sizes[170].isChecked() and handout.contrast.isChecked()
+    assert handout.sizes[170].isChecked()
+    assert handout.contrast.isChecked()
     click(qtbot, handout.contrast)
     assert kiosk.visit.choices.theme == "light"
-    assert not home.contrast.isChecked() and not topic.contrast.isChecked()
+    assert not home.contrast.isChecked()
+    assert not topic.contrast.isChecked()
 
 
 def test_text_size_and_contrast_change_the_look(kiosk: KioskApp, qtbot: QtBot) -> None:
@@ -66,7 +71,8 @@ def test_switching_language_keeps_the_patient_where_they_were(
     click(qtbot, kiosk.window.topic.controls.languages["es"])
     assert kiosk.window.current_screen == "topic"
     shown = kiosk.window.topic.topic
-    assert shown is not None and (shown.id, shown.lang) == ("diarrhea-leg-pain", "es")
+    assert shown is not None
+    assert (shown.id, shown.lang) == ("diarrhea-leg-pain", "es")
     assert kiosk.window.topic.back.text() == "Atrás"
     assert kiosk.narrator.lang == "es"
     assert kiosk.narrator.sentences[0] == "Dolor de piernas con diarrea"
@@ -77,7 +83,8 @@ def test_switching_language_keeps_the_patient_where_they_were(
     click(qtbot, kiosk.window.handout.controls.languages["en"])
     assert kiosk.window.current_screen == "handout"
     text = kiosk._handout.document.toPlainText()  # type: ignore[union-attr]
-    assert "What you can do at home" in text and "Leg pain with diarrhea" in text
+    assert "What you can do at home" in text
+    assert "Leg pain with diarrhea" in text
     assert kiosk.window.handout.print_button.text() == "Print this page"
 
 
@@ -118,15 +125,18 @@ def test_everything_returns_to_the_defaults_after_the_visit(kiosk: KioskApp, qtb
     click(qtbot, controls.contrast)
     assert controls.guide is not None
     click(qtbot, controls.guide)
-    assert kiosk.visit.choices.audio_guide and kiosk.guide.enabled
+    assert kiosk.visit.choices.audio_guide
+    assert kiosk.guide.enabled
     kiosk.open_topic("ibs-leg-pain")
     qtbot.wait_signal(kiosk.idle.timed_out, timeout=5000).wait()
     assert kiosk.visit.choices == VisitChoices.defaults(FAST)
-    assert not kiosk.guide.enabled and not kiosk.guide.talking
+    assert not kiosk.guide.enabled
+    assert not kiosk.guide.talking
     assert kiosk.window.home.heading.text() == "Choose a topic"
     assert kiosk.window.home.hint.font().pixelSize() == 30
     for each in kiosk.window.all_controls():
-        assert each.sizes[100].isChecked() and not each.sizes[170].isChecked()
+        assert each.sizes[100].isChecked()
+        assert not each.sizes[170].isChecked()
         assert not each.contrast.isChecked()
         assert each.languages["es"].isVisibleTo(each.languages["es"].parentWidget())
     assert not controls.guide.isChecked()
@@ -136,8 +146,6 @@ def test_everything_returns_to_the_defaults_after_the_visit(kiosk: KioskApp, qtb
 def test_every_control_has_a_name_and_role_on_every_screen(
     kiosk: KioskApp, qtbot: QtBot, lang: str
 ) -> None:
-    from PySide6.QtGui import QAccessible
-
     kiosk.visit.update(language=lang)
     kiosk.start_visit()
     seen = 0

@@ -62,7 +62,8 @@ def test_a_whole_visit_by_keys_alone(make_kiosk: MakeKiosk, qtbot: QtBot) -> Non
         press_until(qtbot, kiosk, K.Key_Right, ibs)
     press(qtbot, kiosk, K.Key_Return)
     assert w.current_screen == "topic"
-    assert w.topic.topic is not None and w.topic.topic.id == "ibs-leg-pain"
+    assert w.topic.topic is not None
+    assert w.topic.topic.id == "ibs-leg-pain"
     assert focused() is w.topic.narration.listen
 
     with qtbot.wait_signal(kiosk.narrator.sentence_started, timeout=20_000) as first:
