@@ -13,15 +13,17 @@ import shutil
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QLocale, QTranslator
 from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk import labels, paths
-from kiosk.app import KioskApp
+from kiosk.app import KioskApp, application
 from kiosk.content import LoadResult, load_topics
 from kiosk.handout.layout import build_handout
 from kiosk.narration.narrator import Problem, State
@@ -41,6 +43,20 @@ FIX_HINT = (
     "Run scripts/update-translations, translate the new entries in "
     "resources/i18n/kiosk_es.ts (pyside6-linguist or a text editor), and commit the .ts files."
 )
+
+
+@pytest.fixture(autouse=True)
+def _english_afterwards() -> Iterator[None]:
+    """Leave the application as found: no Spanish translator installed, the default locale back,
+    so later tests that translate without building a kiosk still get English."""
+    app = application()
+    before = set(app.findChildren(QTranslator))
+    locale = QLocale()
+    yield
+    for translator in app.findChildren(QTranslator):
+        if translator not in before:
+            app.removeTranslator(translator)
+    QLocale.setDefault(locale)
 
 
 # -- reading .ts files ------------------------------------------------------------------------
