@@ -256,7 +256,7 @@ class KioskApp(QObject):
         if reading:
             self.narrator.play(0)  # the new voice reads from the top of the new text
         if screen == "handout":
-            self._show_preview(topic)
+            self._show_preview(topic, fresh=False)  # the print news stays, in the new language
 
     @Slot()
     def preview_handout(self) -> None:
@@ -267,11 +267,12 @@ class KioskApp(QObject):
         self._show_preview(topic)
         self.window.show_handout()
 
-    def _show_preview(self, topic: Topic) -> None:
+    def _show_preview(self, topic: Topic, fresh: bool = True) -> None:
         self._handout = build_handout(topic, self.settings)
         width = min(self.window.width() - 120, round(self.window.height() * 1.1))
         self.window.handout.show_page(render_preview(self._handout, max(400, width)))
-        self.window.handout.show_ready(self.visit.choices.prints_left)
+        if fresh:
+            self.window.handout.show_ready(self.visit.choices.prints_left)
 
     @Slot()
     def print_handout(self) -> None:

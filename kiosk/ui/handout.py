@@ -56,6 +56,7 @@ class HandoutScreen(QWidget):
         outer.addWidget(self.status)
         outer.addWidget(self.scroll_area, 1)
         self._outer = outer
+        self._said: tuple[str, int] | None = None
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -63,6 +64,9 @@ class HandoutScreen(QWidget):
         self.back.set_words(self.tr("Back"))
         self.print_button.set_words(self.tr("Print this page"))
         self.title.setText(self.tr("Your page to take home"))
+        if self._said is not None:  # the same news about printing, in the new language
+            kind, left = self._said
+            self._say(kind, left)
         self.controls.retranslate()
 
     def show_page(self, image: QImage) -> None:
@@ -79,38 +83,51 @@ class HandoutScreen(QWidget):
 
     def show_ready(self, prints_left: int) -> None:
         """Before printing: what Print will do, or that this visit has used its prints."""
-        if prints_left <= 0:
-            self.show_limit()
-        else:
-            self._set_status(self.tr("Check the page, then tap Print this page."), True)
+        self._say("ready" if prints_left > 0 else "limit", prints_left)
 
     def show_printing(self) -> None:
         """While the page goes to the printer."""
-        self._set_status(self.tr("Sending your page to the printer…"), False)
+        self._say("printing", 0)
 
     def show_printed(self, prints_left: int) -> None:
         """The printer took the page."""
-        self._set_status(
-            self.tr("Your page is printing. Please pick it up at the front desk."), prints_left > 0
-        )
+        self._say("printed", prints_left)
 
     def show_failed(self) -> None:
         """The printer is missing, stopped or failing: one calm line."""
-        self._set_status(
-            self.tr("The printer is not working right now. Please ask the front desk."), True
-        )
+        self._say("failed", 1)
 
     def show_limit(self) -> None:
         """This visit has printed as many pages as it may."""
-        self._set_status(
-            self.tr("You have printed all the pages you can for now. Please ask the front desk."),
-            False,
-        )
+        self._say("limit", 0)
+
+    def _say(self, kind: str, prints_left: int) -> None:
+        self._said = (kind, prints_left)
+        lines = {
+            "ready": (self.tr("Check the page, then tap Print this page."), True),
+            "printing": (self.tr("Sending your page to the printer…"), False),
+            "printed": (
+                self.tr("Your page is printing. Please pick it up at the front desk."),
+                prints_left > 0,
+            ),
+            "failed": (
+                self.tr("The printer is not working right now. Please ask the front desk."),
+                True,
+            ),
+            "limit": (
+                self.tr(
+                    "You have printed all the pages you can for now. Please ask the front desk."
+                ),
+                False,
+            ),
+        }
+        self._set_status(*lines[kind])
 
     def clear(self) -> None:
         """Forget the page."""
         self.page.clear()
         self.status.clear()
+        self._said = None
 
     def apply(self, sizes: Metrics, palette: Palette) -> None:
         """Sizes and colours for the current theme and text size."""

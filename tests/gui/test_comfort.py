@@ -167,3 +167,15 @@ def test_every_control_has_a_name_and_role_on_every_screen(
             )
             seen += 1
     assert seen >= 25
+
+
+def test_print_news_stays_when_the_language_changes(kiosk: KioskApp, qtbot: QtBot) -> None:
+    kiosk.start_visit()
+    kiosk.open_topic("ibs-leg-pain")
+    kiosk.preview_handout()
+    kiosk.window.handout.show_printed(2)
+    click(qtbot, kiosk.window.handout.controls.languages["es"])
+    assert kiosk.window.handout.status.text() == (
+        "Su hoja se está imprimiendo. Por favor, recójala en la recepción."
+    )
+    assert kiosk.window.handout.print_button.isEnabled()
