@@ -364,7 +364,11 @@ class TopicScreen(QWidget):
             if marked is not None:
                 self.highlight(marked)
             else:
-                QTimer.singleShot(0, lambda: page.set_scroll_fraction(place))
+                QTimer.singleShot(0, lambda: self._restore_place(page, place))
+
+    def _restore_place(self, page: TopicPage, place: float) -> None:
+        if self.page is page:  # not if another look change replaced the page meanwhile
+            page.set_scroll_fraction(place)
 
     def discard_pages(self) -> None:
         """Drop every built page (the language or the look changed)."""
