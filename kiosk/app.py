@@ -72,10 +72,10 @@ class KioskApp(QObject):
         self.visit = Visit(settings, self)
         self.idle = IdleMonitor(settings, self)
         self.window = KioskWindow(settings.clinic_name, settings.attract_rotate_s, windowed)
-        # Application filters run newest first: the guard and the idle clock see every key
-        # before the key router acts on it (and may consume it).
-        app.installEventFilter(self.window.keys)
+        # Application filters run newest first: the guard, then the key router (which tells the
+        # idle clock about the keys it takes), then the idle clock.
         app.installEventFilter(self.idle)
+        app.installEventFilter(self.window.keys)
         app.installEventFilter(self.window.guard)
         self.speech = speech if speech is not None else RenderClient(parent=self)
         self.cache = WavCache(paths.cache_dir() / "speech")
@@ -100,7 +100,7 @@ class KioskApp(QObject):
         self.idle.timed_out.connect(self.reset)
         w.overlay.keep_going.connect(self.idle.poke)
         w.choice_requested.connect(self._choice_requested)
-        w.keys.still_here.connect(self.idle.poke)
+        w.keys.used.connect(self.idle.poke)
         w.keys.volume_step.connect(self._volume_step)
         w.keys.reading_toggled.connect(self._toggle_reading)
         w.keys.guide_toggled.connect(self.toggle_guide)

@@ -53,7 +53,7 @@ class KeyRouter(QObject):
     volume_step = Signal(int)  # +1 louder, -1 softer
     guide_toggled = Signal()  # F1
     back_requested = Signal()
-    still_here = Signal()  # any key while "Are you still there?" shows
+    used = Signal()  # a key was taken here: activity for the idle clock, which never sees it
 
     def __init__(self, window: QWidget, screen: Callable[[], str], overlay: QWidget) -> None:
         """`screen()` names the screen on show; `overlay` is the idle warning."""
@@ -70,14 +70,16 @@ class KeyRouter(QObject):
             return False
         if event.modifiers() & _MODIFIERS:
             return False
-        return self.handle(Qt.Key(event.key()))
+        taken = self.handle(Qt.Key(event.key()))
+        if taken:
+            self.used.emit()
+        return taken
 
     def handle(self, key: Qt.Key) -> bool:
         """Do what a key does here; True if it was one of the kiosk's keys."""
         screen = self._screen()
         if self._overlay.isVisible():
-            self.still_here.emit()
-            return True
+            return True  # "Are you still there?": the key says yes and does nothing else
         if screen == "attract":
             if key in GUIDE:
                 self.guide_toggled.emit()

@@ -147,6 +147,35 @@ def test_still_here_keeps_the_visit(make_kiosk: MakeKiosk, qtbot: QtBot) -> None
     assert kiosk.visit.active
 
 
+def test_a_key_during_the_warning_only_keeps_the_visit(make_kiosk: MakeKiosk, qtbot: QtBot) -> None:
+    kiosk = make_kiosk(Settings(idle_timeout_s=0.05, countdown_s=5))
+    start(kiosk, qtbot)
+    kiosk.open_topic("ibs-leg-pain")
+    with qtbot.wait_signal(kiosk.idle.warning_started, timeout=3000):
+        pass
+    with qtbot.wait_signal(kiosk.idle.warning_cancelled, timeout=1000):
+        qtbot.keyClick(kiosk.window, Qt.Key.Key_Escape)
+    assert not kiosk.window.overlay.isVisible()
+    assert kiosk.window.current_screen == "topic"  # Escape said "yes", it did not go back
+    with qtbot.wait_signal(kiosk.idle.warning_started, timeout=3000):
+        pass
+    with qtbot.wait_signal(kiosk.idle.warning_cancelled, timeout=1000):
+        qtbot.keyClick(kiosk.window, Qt.Key.Key_Plus)
+    assert kiosk.visit.choices.volume == Settings().volume  # nor did + change the volume
+
+
+def test_keys_the_kiosk_takes_keep_the_idle_clock_going(
+    make_kiosk: MakeKiosk, qtbot: QtBot
+) -> None:
+    kiosk = make_kiosk(Settings(idle_timeout_s=0.4, countdown_s=5))
+    start(kiosk, qtbot)
+    kiosk.open_topic("ibs-leg-pain")
+    for _ in range(6):  # 0.6 s of key presses, each one consumed by the key router
+        qtbot.keyClick(kiosk.window, Qt.Key.Key_Right)
+        qtbot.wait(100)
+    assert not kiosk.idle.warning
+
+
 def test_idle_clock_does_not_run_out_while_held(kiosk: KioskApp, qtbot: QtBot) -> None:
     start(kiosk, qtbot)
     kiosk.idle.hold("narration")

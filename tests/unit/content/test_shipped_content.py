@@ -200,46 +200,46 @@ def test_summary_is_one_or_two_sentences_and_awaits_review(topic: Topic) -> None
     assert sum(bool(s.url) for s in topic.sources) >= 3
 
 
-@pytest.mark.parametrize("topic_id", FACTS)
-def test_every_listed_fact_is_present(topic_id: str) -> None:
-    text = full_text(english(topic_id))
-    missing = [fact for fact in FACTS[topic_id] if fact not in text]
+FACTS_BY_LANG = {"en": FACTS, "es": FACTS_ES}
+
+# The emergency signs each language must put in each tier: signs of a clot that has moved to the
+# lungs, or of poor blood to the brain, are 911; a leg that may hold a clot is care the same day
+# (MedlinePlus, NHS), named as a clot; so is bloody or black stool.
+TIER_WORDS = {
+    "en": (
+        ("chest pain", "hard to breathe", "faint", "confused"),
+        ("swollen, red, warm, or very painful", "blood clot", "bloody or black"),
+    ),
+    "es": (
+        ("dolor en el pecho", "le cuesta respirar", "se desmaya", "confusión"),
+        (
+            "de repente una pierna se hincha, se pone roja o caliente, o le duele mucho",
+            "coágulo de sangre",
+            "heces con sangre o negras",
+        ),
+    ),
+}
+
+BY_LANGUAGE = [(lang, topic_id) for lang in LANGUAGES for topic_id in FACTS_BY_LANG[lang]]
+
+
+@pytest.mark.parametrize(("lang", "topic_id"), BY_LANGUAGE)
+def test_every_listed_fact_is_present(lang: str, topic_id: str) -> None:
+    text = full_text(shipped(topic_id, lang))
+    missing = [fact for fact in FACTS_BY_LANG[lang][topic_id] if fact not in text]
     assert missing == []
 
 
-@pytest.mark.parametrize("topic_id", FACTS_ES)
-def test_every_listed_fact_is_present_in_spanish(topic_id: str) -> None:
-    text = full_text(spanish(topic_id))
-    missing = [fact for fact in FACTS_ES[topic_id] if fact not in text]
-    assert missing == []
-
-
-@pytest.mark.parametrize("topic_id", FACTS)
-def test_emergency_signs_sit_in_the_right_tiers(topic_id: str) -> None:
-    topic = english(topic_id)
+@pytest.mark.parametrize(("lang", "topic_id"), BY_LANGUAGE)
+def test_emergency_signs_sit_in_the_right_tiers(lang: str, topic_id: str) -> None:
+    topic = shipped(topic_id, lang)
     call_911 = " ".join(topic.signs(Tier.CALL_911)).lower()
     today = " ".join(topic.signs(Tier.CALL_DOCTOR)).lower()
-    # Signs of a clot that has moved to the lungs, or of poor blood to the brain: 911.
-    for sign in ("chest pain", "hard to breathe", "faint", "confused"):
+    emergency, same_day = TIER_WORDS[lang]
+    for sign in emergency:
         assert sign in call_911, sign
-    # A leg that may hold a clot: care the same day (MedlinePlus, NHS), named as a clot.
-    assert "swollen, red, warm, or very painful" in today
-    assert "blood clot" in today
-    assert "bloody or black" in today
-
-
-@pytest.mark.parametrize("topic_id", FACTS_ES)
-def test_spanish_emergency_signs_sit_in_the_right_tiers(topic_id: str) -> None:
-    topic = spanish(topic_id)
-    call_911 = " ".join(topic.signs(Tier.CALL_911)).lower()
-    today = " ".join(topic.signs(Tier.CALL_DOCTOR)).lower()
-    # Chest pain, trouble breathing, fainting, confusion: 911, as in English.
-    for sign in ("dolor en el pecho", "le cuesta respirar", "se desmaya", "confusión"):
-        assert sign in call_911, sign
-    # A leg that may hold a clot: care the same day, named as a clot.
-    assert "de repente una pierna se hincha, se pone roja o caliente, o le duele mucho" in today
-    assert "coágulo de sangre" in today
-    assert "heces con sangre o negras" in today
+    for sign in same_day:
+        assert sign in today, sign
 
 
 @pytest.mark.parametrize("topic_id", FACTS)
