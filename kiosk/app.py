@@ -2,24 +2,29 @@
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
 import logging
+import math
 import os
+import signal
+import socket
 import sys
 import traceback
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QObject, QTimer, Slot
+from PySide6.QtCore import QEventLoop, QObject, QSocketNotifier, QTimer, Slot
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QWidget
 
-from kiosk import paths
-from kiosk.config import Settings
+from kiosk import __version__, paths
+from kiosk.config import Settings, load_settings
 from kiosk.content import LoadResult, Topic, load_topics
 from kiosk.content.model import SUPPORTED_LANGUAGES
 from kiosk.fonts import load_fonts
-from kiosk.handout.layout import Handout, build_handout, render_preview
+from kiosk.handout.layout import Handout, build_handout, printer_check_page, render_preview
 from kiosk.handout.printing import PrintService
 from kiosk.i18n import Translations
 from kiosk.logs import setup_logging
@@ -29,9 +34,13 @@ from kiosk.narration.narrator import Narrator, Problem, State
 from kiosk.narration.render import RenderClient
 from kiosk.narration.script import flatten, reading_blocks
 from kiosk.session import IdleMonitor, Visit, VisitChoices
+from kiosk.staff import LOCK_FILE, Check, PinLock, StaffAuth
+from kiosk.stats import DB_NAME, UsageStats, summary
 from kiosk.theme import PALETTES, metrics, screen_scale, stylesheet
 from kiosk.ui import guide_words
+from kiosk.ui.staff import UsageRow
 from kiosk.ui.window import KioskWindow
+from kiosk.watchdog import Watchdog
 
 log = logging.getLogger("kiosk.app")
 
@@ -45,6 +54,7 @@ def topic_roots(settings: Settings) -> list[Path]:
 
 
 CACHE_TRIM_DELAY_MS = 10_000
+EXIT_STAFF = 75  # staff closed the kiosk on purpose: the service manager leaves it closed
 
 ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], object]
 
@@ -56,14 +66,19 @@ class KioskApp(QObject):
         self,
         app: QApplication,
         settings: Settings,
+        *,
         content: LoadResult | None = None,
         windowed: bool = False,
         speech: RenderClient | None = None,
+        config_path: Path | None = None,
     ) -> None:
-        """`speech` is the render client to use; None builds the real one (not yet started)."""
+        """`speech` is the render client to use; None builds the real one (not yet started).
+        `config_path` is the file the settings came from: the PIN is read from it afresh."""
         super().__init__()
         self.app = app
         self.settings = settings
+        self.config_path = config_path
+        self.quit: Callable[[int], None] = app.exit
         load_fonts()
         self.content = content if content is not None else load_topics(topic_roots(settings))
         for error in self.content.errors:
@@ -77,15 +92,30 @@ class KioskApp(QObject):
         app.installEventFilter(self.idle)
         app.installEventFilter(self.window.keys)
         app.installEventFilter(self.window.guard)
+        app.installEventFilter(self.window.corner)  # first of all: it sees every press
         self.speech = speech if speech is not None else RenderClient(parent=self)
         self.cache = WavCache(paths.cache_dir() / "speech")
         self.narrator = Narrator(self.speech, self.cache, self)
         self.guide = AudioGuide(self.speech, self.cache, self.narrator, self)
         self.printing = PrintService(settings.printer, self)
+        self.stats = UsageStats(paths.data_dir() / DB_NAME)
+        self.auth = StaffAuth(settings.staff_pin_hash, PinLock(paths.data_dir() / LOCK_FILE))
+        self.watchdog = Watchdog(self)
+        self._staff_print = False
+        self._sound_test = False
+        self._reading_state = State.IDLE
         self._handout: Handout | None = None
         self._style_key: tuple[str, int, float] | None = None
         self._previous_hook: ExceptHook | None = None
 
+        self._connect_screens()
+        self._connect_narration()
+        self._connect_guide()
+        self._connect_staff()
+        self._apply_choices(self.visit.choices)
+        self.window.show_attract()
+
+    def _connect_screens(self) -> None:
         w = self.window
         w.attract.start_requested.connect(self.start_visit)
         w.topic_requested.connect(self.open_topic)
@@ -93,7 +123,7 @@ class KioskApp(QObject):
         w.topic.print_requested.connect(self.preview_handout)
         w.handout.print_requested.connect(self.print_handout)
         self.printing.printed.connect(self._printed)
-        self.printing.failed.connect(lambda _reason: self.window.handout.show_failed())
+        self.printing.failed.connect(self._print_failed)
         self.idle.warning_started.connect(w.overlay.show_warning)
         self.idle.countdown_changed.connect(w.overlay.set_seconds)
         self.idle.warning_cancelled.connect(w.overlay.hide)
@@ -106,10 +136,6 @@ class KioskApp(QObject):
         w.keys.guide_toggled.connect(self.toggle_guide)
         w.set_languages(list(SUPPORTED_LANGUAGES))
         self.visit.changed.connect(self._apply_choices)
-        self._connect_narration()
-        self._connect_guide()
-        self._apply_choices(self.visit.choices)
-        w.show_attract()
 
     def _connect_narration(self) -> None:
         bar, narrator = self.window.topic.narration, self.narrator
@@ -126,6 +152,21 @@ class KioskApp(QObject):
         narrator.problem.connect(bar.show_problem)
         self.speech.ready.connect(lambda _voices: self._update_speech_availability())
         self.window.screen_changed.connect(self._screen_changed)
+
+    def _connect_staff(self) -> None:
+        w = self.window
+        w.corner.held.connect(self.open_pin_pad)
+        w.pin.pin_entered.connect(self._check_pin)
+        w.pin.cancelled.connect(self.close_pin_pad)
+        w.staff.back_requested.connect(self.reset)
+        w.staff.exit_requested.connect(self.exit_kiosk)
+        w.staff.reload_requested.connect(self.reload_content)
+        w.staff.test_print_requested.connect(self.test_print)
+        w.staff.test_sound_requested.connect(self.test_sound)
+        self.printing.status_known.connect(self._printer_status)
+        self.guide.spoken.connect(self._sound_heard)
+        self.guide.narrator.problem.connect(self._sound_failed)
+        self.narrator.state_changed.connect(self._count_narration)
 
     def _connect_guide(self) -> None:
         w, guide = self.window, self.guide
@@ -144,11 +185,25 @@ class KioskApp(QObject):
         """The audio-guide key: on or off (from the attract screen it also starts a visit)."""
         if not self.visit.active:
             self.start_visit()
-        self.visit.update(audio_guide=not self.visit.choices.audio_guide)
+        turn_on = not self.visit.choices.audio_guide
+        self.visit.update(audio_guide=turn_on)
+        self._count_choice("audio_guide", turn_on)
 
     @Slot(str, object)
     def _choice_requested(self, name: str, value: object) -> None:
         self.visit.update(**{name: value})
+        self._count_choice(name, value)
+
+    def _count_choice(self, name: str, value: object) -> None:
+        """A patient's own choice of language, text size, contrast or the audio guide."""
+        if name == "language" and isinstance(value, str):
+            self.stats.record("language", lang=value)
+        elif name == "text_size" and isinstance(value, int):
+            self.stats.record("text_size", value=value)
+        elif name == "theme" and isinstance(value, str):
+            self.stats.record("theme", value=int(value != "light"))
+        elif name == "audio_guide" and value is True:
+            self.stats.record("audio_guide")
 
     @Slot()
     def _toggle_reading(self) -> None:
@@ -226,6 +281,8 @@ class KioskApp(QObject):
     @Slot()
     def start_visit(self) -> None:
         """A touch on the attract screen: the visit begins at the home screen."""
+        if not self.visit.active:
+            self.stats.record("visit")
         self.visit.start()
         self.idle.enable()
         self.window.show_home()
@@ -240,6 +297,7 @@ class KioskApp(QObject):
             return
         self.window.open_topic(topic, lang)
         self._load_reading(topic)
+        self.stats.record("topic", topic=topic.id, lang=topic.lang)
 
     def _load_reading(self, topic: Topic) -> None:
         sentences, _ = flatten(reading_blocks(topic))
@@ -288,14 +346,40 @@ class KioskApp(QObject):
 
     @Slot(str)
     def _printed(self, job: str) -> None:
+        if self._staff_print:
+            self._staff_print = False
+            self.window.staff.show_print_sent(job)
+            return
+        topic = self.window.topic.topic
+        if topic is not None:
+            self.stats.record("print", topic=topic.id, lang=topic.lang)
         left = max(0, self.visit.choices.prints_left - 1)
         self.visit.update(prints_left=left)
         self.window.handout.show_printed(left)
+
+    @Slot(str)
+    def _print_failed(self, reason: str) -> None:
+        if self._staff_print:
+            self._staff_print = False
+            self.window.staff.show_print_failed(reason)
+        else:
+            self.window.handout.show_failed()
+
+    @Slot(object)
+    def _count_narration(self, state: State) -> None:
+        """Each start of reading aloud (not each resume) counts once."""
+        started = self._reading_state is State.IDLE and state in (State.LOADING, State.PLAYING)
+        self._reading_state = state
+        topic = self.window.topic.topic
+        if started and topic is not None:
+            self.stats.record("narration", topic=topic.id, lang=topic.lang)
 
     @Slot()
     def reset(self) -> None:
         """The idle time ran out: nothing of this visit stays on screen or in the choices."""
         self.idle.disable()
+        self.idle.set_timeout(self.settings.idle_timeout_s)
+        self._staff_print = self._sound_test = False
         self.narrator.stop()
         self.guide.set_enabled(False)  # silently: the next patient turns it on if they need it
         self._handout = None
@@ -342,6 +426,180 @@ class KioskApp(QObject):
         self.window.apply(sizes, palette)
         self.window.order_focus()
         self.window.topic.prepare(self.topics())
+
+    # -- staff mode ---------------------------------------------------------------------------
+
+    def _reload_pin_hash(self) -> None:
+        """A PIN set with `set-pin` works at once: the hash is read from the config afresh."""
+        if self.config_path is None or not self.config_path.exists():
+            return
+        fresh, _problems = load_settings(self.config_path)
+        self.auth.pin_hash = fresh.staff_pin_hash
+
+    @Slot()
+    def open_pin_pad(self) -> None:
+        """The hidden corner press: the PIN pad, over what the patient was doing."""
+        if self.window.current_screen in ("pin", "staff"):
+            return
+        if self.narrator.state is State.PLAYING:
+            self.narrator.pause()
+        self.guide.set_enabled(False)  # the pad's keys are never spoken
+        self._reload_pin_hash()
+        pad, lock = self.window.pin, self.auth.lock
+        lock.expire()
+        if not self.auth.configured:
+            pad.show_no_pin()
+        elif lock.seconds_left() > 0:
+            pad.show_locked(math.ceil(lock.seconds_left()))
+        else:
+            pad.show_prompt()
+        self.window.show_pin()
+        if not self.idle.running:
+            self.idle.enable()  # a pad left open goes back to the start like any screen
+        log.info("staff PIN pad opened")
+
+    @Slot(str)
+    def _check_pin(self, pin: str) -> None:
+        result = self.auth.check(pin)
+        pad, lock = self.window.pin, self.auth.lock
+        if result is Check.OK:
+            self.open_staff()
+        elif result is Check.WRONG:
+            pad.show_wrong(lock.tries_left)
+        elif result is Check.LOCKED:
+            pad.show_locked(math.ceil(lock.seconds_left()))
+        else:
+            pad.show_no_pin()
+
+    @Slot()
+    def close_pin_pad(self) -> None:
+        """Cancel: back to the patient's screen as it was."""
+        self.window.close_pin()
+        self._follow_guide(self.visit.choices)
+
+    def open_staff(self) -> None:
+        """The staff screen, after the patient's visit is wiped as at an idle reset."""
+        self.reset()
+        self.idle.set_timeout(self.settings.staff_idle_s)
+        self.idle.enable()
+        self.window.show_staff()
+        self.refresh_staff()
+        log.info("staff screen opened")
+
+    def refresh_staff(self) -> None:
+        """Fill the staff screen: topics, printer, sound, counts, version."""
+        staff = self.window.staff
+        self._show_staff_topics()
+        staff.set_printer(None, "")
+        self.printing.check()
+        staff.set_sound(*self.sound_status())
+        self.stats.flush(timeout=1.0)
+        today, week = summary(self.stats.path, dt.date.today())
+        rows = [
+            UsageRow(what, getattr(today, what), getattr(week, what))
+            for what in ("visits", "topics", "narrations", "prints")
+        ]
+        staff.set_usage(rows, self.stats.problem)
+        staff.set_about(
+            [
+                f"Version {__version__}",
+                f"Settings: {self.config_path or 'defaults (no config file)'}",
+                f"Log: {paths.log_dir()}",
+                f"Usage counts: {self.stats.path}",
+            ]
+        )
+
+    def _show_staff_topics(self) -> None:
+        loaded: dict[str, int] = {}
+        for topic in self.content.topics:
+            loaded[topic.lang] = loaded.get(topic.lang, 0) + 1
+        awaiting = [
+            f"{t.lang}/{t.id}: {t.title}"
+            for t in sorted(self.content.topics, key=lambda t: (t.lang, t.id))
+            if t.review.awaiting
+        ]
+        self.window.staff.set_topics(loaded, [str(e) for e in self.content.errors], awaiting)
+
+    def sound_status(self) -> tuple[bool, str]:
+        """Whether speech can be made and heard, and in which languages."""
+        if self.speech.dead_reason:
+            return False, self.speech.dead_reason
+        if not self.speech.is_ready:
+            return False, "the speech engine has not started yet"
+        voices = {lang: self.narrator.voice(lang) for lang in SUPPORTED_LANGUAGES}
+        missing = [lang for lang, voice in voices.items() if not voice]
+        found = ", ".join(f"{lang}: {voice}" for lang, voice in voices.items() if voice)
+        from PySide6.QtMultimedia import QMediaDevices  # noqa: PLC0415 - only for staff
+
+        if not QMediaDevices.audioOutputs():
+            return False, f"no sound output device was found (voices {found or 'none'})"
+        if missing:
+            return False, f"no voice for {', '.join(missing)} (voices {found or 'none'})"
+        return True, f"voices {found}"
+
+    @Slot(bool, str)
+    def _printer_status(self, ready: bool, detail: str) -> None:
+        last = self.printing.last_problem
+        if last and last not in detail:
+            detail += f" (last problem: {last})"
+        self.window.staff.set_printer(ready, detail)
+
+    @Slot()
+    def reload_content(self) -> None:
+        """Read the topic folders again without restarting."""
+        self.content = load_topics(topic_roots(self.settings))
+        for error in self.content.errors:
+            log.warning("topic skipped: %s", error)
+        self._show_topics()
+        self._show_staff_topics()
+        self.window.staff.show_reloaded(len(self.content.topics), len(self.content.errors))
+        log.info(
+            "content reloaded by staff (%d topics, %d skipped)",
+            len(self.content.topics),
+            len(self.content.errors),
+        )
+
+    @Slot()
+    def test_print(self) -> None:
+        """A page that says it is a test, to the patients' printer."""
+        if self.printing.busy:
+            self.window.staff.show_print_busy()
+            return
+        when = dt.datetime.now().strftime("%Y-%m-%d %H:%M")
+        page = printer_check_page(self.settings, self.settings.printer, when)
+        self._staff_print = True
+        self.window.staff.show_printing()
+        if not self.printing.print_handout(page, "Kiosk printer test page"):
+            self._staff_print = False
+
+    @Slot()
+    def test_sound(self) -> None:
+        """Say one phrase in the kiosk's default language."""
+        self._sound_test = True
+        self.window.staff.show_sound_testing()
+        self.guide.lang = self.settings.default_language
+        self.guide.set_volume(self.settings.volume)
+        self.guide.say(self.window.staff.test_phrase())
+
+    @Slot(str)
+    def _sound_heard(self, _text: str) -> None:
+        if self._sound_test:
+            self._sound_test = False
+            self.window.staff.show_sound_played()
+
+    @Slot(object)
+    def _sound_failed(self, problem: Problem) -> None:
+        if self._sound_test:
+            self._sound_test = False
+            reason = self.speech.dead_reason or problem.value
+            self.window.staff.show_sound_failed(reason)
+
+    @Slot()
+    def exit_kiosk(self) -> None:
+        """Staff close the kiosk on purpose (the service manager leaves it closed)."""
+        log.info("kiosk closed by staff")
+        self.window.allow_close = True
+        self.quit(EXIT_STAFF)
 
     # -- failure recovery ---------------------------------------------------------------------
 
@@ -413,7 +671,16 @@ def render_screen(
         kiosk.window.resize(*size)
         kiosk.window.show()
         kiosk.restyle()
-        if screen != "attract":
+        if screen == "staff":
+            kiosk.open_staff()
+            waiting = QTimer()
+            waiting.setSingleShot(True)
+            waiting.start(5000)  # the print system answers in well under this
+            while kiosk.printing.checking and waiting.isActive():
+                app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 50)
+        elif screen == "pin":
+            kiosk.open_pin_pad()
+        elif screen != "attract":
             kiosk.start_visit()
         if screen in ("topic", "handout"):
             topics = kiosk.topics()
@@ -438,6 +705,7 @@ def render_screen(
                     app.processEvents()
         return kiosk.window.grab().toImage()
     finally:
+        kiosk.stats.close()
         kiosk.idle.disable()
         kiosk.window.allow_close = True
         kiosk.window.close()
@@ -446,20 +714,50 @@ def render_screen(
         app.processEvents()
 
 
-def run_kiosk(settings: Settings, windowed: bool = False) -> int:
+def quit_on_signals(app: QApplication) -> QSocketNotifier | None:
+    """SIGTERM (a service manager stopping the kiosk) and SIGINT close it cleanly: the counts
+    are flushed and the speech process stopped. Python runs signal handlers only between
+    bytecodes, so the signal wakes Qt's event loop through a socket."""
+    if not hasattr(signal, "SIGTERM") or sys.platform == "win32":
+        return None
+    reader, writer = socket.socketpair()
+    reader.setblocking(False)
+    writer.setblocking(False)
+    signal.set_wakeup_fd(writer.fileno())
+    notifier = QSocketNotifier(reader.fileno(), QSocketNotifier.Type.Read, app)
+
+    def woken() -> None:
+        with contextlib.suppress(OSError):
+            reader.recv(64)
+
+    def stop(signum: int, _frame: object) -> None:
+        log.info("stopping on signal %d", signum)
+        app.quit()
+
+    notifier.activated.connect(woken)
+    notifier.setProperty("sockets", (reader, writer))  # kept alive with the notifier
+    app.setProperty("kiosk_signal_sockets", [reader, writer])
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(sig, stop)
+    return notifier
+
+
+def run_kiosk(settings: Settings, windowed: bool = False, config_path: Path | None = None) -> int:
     """Run the kiosk until staff (or, windowed, the developer) close it."""
     setup_logging(paths.log_dir())
     app = application()
-    kiosk = KioskApp(app, settings, windowed=windowed)
+    kiosk = KioskApp(app, settings, windowed=windowed, config_path=config_path)
     kiosk.speech.start()
     QTimer.singleShot(CACHE_TRIM_DELAY_MS, kiosk.cache.trim)  # after start-up, not during it
     kiosk.install_exception_hook()
+    signals = quit_on_signals(app)
     if windowed:
         kiosk.window.resize(1280, 800)
         kiosk.window.show()
     else:
         kiosk.window.showFullScreen()
     kiosk.restyle()
+    kiosk.watchdog.start()
     log.info(
         "kiosk started (%d topics, %d skipped)",
         len(kiosk.content.topics),
@@ -468,6 +766,10 @@ def run_kiosk(settings: Settings, windowed: bool = False) -> int:
     try:
         return app.exec()
     finally:
+        if signals is not None:
+            signal.set_wakeup_fd(-1)
+        kiosk.watchdog.stop()
+        kiosk.stats.close()
         kiosk.speech.stop()
         kiosk.cache.close()
         kiosk.printing.close()

@@ -7,6 +7,7 @@ renders or speaks is exactly what the kiosk shows. Bad input exits non-zero with
 from __future__ import annotations
 
 import argparse
+import getpass
 import json
 import os
 import sys
@@ -14,10 +15,11 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from kiosk import __version__, paths
-from kiosk.config import PAPER_SIZES, TEXT_SIZES, THEMES, Settings, load_settings
+from kiosk.config import PAPER_SIZES, TEXT_SIZES, THEMES, Settings, load_settings, write_setting
 from kiosk.content import Topic, load_topics
 from kiosk.content.model import SUPPORTED_LANGUAGES
 from kiosk.content.quality import check_topic, overall_score
+from kiosk.staff import PIN_MAX, PIN_MIN, hash_pin, pin_problem
 
 
 class CliError(Exception):
@@ -63,10 +65,13 @@ def _parser() -> argparse.ArgumentParser:
     handout.add_argument("--paper", choices=PAPER_SIZES, help="paper size (default: config)")
     handout.add_argument("-o", "--output", type=Path, required=True, help="PDF file to write")
     handout.add_argument("--config", type=Path, help="settings file (TOML)")
+
+    pin = sub.add_parser("set-pin", help="set the staff PIN (stored as a salted hash)")
+    pin.add_argument("--config", type=Path, help="settings file to write (default: the kiosk's)")
     return parser
 
 
-SCREENS = ("home", "topic", "attract", "handout")
+SCREENS = ("home", "topic", "attract", "handout", "pin", "staff")
 
 
 def _size(text: str) -> tuple[int, int]:
@@ -79,8 +84,16 @@ def _size(text: str) -> tuple[int, int]:
     return width, height
 
 
+def _config_path(path: Path | None) -> Path | None:
+    """The named config, else the kiosk's own (KIOSK_CONFIG or the platform's) if it exists."""
+    if path is not None:
+        return path
+    default = paths.config_file()
+    return default if default.exists() else None
+
+
 def _settings(path: Path | None) -> Settings:
-    settings, problems = load_settings(path)
+    settings, problems = load_settings(_config_path(path))
     for problem in problems:
         print(f"kiosk: {problem}", file=sys.stderr)
     return settings
@@ -231,6 +244,35 @@ def _cmd_handout(args: argparse.Namespace) -> int:
     return 0
 
 
+def _read_pin(prompt: str) -> str:
+    """A PIN from the terminal without echo, or one line of standard input from a script."""
+    if sys.stdin.isatty():
+        return getpass.getpass(prompt)
+    line = sys.stdin.readline()
+    if not line:
+        raise CliError("no PIN given on standard input")
+    return line.strip()
+
+
+def _cmd_set_pin(args: argparse.Namespace) -> int:
+    target: Path = args.config or paths.config_file()
+    print(f"Setting the staff PIN in {target} ({PIN_MIN} to {PIN_MAX} digits).", file=sys.stderr)
+    pin = _read_pin("New staff PIN: ")
+    problem = pin_problem(pin)
+    if problem:
+        raise CliError(problem)
+    if _read_pin("The same PIN again: ") != pin:
+        raise CliError("the two PINs are not the same; nothing was changed")
+    try:
+        write_setting(target, "staff_pin_hash", hash_pin(pin))
+    except ValueError as exc:
+        raise CliError(str(exc)) from None
+    except OSError as exc:
+        raise CliError(f"cannot write {target}: {exc.strerror}") from None
+    print(f"The staff PIN is set in {target}. Restart the kiosk to use it.", file=sys.stderr)
+    return 0
+
+
 def _cmd_run(args: argparse.Namespace) -> int:
     from kiosk.app import has_display, run_kiosk
 
@@ -239,7 +281,8 @@ def _cmd_run(args: argparse.Namespace) -> int:
             "no display found (DISPLAY and WAYLAND_DISPLAY are unset); to render "
             "screens without one, use: python main.py screenshot -o FILE.png"
         )
-    return run_kiosk(_settings(args.config), windowed=args.windowed)
+    config = _config_path(args.config)
+    return run_kiosk(_settings(config), windowed=args.windowed, config_path=config)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -252,6 +295,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "screenshot": _cmd_screenshot,
         "narrate": _cmd_narrate,
         "handout": _cmd_handout,
+        "set-pin": _cmd_set_pin,
     }
     try:
         return commands[args.command](args)

@@ -6,7 +6,10 @@ used for that key. `resources/default-config.toml` documents every key (a test k
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+import os
+import re
 import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -14,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.content.model import SUPPORTED_LANGUAGES
+from kiosk.staff import looks_like_hash
 
 TEXT_SIZES = (100, 130, 170)
 THEMES = ("light", "high-contrast")
@@ -45,6 +49,12 @@ def _choice(*options: Any) -> Callable[[Any], str | None]:
         return None if value in options else "must be one of: " + ", ".join(map(str, options))
 
     return check
+
+
+def _pin_hash(value: Any) -> str | None:
+    if value == "" or (isinstance(value, str) and looks_like_hash(value)):
+        return None
+    return "is not a PIN hash; set the PIN with: python main.py set-pin"
 
 
 def _text(max_length: int) -> Callable[[Any], str | None]:
@@ -84,6 +94,12 @@ class Settings:
     printer: str = _setting("", "printer name; empty for the system default", _text(200))
     prints_per_visit: int = _setting(3, "handouts one visit may print", _integer(0, 20))
     volume: int = _setting(80, "speech volume each visit starts at, %", _integer(0, 100))
+    staff_pin_hash: str = _setting(
+        "", "salted hash of the staff PIN; set it with: python main.py set-pin", _pin_hash
+    )
+    staff_idle_s: float = _setting(
+        60.0, "seconds without a touch before the staff screen closes", _number(10, 900)
+    )
 
     @staticmethod
     def describe() -> list[tuple[str, Any, str]]:
@@ -142,3 +158,47 @@ def load_settings(path: Path | None) -> tuple[Settings, list[str]]:
     except tomllib.TOMLDecodeError as exc:
         return Settings(), [f"{path}: the config has a syntax error ({exc}); using defaults"]
     return settings_from(data, str(path))
+
+
+def write_setting(path: Path, key: str, value: str | int | float) -> None:
+    """Set one key in a config file, keeping every other line (comments too) as it was.
+
+    A missing file starts from the documented defaults. The new text is checked to parse, then
+    swapped in atomically with the old file's mode and owner, so a power cut leaves the old file
+    or the new one, never half of one. Raises OSError or ValueError with a one-line reason.
+    """
+    if key not in {f.name for f in dataclasses.fields(Settings)}:
+        raise ValueError(f"{key}: unknown setting")
+    try:
+        text = path.read_text(encoding="utf-8")
+        mode, owner = path.stat().st_mode & 0o7777, (path.stat().st_uid, path.stat().st_gid)
+    except FileNotFoundError:
+        text, mode, owner = default_config_text(), 0o600, None
+    line = f"{key} = {_toml(value)}"
+    pattern = re.compile(rf"^{re.escape(key)}\s*=.*$", re.MULTILINE)
+    text = (
+        pattern.sub(lambda _m: line, text, count=1)
+        if pattern.search(text)
+        else (text.rstrip("\n") + "\n" + line + "\n")
+    )
+    try:
+        if tomllib.loads(text).get(key) != value:
+            raise ValueError(f"{path}: could not set {key} (the file has an unusual layout)")
+    except tomllib.TOMLDecodeError as exc:
+        raise ValueError(f"{path}: the config has a syntax error ({exc}); fix it first") from None
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.new")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, mode)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+            f.flush()
+            os.fsync(f.fileno())
+        os.chmod(tmp, mode)
+        if owner is not None and hasattr(os, "chown"):
+            with contextlib.suppress(PermissionError):  # not root: the file stays ours
+                os.chown(tmp, *owner)
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise

@@ -55,3 +55,20 @@ def log_dir() -> Path:
     return (
         _base("XDG_STATE_HOME", "LOCALAPPDATA", "Library/Logs", ".local/state") / APP_NAME / "log"
     )
+
+
+CONFIG_NAME = "config.toml"
+
+
+def config_file() -> Path:
+    """The config file used when none is named: KIOSK_CONFIG, else the platform's config folder."""
+    override = os.environ.get("KIOSK_CONFIG")
+    if override:
+        return Path(override)
+    if sys.platform == "win32":
+        base = Path(os.environ.get("APPDATA") or Path.home() / "AppData" / "Roaming")
+    elif sys.platform == "darwin":
+        base = Path.home() / "Library" / "Preferences"
+    else:
+        base = Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config")
+    return base / APP_NAME / CONFIG_NAME

@@ -141,6 +141,12 @@ class IdleMonitor(QObject):
         self._enabled = True
         self.poke()
 
+    def set_timeout(self, seconds: float) -> None:
+        """A different idle time from now on (the staff screen closes sooner than a visit)."""
+        self._idle.setInterval(max(1, round(seconds * 1000)))
+        if self._idle.isActive():
+            self._idle.start()
+
     def disable(self) -> None:
         """Stop watching (back on the attract screen)."""
         self._enabled = False

@@ -157,6 +157,7 @@ class Metrics:
     size_a100: int  # the three "A" text-size buttons show the sizes they give
     size_a130: int
     size_a170: int
+    keypad_height: int  # the staff PIN pad's keys
 
 
 # At 1920x1080 and 100 %: body 30 px (rule: at least 28), controls 88 px tall (rule: 72), gaps
@@ -199,6 +200,7 @@ def metrics(text_size: int = 100, scale: float = 1.0) -> Metrics:
         size_a100=px(30 * s),
         size_a130=px(39 * s),
         size_a170=px(51 * s),
+        keypad_height=px(max(MIN_BUTTON * s, 58 * c + 24 * s) * 1.25),
     )
 
 

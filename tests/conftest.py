@@ -32,10 +32,12 @@ def run_main(*args: str, env: dict[str, str] | None = None) -> subprocess.Comple
 def _private_folders(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
     """Point data, cache and log folders at a per-test temporary folder."""
     base = tmp_path_factory.mktemp("kiosk-home")
-    saved = {k: os.environ.get(k) for k in ("KIOSK_DATA_DIR", "KIOSK_CACHE_DIR", "KIOSK_LOG_DIR")}
+    names = ("KIOSK_DATA_DIR", "KIOSK_CACHE_DIR", "KIOSK_LOG_DIR", "KIOSK_CONFIG")
+    saved = {k: os.environ.get(k) for k in names}
     os.environ["KIOSK_DATA_DIR"] = str(base / "data")
     os.environ["KIOSK_CACHE_DIR"] = str(base / "cache")
     os.environ["KIOSK_LOG_DIR"] = str(base / "log")
+    os.environ["KIOSK_CONFIG"] = str(base / "config" / "config.toml")  # none there at first
     yield
     for key, value in saved.items():
         if value is None:

@@ -193,3 +193,28 @@ def render_preview(handout: Handout, width_px: int) -> QImage:
     draw_page(handout, painter, scale)
     painter.end()
     return image
+
+
+def printer_check_page(settings: Settings, printer: str, when: str) -> Handout:
+    """A page for staff to check the printer: clearly not a patient handout."""
+    layout = page_layout(settings.paper)
+    document = QTextDocument()
+    document.setDocumentMargin(0)
+    font = QFont("Open Sans")
+    font.setPointSizeF(14)
+    document.setDefaultFont(font)
+    rows = [
+        ("Clinic", settings.clinic_name),
+        ("Printer", printer or "the system's default printer"),
+        ("Printed", when),
+        ("Paper", settings.paper.upper() if settings.paper == "a4" else "Letter"),
+    ]
+    table = "".join(f"<tr><td><b>{_e(k)}</b></td><td>{_e(v)}</td></tr>" for k, v in rows)
+    document.setHtml(
+        '<h1 style="font-size:28pt;">Kiosk printer test page</h1>'
+        "<p>If you can read this page, the kiosk can print handouts for patients.</p>"
+        f'<table cellpadding="6">{table}</table>'
+        "<p>This page was printed from the staff screen. It is not for a patient.</p>"
+    )
+    document.setTextWidth(layout.paintRectPixels(LAYOUT_DPI).width())
+    return Handout(document, layout, 14.0, 0, True)

@@ -13,7 +13,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QProcess, Signal, Slot
+from PySide6.QtCore import QObject, QProcess, QTimer, Signal, Slot
 
 from kiosk.handout.layout import Handout
 from kiosk.handout.output import HandoutError, write_pdf
@@ -28,6 +28,7 @@ class PrintService(QObject):
 
     printed = Signal(str)  # the print system's job id
     failed = Signal(str)  # the reason, for staff and the log (the patient sees one calm line)
+    status_known = Signal(bool, str)  # ready?, and a line for staff (from `check`)
 
     def __init__(self, printer: str = "", parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -36,6 +37,7 @@ class PrintService(QObject):
         self._pdf: Path | None = None
         self._tmp: tempfile.TemporaryDirectory[str] | None = None  # made at the first print
         self.last_problem = ""
+        self._checking: QProcess | None = None
 
     @property
     def busy(self) -> bool:
@@ -62,6 +64,64 @@ class PrintService(QObject):
         self._run("lpstat", args, self._after_status)
         return True
 
+    @property
+    def checking(self) -> bool:
+        """True while `check` waits for the print system's answer."""
+        return self._checking is not None
+
+    def check(self) -> None:
+        """Ask the print system whether the printer is there and ready (`status_known`)."""
+        if self._checking is not None:
+            return
+        if shutil.which("lpstat") is None:
+            self.status_known.emit(False, "the print system (CUPS: lp, lpstat) is not installed")
+            return
+        process = QProcess(self)
+        process.setProcessChannelMode(QProcess.ProcessChannelMode.MergedChannels)
+        args = ["-p", self.printer] if self.printer else ["-d"]
+
+        timer = QTimer(process)
+        timer.setSingleShot(True)
+        timer.timeout.connect(process.kill)
+        timer.start(STEP_TIMEOUT_MS)
+
+        def done(code: int, _status: QProcess.ExitStatus) -> None:
+            target, problem = self._read_status(code, self._output(process))
+            if not timer.isActive():
+                problem = f"the print system did not answer in {STEP_TIMEOUT_MS // 1000} s"
+            timer.stop()
+            self._checking = None
+            process.deleteLater()
+            if problem:
+                self.status_known.emit(False, problem)
+            else:
+                named = "the default printer " if not self.printer else "printer "
+                self.status_known.emit(True, f"{named}'{target}' is ready")
+
+        def error(kind: QProcess.ProcessError) -> None:
+            if kind == QProcess.ProcessError.FailedToStart:
+                self._checking = None
+                process.deleteLater()
+                self.status_known.emit(False, "the print system could not be started")
+
+        process.finished.connect(done)
+        process.errorOccurred.connect(error)
+        self._checking = process
+        process.start("lpstat", args)
+
+    def _read_status(self, code: int, output: str) -> tuple[str, str]:
+        """(queue to print to, "") or ("", the problem), from `lpstat -p NAME` or `lpstat -d`."""
+        if self.printer:
+            if code != 0 or "Invalid destination" in output:
+                return "", f"printer '{self.printer}' does not exist"
+            if "disabled" in output:
+                return "", f"printer '{self.printer}' is stopped: {output.splitlines()[-1]}"
+            return self.printer, ""
+        match = re.search(r"destination:\s*(\S+)", output)
+        if code != 0 or not match:
+            return "", "no printer is set and the system has no default printer"
+        return match.group(1), ""
+
     def _run(self, program: str, args: list[str], then: object) -> None:
         process = QProcess(self)
         process.setProcessChannelMode(QProcess.ProcessChannelMode.MergedChannels)
@@ -74,20 +134,10 @@ class PrintService(QObject):
         return bytes(process.readAll().data()).decode("utf-8", "replace").strip()
 
     def _after_status(self, code: int, output: str) -> None:
-        if self.printer:
-            if code != 0 or "Invalid destination" in output:
-                self._fail(f"printer '{self.printer}' does not exist")
-                return
-            if "disabled" in output:
-                self._fail(f"printer '{self.printer}' is stopped: {output.splitlines()[-1]}")
-                return
-            target = self.printer
-        else:
-            match = re.search(r"destination:\s*(\S+)", output)
-            if code != 0 or not match:
-                self._fail("no printer is set and the system has no default printer")
-                return
-            target = match.group(1)
+        target, problem = self._read_status(code, output)
+        if problem:
+            self._fail(problem)
+            return
         assert self._pdf is not None
         self._run("lp", ["-d", target, "-t", self._title, str(self._pdf)], self._after_submit)
 
@@ -97,7 +147,8 @@ class PrintService(QObject):
             self._fail(f"the printer refused the page: {output or f'lp exit {code}'}")
             return
         self._done()
-        log.info("handout sent to the printer as %s", match.group(1))
+        self.last_problem = ""
+        log.info("%s sent to the printer as %s", self._title, match.group(1))
         self.printed.emit(match.group(1))
 
     @Slot(QProcess.ProcessError)

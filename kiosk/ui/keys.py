@@ -32,6 +32,7 @@ LOUDER = {K.Key_Plus, K.Key_Equal, K.Key_VolumeUp}
 SOFTER = {K.Key_Minus, K.Key_Underscore, K.Key_VolumeDown}
 PLAY = {K.Key_Space, K.Key_MediaPlay, K.Key_MediaPause, K.Key_MediaTogglePlayPause}
 GUIDE = {K.Key_F1, K.Key_Help}
+PIN_KEYS = {getattr(K, f"Key_{d}") for d in range(10)} | {K.Key_Backspace, K.Key_Delete}
 SCROLL = {
     K.Key_PageDown: QAbstractSlider.SliderAction.SliderPageStepAdd,
     K.Key_PageUp: QAbstractSlider.SliderAction.SliderPageStepSub,
@@ -85,15 +86,17 @@ class KeyRouter(QObject):
                 self.guide_toggled.emit()
                 return True
             return False  # any other key starts a visit (the attract screen's own handling)
+        if screen == "pin" and key in PIN_KEYS:
+            return False  # typing the PIN: the pad takes digits and Backspace itself
         if key in NEXT or key in PREVIOUS:
             self.move_focus(forward=key in NEXT)
         elif key in CHOOSE:
-            self.choose()
+            return self.choose()
         elif key in PLAY:
             if screen == "topic":
                 self.reading_toggled.emit()
             elif key == K.Key_Space:
-                self.choose()
+                return self.choose()
         elif key in BACK:
             self.back_requested.emit()
         elif key in LOUDER or key in SOFTER:
@@ -123,11 +126,14 @@ class KeyRouter(QObject):
                 return
             widget = widget.nextInFocusChain() if forward else widget.previousInFocusChain()
 
-    def choose(self) -> None:
-        """Press the control that has the focus ring."""
+    def choose(self) -> bool:
+        """Press the control that has the focus ring; False if no control has it (the key then
+        goes on to the screen, e.g. Enter on the PIN pad)."""
         widget = self._window.focusWidget()
         if isinstance(widget, QAbstractButton) and _reachable(widget):
             widget.click()
+            return True
+        return False
 
     def scroll(self, action: QAbstractSlider.SliderAction) -> None:
         """Scroll the text on show by a page, or to its top or end."""

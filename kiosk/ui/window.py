@@ -13,10 +13,13 @@ from kiosk.session import VisitChoices
 from kiosk.theme import Metrics, Palette
 from kiosk.ui.attract import AttractScreen
 from kiosk.ui.controls import ComfortControls
+from kiosk.ui.gesture import CornerHold
 from kiosk.ui.handout import HandoutScreen
 from kiosk.ui.home import HomeScreen
 from kiosk.ui.keys import KeyRouter
 from kiosk.ui.overlay import IdleOverlay
+from kiosk.ui.pinpad import PinPad
+from kiosk.ui.staff import StaffScreen
 from kiosk.ui.topic import TopicScreen
 
 _BLOCKED_EVENTS = frozenset({QEvent.Type.ContextMenu, QEvent.Type.WhatsThis})
@@ -66,7 +69,18 @@ class KioskWindow(QWidget):
         self.home = HomeScreen(clinic_name)
         self.topic = TopicScreen()
         self.handout = HandoutScreen()
-        for screen in (self.attract, self.home, self.topic, self.handout):
+        self.pin = PinPad()
+        self.staff = StaffScreen()
+        self._names: dict[QWidget, str] = {
+            self.attract: "attract",
+            self.home: "home",
+            self.topic: "topic",
+            self.handout: "handout",
+            self.pin: "pin",
+            self.staff: "staff",
+        }
+        self._before_pin: QWidget = self.attract
+        for screen in self._names:
             self.stack.addWidget(screen)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -75,6 +89,7 @@ class KioskWindow(QWidget):
         self.guard = KioskGuard(self)
         self.keys = KeyRouter(self, lambda: self.current_screen, self.overlay)
         self.keys.back_requested.connect(self.go_back)
+        self.corner = CornerHold(self)
         for controls in self.all_controls():
             controls.choice_requested.connect(self.choice_requested)
 
@@ -133,6 +148,8 @@ class KioskWindow(QWidget):
                 *topic.narration.buttons,
             ],
             [handout.back, handout.print_button, *handout.controls.buttons()],
+            [*self.pin.buttons()],
+            [*self.staff.buttons()],
         ]
         for order in orders:
             placed = [w for w in order if w.window() is self]  # tiles not yet laid out wait
@@ -141,14 +158,8 @@ class KioskWindow(QWidget):
 
     @property
     def current_screen(self) -> str:
-        """The name of the screen on show: attract, home or topic."""
-        names = {
-            self.attract: "attract",
-            self.home: "home",
-            self.topic: "topic",
-            self.handout: "handout",
-        }
-        return names[
+        """The name of the screen on show: attract, home, topic, handout, pin or staff."""
+        return self._names[
             self.stack.currentWidget()  # type: ignore[index]
         ]
 
@@ -181,10 +192,36 @@ class KioskWindow(QWidget):
         """The page preview, over the topic it belongs to."""
         self._show(self.handout, self.handout.print_button)
 
+    def show_pin(self) -> None:
+        """The staff PIN pad, over whatever the patient was doing (Cancel goes back to it)."""
+        if self.current_screen not in ("pin", "staff"):
+            self._before_pin = self.stack.currentWidget() or self.attract
+            self.overlay.hide()
+        self._show(self.pin, self.pin.ok if self.pin.ok.isEnabled() else self.pin.cancel)
+
+    def close_pin(self) -> None:
+        """Back to the screen the PIN pad covered, as it was."""
+        self.pin.clear()
+        before = self._before_pin
+        self._before_pin = self.attract
+        focus = {self.topic: self.topic.print_button, self.handout: self.handout.print_button}
+        self._show(before, focus.get(before))
+
+    def show_staff(self) -> None:
+        """The staff screen."""
+        self.pin.clear()
+        self._before_pin = self.attract
+        self.staff.opened()
+        self._show(self.staff, self.staff.back)
+
     @Slot()
     def go_back(self) -> None:
         """One step back; from the home screen there is nowhere further back to go."""
-        if self.current_screen == "handout":
+        if self.current_screen == "pin":
+            self.pin.cancel.click()
+        elif self.current_screen == "staff":
+            self.staff.back.click()
+        elif self.current_screen == "handout":
             self.handout.clear()
             self._show(self.topic, self.topic.print_button)
         elif self.current_screen == "topic":
@@ -200,6 +237,8 @@ class KioskWindow(QWidget):
         self.overlay.hide()
         self.topic.clear()
         self.handout.clear()
+        self.pin.clear()
+        self._before_pin = self.attract
         self.home.reset()
         self.guard.keyboard_mode = False
         self.show_attract()
@@ -210,11 +249,21 @@ class KioskWindow(QWidget):
         self.home.apply(sizes, palette)
         self.topic.apply(sizes, palette)
         self.handout.apply(sizes, palette)
+        self.pin.apply(sizes, palette)
+        self.staff.apply(sizes, palette)
         self.overlay.apply(sizes)
 
     def retranslate(self) -> None:
         """Every screen's own words in the current language."""
-        for part in (self.attract, self.home, self.topic, self.handout, self.overlay):
+        for part in (
+            self.attract,
+            self.home,
+            self.topic,
+            self.handout,
+            self.pin,
+            self.staff,
+            self.overlay,
+        ):
             part.retranslate()
 
     def resizeEvent(self, event: QResizeEvent) -> None:

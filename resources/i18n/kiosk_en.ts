@@ -113,47 +113,47 @@
 <context>
     <name>HandoutScreen</name>
     <message>
-        <location filename="../../kiosk/ui/handout.py" line="63"/>
+        <location filename="../../kiosk/ui/handout.py" line="64"/>
         <source>Back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/handout.py" line="64"/>
+        <location filename="../../kiosk/ui/handout.py" line="65"/>
         <source>Print this page</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/handout.py" line="65"/>
+        <location filename="../../kiosk/ui/handout.py" line="66"/>
         <source>Your page to take home</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/handout.py" line="71"/>
+        <location filename="../../kiosk/ui/handout.py" line="75"/>
         <source>Preview of the page to print</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/handout.py" line="85"/>
+        <location filename="../../kiosk/ui/handout.py" line="107"/>
         <source>Check the page, then tap Print this page.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/handout.py" line="89"/>
+        <location filename="../../kiosk/ui/handout.py" line="108"/>
         <source>Sending your page to the printer…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/handout.py" line="94"/>
+        <location filename="../../kiosk/ui/handout.py" line="110"/>
         <source>Your page is printing. Please pick it up at the front desk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/handout.py" line="100"/>
+        <location filename="../../kiosk/ui/handout.py" line="114"/>
         <source>The printer is not working right now. Please ask the front desk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/handout.py" line="106"/>
+        <location filename="../../kiosk/ui/handout.py" line="119"/>
         <source>You have printed all the pages you can for now. Please ask the front desk.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -171,17 +171,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/home.py" line="151"/>
+        <location filename="../../kiosk/ui/home.py" line="152"/>
         <source>Choose a topic</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/home.py" line="152"/>
+        <location filename="../../kiosk/ui/home.py" line="153"/>
         <source>Tap a topic to read about it. You can also hear it read aloud.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/home.py" line="153"/>
+        <location filename="../../kiosk/ui/home.py" line="154"/>
         <source>No topics are available right now. Please ask the front desk.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -336,6 +336,242 @@
     <message>
         <location filename="../../kiosk/ui/narration_bar.py" line="114"/>
         <source>Sorry, this page could not be read aloud just now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PinPad</name>
+    <message>
+        <location filename="../../kiosk/ui/pinpad.py" line="120"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/pinpad.py" line="121"/>
+        <source>Staff only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/pinpad.py" line="122"/>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/pinpad.py" line="123"/>
+        <source>OK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/pinpad.py" line="161"/>
+        <source>That PIN is not right. %n try(s) left.</source>
+        <translation>
+            <numerusform>That PIN is not right. %n try left.</numerusform>
+            <numerusform>That PIN is not right. %n tries left.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/pinpad.py" line="164"/>
+        <source>Too many wrong tries. The pad is locked for %1:%2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/pinpad.py" line="170"/>
+        <source>No staff PIN is set. To set one, run this command on the kiosk computer: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/pinpad.py" line="173"/>
+        <source>Enter the staff PIN, then tap OK.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/pinpad.py" line="227"/>
+        <source>%n digit(s) typed</source>
+        <translation>
+            <numerusform>%n digit typed</numerusform>
+            <numerusform>%n digits typed</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>StaffScreen</name>
+    <message>
+        <location filename="../../kiosk/ui/staff.py" line="154"/>
+        <source>Back to patients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff.py" line="155"/>
+        <source>Exit the kiosk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff.py" line="156"/>
+        <source>Staff</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff.py" line="157"/>
+        <source>Reload topics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff.py" line="158"/>
+        <source>Print a test page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff.py" line="159"/>
+        <source>Say a test phrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff.py" line="160"/>
+        <source>Topics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff.py" line="161"/>
+        <source>Printer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff.py" line="162"/>
+        <source>Sound</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff.py" line="163"/>
+        <source>Use of the kiosk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff.py" line="164"/>
+        <source>About this kiosk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff.py" line="169"/>
+        <source>Working</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff.py" line="169"/>
+        <source>Problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/staff.py" line="179"/>
+        <source>%n topic(s) loaded</source>
+        <translation>
+            <numerusform>%n topic loaded</numerusform>
+            <numerusform>%n topics loaded</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff.py" line="183"/>
+        <source>Could not load:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff.py" line="186"/>
+        <source>Every topic file loaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff.py" line="189"/>
+        <source>Waiting for clinical review:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff.py" line="194"/>
+        <source>No topic is waiting for clinical review.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/staff.py" line="198"/>
+        <source>Reloaded: %n topic(s) loaded</source>
+        <translation>
+            <numerusform>Reloaded: %n topic loaded</numerusform>
+            <numerusform>Reloaded: %n topics loaded</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/staff.py" line="200"/>
+        <source>%n file(s) could not load (see above)</source>
+        <translation>
+            <numerusform>%n file could not load (see above)</numerusform>
+            <numerusform>%n files could not load (see above)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff.py" line="206"/>
+        <source>Checking the printer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff.py" line="213"/>
+        <source>Sending a test page…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff.py" line="217"/>
+        <source>The printer is busy. Try again in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff.py" line="223"/>
+        <source>the test page was sent (job %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff.py" line="237"/>
+        <source>This is the sound test. If you can hear this, reading aloud works.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff.py" line="241"/>
+        <source>Getting the test phrase ready…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff.py" line="246"/>
+        <source>the test phrase is playing now. Can you hear it?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff.py" line="263"/>
+        <source>Visits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff.py" line="264"/>
+        <source>Topics opened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff.py" line="265"/>
+        <source>Topics read aloud</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff.py" line="266"/>
+        <source>Pages printed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff.py" line="269"/>
+        <source>Today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff.py" line="270"/>
+        <source>Last 7 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff.py" line="286"/>
+        <source>Counts are anonymous: no names, no answers.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -113,47 +113,47 @@
 <context>
     <name>HandoutScreen</name>
     <message>
-        <location filename="../../kiosk/ui/handout.py" line="63"/>
+        <location filename="../../kiosk/ui/handout.py" line="64"/>
         <source>Back</source>
         <translation>Atrás</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/handout.py" line="64"/>
+        <location filename="../../kiosk/ui/handout.py" line="65"/>
         <source>Print this page</source>
         <translation>Imprimir esta hoja</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/handout.py" line="65"/>
+        <location filename="../../kiosk/ui/handout.py" line="66"/>
         <source>Your page to take home</source>
         <translation>Su hoja para llevar a casa</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/handout.py" line="71"/>
+        <location filename="../../kiosk/ui/handout.py" line="75"/>
         <source>Preview of the page to print</source>
         <translation>Vista previa de la hoja para imprimir</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/handout.py" line="85"/>
+        <location filename="../../kiosk/ui/handout.py" line="107"/>
         <source>Check the page, then tap Print this page.</source>
         <translation>Revise la hoja y luego toque Imprimir esta hoja.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/handout.py" line="89"/>
+        <location filename="../../kiosk/ui/handout.py" line="108"/>
         <source>Sending your page to the printer…</source>
         <translation>Enviando su hoja a la impresora…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/handout.py" line="94"/>
+        <location filename="../../kiosk/ui/handout.py" line="110"/>
         <source>Your page is printing. Please pick it up at the front desk.</source>
         <translation>Su hoja se está imprimiendo. Por favor, recójala en la recepción.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/handout.py" line="100"/>
+        <location filename="../../kiosk/ui/handout.py" line="114"/>
         <source>The printer is not working right now. Please ask the front desk.</source>
         <translation>La impresora no funciona en este momento. Por favor, pregunte en la recepción.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/handout.py" line="106"/>
+        <location filename="../../kiosk/ui/handout.py" line="119"/>
         <source>You have printed all the pages you can for now. Please ask the front desk.</source>
         <translation>Ya imprimió todas las hojas que puede por ahora. Por favor, pregunte en la recepción.</translation>
     </message>
@@ -171,17 +171,17 @@
         <translation>Solo en español</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/home.py" line="151"/>
+        <location filename="../../kiosk/ui/home.py" line="152"/>
         <source>Choose a topic</source>
         <translation>Elija un tema</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/home.py" line="152"/>
+        <location filename="../../kiosk/ui/home.py" line="153"/>
         <source>Tap a topic to read about it. You can also hear it read aloud.</source>
         <translation>Toque un tema para leer sobre él. También puede escucharlo en voz alta.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/home.py" line="153"/>
+        <location filename="../../kiosk/ui/home.py" line="154"/>
         <source>No topics are available right now. Please ask the front desk.</source>
         <translation>No hay temas disponibles en este momento. Por favor, pregunte en la recepción.</translation>
     </message>
@@ -337,6 +337,242 @@
         <location filename="../../kiosk/ui/narration_bar.py" line="114"/>
         <source>Sorry, this page could not be read aloud just now.</source>
         <translation>Lo sentimos, no se pudo leer esta página en voz alta en este momento.</translation>
+    </message>
+</context>
+<context>
+    <name>PinPad</name>
+    <message>
+        <location filename="../../kiosk/ui/pinpad.py" line="120"/>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/pinpad.py" line="121"/>
+        <source>Staff only</source>
+        <translation>Solo para el personal</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/pinpad.py" line="122"/>
+        <source>Delete</source>
+        <translation>Borrar</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/pinpad.py" line="123"/>
+        <source>OK</source>
+        <translation>Aceptar</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/pinpad.py" line="161"/>
+        <source>That PIN is not right. %n try(s) left.</source>
+        <translation>
+            <numerusform>Ese PIN no es correcto. Queda %n intento.</numerusform>
+            <numerusform>Ese PIN no es correcto. Quedan %n intentos.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/pinpad.py" line="164"/>
+        <source>Too many wrong tries. The pad is locked for %1:%2.</source>
+        <translation>Demasiados intentos fallidos. El teclado está bloqueado durante %1:%2.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/pinpad.py" line="170"/>
+        <source>No staff PIN is set. To set one, run this command on the kiosk computer: %1</source>
+        <translation>No hay un PIN del personal. Para crear uno, ejecute este comando en la computadora del quiosco: %1</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/pinpad.py" line="173"/>
+        <source>Enter the staff PIN, then tap OK.</source>
+        <translation>Escriba el PIN del personal y toque Aceptar.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/pinpad.py" line="227"/>
+        <source>%n digit(s) typed</source>
+        <translation>
+            <numerusform>%n dígito escrito</numerusform>
+            <numerusform>%n dígitos escritos</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>StaffScreen</name>
+    <message>
+        <location filename="../../kiosk/ui/staff.py" line="154"/>
+        <source>Back to patients</source>
+        <translation>Volver a los pacientes</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff.py" line="155"/>
+        <source>Exit the kiosk</source>
+        <translation>Cerrar el quiosco</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff.py" line="156"/>
+        <source>Staff</source>
+        <translation>Personal</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff.py" line="157"/>
+        <source>Reload topics</source>
+        <translation>Volver a cargar los temas</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff.py" line="158"/>
+        <source>Print a test page</source>
+        <translation>Imprimir una página de prueba</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff.py" line="159"/>
+        <source>Say a test phrase</source>
+        <translation>Decir una frase de prueba</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff.py" line="160"/>
+        <source>Topics</source>
+        <translation>Temas</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff.py" line="161"/>
+        <source>Printer</source>
+        <translation>Impresora</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff.py" line="162"/>
+        <source>Sound</source>
+        <translation>Sonido</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff.py" line="163"/>
+        <source>Use of the kiosk</source>
+        <translation>Uso del quiosco</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff.py" line="164"/>
+        <source>About this kiosk</source>
+        <translation>Sobre este quiosco</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff.py" line="169"/>
+        <source>Working</source>
+        <translation>Funciona</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff.py" line="169"/>
+        <source>Problem</source>
+        <translation>Problema</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/staff.py" line="179"/>
+        <source>%n topic(s) loaded</source>
+        <translation>
+            <numerusform>%n tema cargado</numerusform>
+            <numerusform>%n temas cargados</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff.py" line="183"/>
+        <source>Could not load:</source>
+        <translation>No se pudieron cargar:</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff.py" line="186"/>
+        <source>Every topic file loaded.</source>
+        <translation>Todos los archivos de temas se cargaron.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff.py" line="189"/>
+        <source>Waiting for clinical review:</source>
+        <translation>Esperan revisión clínica:</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff.py" line="194"/>
+        <source>No topic is waiting for clinical review.</source>
+        <translation>Ningún tema espera revisión clínica.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/staff.py" line="198"/>
+        <source>Reloaded: %n topic(s) loaded</source>
+        <translation>
+            <numerusform>Cargado de nuevo: %n tema</numerusform>
+            <numerusform>Cargado de nuevo: %n temas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/staff.py" line="200"/>
+        <source>%n file(s) could not load (see above)</source>
+        <translation>
+            <numerusform>%n archivo no se pudo cargar (vea arriba)</numerusform>
+            <numerusform>%n archivos no se pudieron cargar (vea arriba)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff.py" line="206"/>
+        <source>Checking the printer…</source>
+        <translation>Revisando la impresora…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff.py" line="213"/>
+        <source>Sending a test page…</source>
+        <translation>Enviando una página de prueba…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff.py" line="217"/>
+        <source>The printer is busy. Try again in a moment.</source>
+        <translation>La impresora está ocupada. Vuelva a intentarlo en un momento.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff.py" line="223"/>
+        <source>the test page was sent (job %1).</source>
+        <translation>se envió la página de prueba (trabajo %1).</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff.py" line="237"/>
+        <source>This is the sound test. If you can hear this, reading aloud works.</source>
+        <translation>Esta es la prueba de sonido. Si puede oír esto, la lectura en voz alta funciona.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff.py" line="241"/>
+        <source>Getting the test phrase ready…</source>
+        <translation>Preparando la frase de prueba…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff.py" line="246"/>
+        <source>the test phrase is playing now. Can you hear it?</source>
+        <translation>la frase de prueba se está oyendo ahora. ¿La oye?</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff.py" line="263"/>
+        <source>Visits</source>
+        <translation>Visitas</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff.py" line="264"/>
+        <source>Topics opened</source>
+        <translation>Temas abiertos</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff.py" line="265"/>
+        <source>Topics read aloud</source>
+        <translation>Temas leídos en voz alta</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff.py" line="266"/>
+        <source>Pages printed</source>
+        <translation>Páginas impresas</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff.py" line="269"/>
+        <source>Today</source>
+        <translation>Hoy</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff.py" line="270"/>
+        <source>Last 7 days</source>
+        <translation>Últimos 7 días</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/staff.py" line="286"/>
+        <source>Counts are anonymous: no names, no answers.</source>
+        <translation>Los conteos son anónimos: sin nombres ni respuestas.</translation>
     </message>
 </context>
 <context>

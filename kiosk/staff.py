@@ -1,0 +1,204 @@
+"""The staff PIN: stored only as a salted scrypt hash; five wrong tries lock the pad for five
+minutes, and the lock is kept in a file so that restarting the kiosk does not lift it.
+
+A service: no Qt at all. The PIN itself is never logged, stored or kept after it is checked.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import enum
+import hashlib
+import hmac
+import itertools
+import json
+import logging
+import os
+import re
+import secrets
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+log = logging.getLogger("kiosk.staff")
+
+PIN_MIN, PIN_MAX = 4, 12
+MAX_TRIES = 5
+LOCK_SECONDS = 300.0
+LOCK_FILE = "staff-lock.json"
+
+# scrypt at n=2**14, r=8 takes 16 MiB and some tens of milliseconds: slow enough to make a stolen
+# config file costly to attack, quick enough for one check at the pad.
+_N, _R, _P = 2**14, 8, 1
+_HASH = re.compile(r"^scrypt\$n=(\d+),r=(\d+),p=(\d+)\$([A-Za-z0-9+/=]+)\$([A-Za-z0-9+/=]+)$")
+
+
+def looks_like_hash(text: str) -> bool:
+    """True if `text` has the form `hash_pin` writes (used to check the config)."""
+    return _HASH.match(text) is not None
+
+
+def pin_problem(pin: str) -> str | None:
+    """Why a new PIN is not acceptable, or None. A PIN is 4 to 12 digits, not a trivial run."""
+    if not pin.isascii() or not pin.isdigit():
+        return "the PIN must be digits only"
+    if not PIN_MIN <= len(pin) <= PIN_MAX:
+        return f"the PIN must be {PIN_MIN} to {PIN_MAX} digits long"
+    steps = {int(b) - int(a) for a, b in itertools.pairwise(pin)}
+    if steps in ({0}, {1}, {-1}):
+        return "the PIN is too easy to guess (one digit repeated, or counting up or down)"
+    return None
+
+
+def hash_pin(pin: str, salt: bytes | None = None) -> str:
+    """The salted hash to keep in the config instead of the PIN."""
+    salt = salt if salt is not None else secrets.token_bytes(16)
+    digest = hashlib.scrypt(pin.encode(), salt=salt, n=_N, r=_R, p=_P, dklen=32)
+    b64 = base64.b64encode
+    return f"scrypt$n={_N},r={_R},p={_P}${b64(salt).decode()}${b64(digest).decode()}"
+
+
+def verify_pin(pin: str, stored: str) -> bool:
+    """True if `pin` is the one `stored` was made from (constant-time comparison)."""
+    match = _HASH.match(stored)
+    if match is None:
+        return False
+    n, r, p = (int(match.group(i)) for i in (1, 2, 3))
+    if not (2 <= n <= 2**20 and n & (n - 1) == 0 and 1 <= r <= 32 and 1 <= p <= 16):
+        return False
+    try:
+        salt = base64.b64decode(match.group(4), validate=True)
+        expected = base64.b64decode(match.group(5), validate=True)
+        digest = hashlib.scrypt(
+            pin.encode(), salt=salt, n=n, r=r, p=p, dklen=len(expected), maxmem=2**27
+        )
+    except (binascii.Error, ValueError):
+        return False
+    return hmac.compare_digest(digest, expected)
+
+
+class Check(enum.Enum):
+    """The answer to one try at the PIN pad."""
+
+    OK = "ok"
+    WRONG = "wrong"
+    LOCKED = "locked"
+    NO_PIN = "no-pin"
+
+
+class PinLock:
+    """Counts wrong tries and holds the lock, in a small file that outlives a restart.
+
+    The lock end is wall-clock time (a restart loses any monotonic clock), so a clock set
+    backwards could stretch it: the wait is never allowed to exceed `lock_seconds`.
+    """
+
+    def __init__(
+        self,
+        path: Path,
+        *,
+        max_tries: int = MAX_TRIES,
+        lock_seconds: float = LOCK_SECONDS,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        self.path = path
+        self.max_tries = max_tries
+        self.lock_seconds = lock_seconds
+        self._clock = clock
+        self.failures = 0
+        self.locked_until = 0.0
+        self.problem = ""  # why the lock cannot be kept on disk (it still works in memory)
+        self._load()
+
+    def _load(self) -> None:
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+            self.failures = max(0, min(self.max_tries, int(data["failures"])))
+            self.locked_until = float(data["locked_until"])
+        except FileNotFoundError:
+            return
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            # An unreadable lock file must not be a way round the lock: treat it as locked.
+            log.warning("staff lock file %s unreadable (%s); the pad stays locked", self.path, exc)
+            self.failures = self.max_tries
+            self.locked_until = self._clock() + self.lock_seconds
+
+    def _save(self) -> None:
+        data = {"failures": self.failures, "locked_until": self.locked_until}
+        tmp = self.path.with_name(self.path.name + ".tmp")
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            with open(tmp, "w", encoding="utf-8") as f:
+                json.dump(data, f)
+                f.flush()
+                os.fsync(f.fileno())
+            os.replace(tmp, self.path)
+            self.problem = ""
+        except OSError as exc:
+            if not self.problem:
+                log.warning("cannot keep the staff lock in %s: %s", self.path, exc.strerror)
+            self.problem = f"cannot write {self.path}: {exc.strerror}"
+
+    def seconds_left(self) -> float:
+        """Seconds until the pad takes tries again (0 when it is open)."""
+        left = self.locked_until - self._clock()
+        if left <= 0:
+            return 0.0
+        return min(left, self.lock_seconds)
+
+    @property
+    def tries_left(self) -> int:
+        """Wrong tries still allowed before the lock."""
+        return max(0, self.max_tries - self.failures)
+
+    def expire(self) -> None:
+        """A lock that has run out gives a fresh set of tries."""
+        if self.locked_until and self.seconds_left() == 0:
+            self.failures = 0
+            self.locked_until = 0.0
+            self._save()
+
+    def failed(self) -> None:
+        """One wrong try; the last allowed one starts the lock."""
+        self.expire()
+        self.failures += 1
+        if self.failures >= self.max_tries:
+            self.locked_until = self._clock() + self.lock_seconds
+            log.warning("staff PIN pad locked after %d wrong tries", self.failures)
+        self._save()
+
+    def succeeded(self) -> None:
+        """The right PIN: the count starts again."""
+        if self.failures or self.locked_until:
+            self.failures = 0
+            self.locked_until = 0.0
+            self._save()
+
+
+class StaffAuth:
+    """Checks a PIN against the configured hash, under the lock."""
+
+    def __init__(self, pin_hash: str, lock: PinLock) -> None:
+        self.pin_hash = pin_hash
+        self.lock = lock
+
+    @property
+    def configured(self) -> bool:
+        """True if a staff PIN has been set."""
+        return bool(self.pin_hash)
+
+    def check(self, pin: str) -> Check:
+        """Try a PIN; a lock turns every try away without looking at it."""
+        if not self.configured:
+            return Check.NO_PIN
+        if self.lock.seconds_left() > 0:
+            return Check.LOCKED
+        self.lock.expire()
+        if verify_pin(pin, self.pin_hash):
+            self.lock.succeeded()
+            log.info("staff mode opened")
+            return Check.OK
+        self.lock.failed()
+        log.info("wrong staff PIN (%d tries left)", self.lock.tries_left)
+        return Check.LOCKED if self.lock.seconds_left() > 0 else Check.WRONG
