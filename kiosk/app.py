@@ -71,9 +71,11 @@ class KioskApp(QObject):
         windowed: bool = False,
         speech: RenderClient | None = None,
         config_path: Path | None = None,
+        count_usage: bool = True,
     ) -> None:
         """`speech` is the render client to use; None builds the real one (not yet started).
-        `config_path` is the file the settings came from: the PIN is read from it afresh."""
+        `config_path` is the file the settings came from: the PIN is read from it afresh.
+        `count_usage` False: nothing is counted (screenshots and other tools)."""
         super().__init__()
         self.app = app
         self.settings = settings
@@ -98,7 +100,8 @@ class KioskApp(QObject):
         self.narrator = Narrator(self.speech, self.cache, self)
         self.guide = AudioGuide(self.speech, self.cache, self.narrator, self)
         self.printing = PrintService(settings.printer, self)
-        self.stats = UsageStats(paths.data_dir() / DB_NAME)
+        self.stats_path = paths.data_dir() / DB_NAME
+        self.stats = UsageStats(self.stats_path) if count_usage else None
         self.auth = StaffAuth(settings.staff_pin_hash, PinLock(paths.data_dir() / LOCK_FILE))
         self.watchdog = Watchdog(self)
         self._staff_print = False
@@ -194,16 +197,28 @@ class KioskApp(QObject):
         self.visit.update(**{name: value})
         self._count_choice(name, value)
 
+    def _count(
+        self,
+        kind: str,
+        *,
+        topic: str | None = None,
+        lang: str | None = None,
+        value: int | None = None,
+    ) -> None:
+        """One anonymous usage event (nothing when this kiosk does not count)."""
+        if self.stats is not None:
+            self.stats.record(kind, topic=topic, lang=lang, value=value)
+
     def _count_choice(self, name: str, value: object) -> None:
         """A patient's own choice of language, text size, contrast or the audio guide."""
         if name == "language" and isinstance(value, str):
-            self.stats.record("language", lang=value)
+            self._count("language", lang=value)
         elif name == "text_size" and isinstance(value, int):
-            self.stats.record("text_size", value=value)
+            self._count("text_size", value=value)
         elif name == "theme" and isinstance(value, str):
-            self.stats.record("theme", value=int(value != "light"))
+            self._count("theme", value=int(value != "light"))
         elif name == "audio_guide" and value is True:
-            self.stats.record("audio_guide")
+            self._count("audio_guide")
 
     @Slot()
     def _toggle_reading(self) -> None:
@@ -282,7 +297,7 @@ class KioskApp(QObject):
     def start_visit(self) -> None:
         """A touch on the attract screen: the visit begins at the home screen."""
         if not self.visit.active:
-            self.stats.record("visit")
+            self._count("visit")
         self.visit.start()
         self.idle.enable()
         self.window.show_home()
@@ -297,7 +312,7 @@ class KioskApp(QObject):
             return
         self.window.open_topic(topic, lang)
         self._load_reading(topic)
-        self.stats.record("topic", topic=topic.id, lang=topic.lang)
+        self._count("topic", topic=topic.id, lang=topic.lang)
 
     def _load_reading(self, topic: Topic) -> None:
         sentences, _ = flatten(reading_blocks(topic))
@@ -352,7 +367,7 @@ class KioskApp(QObject):
             return
         topic = self.window.topic.topic
         if topic is not None:
-            self.stats.record("print", topic=topic.id, lang=topic.lang)
+            self._count("print", topic=topic.id, lang=topic.lang)
         left = max(0, self.visit.choices.prints_left - 1)
         self.visit.update(prints_left=left)
         self.window.handout.show_printed(left)
@@ -372,7 +387,7 @@ class KioskApp(QObject):
         self._reading_state = state
         topic = self.window.topic.topic
         if started and topic is not None:
-            self.stats.record("narration", topic=topic.id, lang=topic.lang)
+            self._count("narration", topic=topic.id, lang=topic.lang)
 
     @Slot()
     def reset(self) -> None:
@@ -493,19 +508,20 @@ class KioskApp(QObject):
         staff.set_printer(None, "")
         self.printing.check()
         staff.set_sound(*self.sound_status())
-        self.stats.flush(timeout=1.0)
-        today, week = summary(self.stats.path, dt.date.today())
+        if self.stats is not None:
+            self.stats.flush(timeout=1.0)
+        today, week = summary(self.stats_path, dt.date.today())
         rows = [
             UsageRow(what, getattr(today, what), getattr(week, what))
             for what in ("visits", "topics", "narrations", "prints")
         ]
-        staff.set_usage(rows, self.stats.problem)
+        staff.set_usage(rows, self.stats.problem if self.stats is not None else "")
         staff.set_about(
             [
                 f"Version {__version__}",
                 f"Settings: {self.config_path or 'defaults (no config file)'}",
                 f"Log: {paths.log_dir()}",
-                f"Usage counts: {self.stats.path}",
+                f"Usage counts: {self.stats_path}",
             ]
         )
 
@@ -664,7 +680,7 @@ def render_screen(
     `full_page` makes the window as tall as the topic page, to review all of it in one picture.
     """
     app = application()
-    kiosk = KioskApp(app, settings, content=content, windowed=True)
+    kiosk = KioskApp(app, settings, content=content, windowed=True, count_usage=False)
     try:
         choices = {"language": language, "theme": theme, "text_size": text_size}
         kiosk.visit.update(**{k: v for k, v in choices.items() if v is not None})
@@ -705,7 +721,6 @@ def render_screen(
                     app.processEvents()
         return kiosk.window.grab().toImage()
     finally:
-        kiosk.stats.close()
         kiosk.idle.disable()
         kiosk.window.allow_close = True
         kiosk.window.close()
@@ -732,7 +747,7 @@ def quit_on_signals(app: QApplication) -> QSocketNotifier | None:
 
     def stop(signum: int, _frame: object) -> None:
         log.info("stopping on signal %d", signum)
-        app.quit()
+        app.exit(0)  # not quit(): in Qt 6 the kiosk window's refusal to close would cancel it
 
     notifier.activated.connect(woken)
     notifier.setProperty("sockets", (reader, writer))  # kept alive with the notifier
@@ -769,7 +784,8 @@ def run_kiosk(settings: Settings, windowed: bool = False, config_path: Path | No
         if signals is not None:
             signal.set_wakeup_fd(-1)
         kiosk.watchdog.stop()
-        kiosk.stats.close()
+        if kiosk.stats is not None:
+            kiosk.stats.close()
         kiosk.speech.stop()
         kiosk.cache.close()
         kiosk.printing.close()

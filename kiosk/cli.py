@@ -7,6 +7,7 @@ renders or speaks is exactly what the kiosk shows. Bad input exits non-zero with
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import getpass
 import json
 import os
@@ -26,11 +27,15 @@ class CliError(Exception):
     """A one-line reason to exit non-zero."""
 
 
+# Given before or after the subcommand: the subcommands' own --config must not reset it.
+CONFIG_HELP = "settings file (TOML; default: KIOSK_CONFIG or the platform's config folder)"
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="kiosk", description="Clinic patient-education kiosk.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--windowed", action="store_true", help="run in a window (development)")
-    parser.add_argument("--config", type=Path, help="settings file (TOML)")
+    parser.add_argument("--config", type=Path, help=CONFIG_HELP)
     sub = parser.add_subparsers(dest="command")
 
     topics = sub.add_parser("topics", help="list topics")
@@ -51,7 +56,7 @@ def _parser() -> argparse.ArgumentParser:
     shot.add_argument("--size", type=_size, default=(1920, 1080), help="WxH (default 1920x1080)")
     shot.add_argument("--full", action="store_true", help="the whole topic page, not one screen")
     shot.add_argument("-o", "--output", type=Path, required=True, help="PNG file to write")
-    shot.add_argument("--config", type=Path, help="settings file (TOML)")
+    shot.add_argument("--config", type=Path, default=argparse.SUPPRESS, help=CONFIG_HELP)
 
     narrate = sub.add_parser("narrate", help="the whole topic read aloud, as one WAV")
     narrate.add_argument("topic", metavar="ID")
@@ -64,10 +69,14 @@ def _parser() -> argparse.ArgumentParser:
     handout.add_argument("--lang", choices=SUPPORTED_LANGUAGES, default="en")
     handout.add_argument("--paper", choices=PAPER_SIZES, help="paper size (default: config)")
     handout.add_argument("-o", "--output", type=Path, required=True, help="PDF file to write")
-    handout.add_argument("--config", type=Path, help="settings file (TOML)")
+    handout.add_argument("--config", type=Path, default=argparse.SUPPRESS, help=CONFIG_HELP)
+
+    stats = sub.add_parser("stats", help="usage counts per day and per topic")
+    stats.add_argument("--since", type=_date, help="only from this day on (YYYY-MM-DD)")
+    stats.add_argument("--csv", action="store_true", help="CSV for a spreadsheet")
 
     pin = sub.add_parser("set-pin", help="set the staff PIN (stored as a salted hash)")
-    pin.add_argument("--config", type=Path, help="settings file to write (default: the kiosk's)")
+    pin.add_argument("--config", type=Path, default=argparse.SUPPRESS, help=CONFIG_HELP)
     return parser
 
 
@@ -90,6 +99,13 @@ def _config_path(path: Path | None) -> Path | None:
         return path
     default = paths.config_file()
     return default if default.exists() else None
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2026-01-31") from None
 
 
 def _settings(path: Path | None) -> Settings:
@@ -244,6 +260,18 @@ def _cmd_handout(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_stats(args: argparse.Namespace) -> int:
+    from kiosk.stats import DB_NAME, StatsError, format_csv, format_text, report
+
+    path = paths.data_dir() / DB_NAME
+    try:
+        result = report(path, args.since)
+    except StatsError as exc:
+        raise CliError(str(exc)) from None
+    sys.stdout.write(format_csv(result) if args.csv else format_text(result))
+    return 0
+
+
 def _read_pin(prompt: str) -> str:
     """A PIN from the terminal without echo, or one line of standard input from a script."""
     if sys.stdin.isatty():
@@ -296,6 +324,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "narrate": _cmd_narrate,
         "handout": _cmd_handout,
         "set-pin": _cmd_set_pin,
+        "stats": _cmd_stats,
     }
     try:
         return commands[args.command](args)

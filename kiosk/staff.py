@@ -14,6 +14,7 @@ import hmac
 import itertools
 import json
 import logging
+import math
 import os
 import re
 import secrets
@@ -31,12 +32,13 @@ LOCK_FILE = "staff-lock.json"
 # scrypt at n=2**14, r=8 takes 16 MiB and some tens of milliseconds: slow enough to make a stolen
 # config file costly to attack, quick enough for one check at the pad.
 _N, _R, _P = 2**14, 8, 1
-_HASH = re.compile(r"^scrypt\$n=(\d+),r=(\d+),p=(\d+)\$([A-Za-z0-9+/=]+)\$([A-Za-z0-9+/=]+)$")
+_B64 = r"([A-Za-z0-9+/=]+)"
+_HASH = re.compile(rf"scrypt\$n=([0-9]+),r=([0-9]+),p=([0-9]+)\${_B64}\${_B64}")
 
 
 def looks_like_hash(text: str) -> bool:
     """True if `text` has the form `hash_pin` writes (used to check the config)."""
-    return _HASH.match(text) is not None
+    return _HASH.fullmatch(text) is not None
 
 
 def pin_problem(pin: str) -> str | None:
@@ -61,7 +63,7 @@ def hash_pin(pin: str, salt: bytes | None = None) -> str:
 
 def verify_pin(pin: str, stored: str) -> bool:
     """True if `pin` is the one `stored` was made from (constant-time comparison)."""
-    match = _HASH.match(stored)
+    match = _HASH.fullmatch(stored)
     if match is None:
         return False
     n, r, p = (int(match.group(i)) for i in (1, 2, 3))
@@ -70,6 +72,8 @@ def verify_pin(pin: str, stored: str) -> bool:
     try:
         salt = base64.b64decode(match.group(4), validate=True)
         expected = base64.b64decode(match.group(5), validate=True)
+        if len(expected) < 16 or len(salt) < 8:
+            return False  # a cut-down digest would let many PINs through
         digest = hashlib.scrypt(
             pin.encode(), salt=salt, n=n, r=r, p=p, dklen=len(expected), maxmem=2**27
         )
@@ -116,9 +120,16 @@ class PinLock:
             data = json.loads(self.path.read_text(encoding="utf-8"))
             self.failures = max(0, min(self.max_tries, int(data["failures"])))
             self.locked_until = float(data["locked_until"])
+            if not math.isfinite(self.locked_until):
+                raise ValueError("the lock end is not a time")
         except FileNotFoundError:
             return
-        except (OSError, ValueError, KeyError, TypeError) as exc:
+        except OSError as exc:
+            # The folder cannot be read (a broken disk): staff must still get in to see why.
+            # The lock then lives in memory only, which a patient cannot reset either.
+            self.problem = f"cannot read {self.path}: {exc.strerror}"
+            log.warning("staff lock file unreadable (%s); keeping the lock in memory", exc.strerror)
+        except (ValueError, KeyError, TypeError) as exc:
             # An unreadable lock file must not be a way round the lock: treat it as locked.
             log.warning("staff lock file %s unreadable (%s); the pad stays locked", self.path, exc)
             self.failures = self.max_tries
@@ -142,10 +153,15 @@ class PinLock:
 
     def seconds_left(self) -> float:
         """Seconds until the pad takes tries again (0 when it is open)."""
-        left = self.locked_until - self._clock()
+        now = self._clock()
+        left = self.locked_until - now
         if left <= 0:
             return 0.0
-        return min(left, self.lock_seconds)
+        if left > self.lock_seconds:  # the clock went back: the lock ends a full wait from now
+            self.locked_until = now + self.lock_seconds
+            self._save()
+            left = self.lock_seconds
+        return left
 
     @property
     def tries_left(self) -> int:

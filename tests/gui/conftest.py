@@ -53,6 +53,8 @@ def make_kiosk(qtbot: QtBot) -> Iterator[MakeKiosk]:
         kiosk.speech.stop()
         kiosk.printing.close()
         kiosk.cache.close()
+        if kiosk.stats is not None:
+            kiosk.stats.close()
         kiosk.idle.disable()
         kiosk.remove_exception_hook()
         kiosk.window.allow_close = True

@@ -5,8 +5,17 @@ from __future__ import annotations
 import tomllib
 from pathlib import Path
 
+import pytest
+
 from kiosk import paths
-from kiosk.config import Settings, default_config_text, load_settings
+from kiosk.config import (
+    Settings,
+    default_config_text,
+    load_settings,
+    settings_from,
+    write_setting,
+)
+from kiosk.staff import hash_pin
 
 
 def write(tmp_path: Path, text: str) -> Path:
@@ -84,3 +93,131 @@ def test_multi_line_text_is_refused(tmp_path: Path) -> None:
         f"{path}: clinic_name: must be one line of text, at most 60 characters; "
         "using the default 'Your Clinic'"
     ]
+
+
+# write_setting and the staff settings.
+
+
+CLINIC_CONFIG = (
+    "# Elm Street waiting room\n"
+    'clinic_name = "Elm Street Clinic"  # shown on every screen\n'
+    "\n"
+    "# seconds before the warning\n"
+    "idle_timeout_s = 120\n"
+    'staff_pin_hash = ""\n'
+    'paper = "a4"\n'
+)
+
+
+def test_write_setting_replaces_a_key_in_place_and_keeps_the_rest(tmp_path: Path) -> None:
+    """The key's own line is replaced where it stands; comments and other keys stay as they were."""
+    path = write(tmp_path, CLINIC_CONFIG)
+    write_setting(path, "idle_timeout_s", 45)
+    assert path.read_text(encoding="utf-8") == CLINIC_CONFIG.replace(
+        "idle_timeout_s = 120", "idle_timeout_s = 45"
+    )
+    stored = hash_pin("246810")
+    write_setting(path, "staff_pin_hash", stored)
+    text = path.read_text(encoding="utf-8")
+    assert text.splitlines()[5] == f'staff_pin_hash = "{stored}"'
+    assert text.count("staff_pin_hash") == 1
+    settings, problems = load_settings(path)
+    assert problems == []
+    assert settings.clinic_name == "Elm Street Clinic"
+    assert settings.idle_timeout_s == 45.0
+    assert settings.paper == "a4"
+    assert settings.staff_pin_hash == stored
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["kiosk.toml"]
+
+
+def test_write_setting_appends_a_missing_key(tmp_path: Path) -> None:
+    """A key the file lacks is added at the end; everything before it is unchanged."""
+    original = '# ours\nclinic_name = "Elm Street Clinic"'  # no newline at the end
+    path = write(tmp_path, original)
+    write_setting(path, "staff_idle_s", 120.0)
+    text = path.read_text(encoding="utf-8")
+    assert text == original + "\nstaff_idle_s = 120.0\n"
+    settings, problems = load_settings(path)
+    assert problems == []
+    assert settings.staff_idle_s == 120.0
+    assert settings.clinic_name == "Elm Street Clinic"
+
+
+def test_write_setting_quotes_text(tmp_path: Path) -> None:
+    """Quotes and backslashes in a text value are escaped, so the file still parses to it."""
+    path = write(tmp_path, "")
+    write_setting(path, "clinic_name", 'St. "Joe\'s" \\ Elm')
+    assert load_settings(path) == (Settings(clinic_name='St. "Joe\'s" \\ Elm'), [])
+
+
+def test_write_setting_starts_a_missing_file_from_the_defaults(tmp_path: Path) -> None:
+    """No file yet: the documented defaults with the one key set, readable by the owner only."""
+    path = tmp_path / "new" / "kiosk.toml"
+    write_setting(path, "paper", "a4")
+    assert path.read_text(encoding="utf-8") == default_config_text().replace(
+        'paper = "letter"', 'paper = "a4"'
+    )
+    assert path.stat().st_mode & 0o777 == 0o600
+
+
+def test_write_setting_refuses_an_unknown_key(tmp_path: Path) -> None:
+    """A key that is not a setting: ValueError naming it, the file untouched."""
+    path = write(tmp_path, CLINIC_CONFIG)
+    with pytest.raises(ValueError, match=r"^staff_pin: unknown setting$"):
+        write_setting(path, "staff_pin", "246810")
+    assert path.read_text(encoding="utf-8") == CLINIC_CONFIG
+
+
+def test_write_setting_refuses_a_file_with_a_syntax_error(tmp_path: Path) -> None:
+    """A config that does not parse: ValueError (one line), the file byte for byte unchanged."""
+    broken = CLINIC_CONFIG.replace('paper = "a4"', "paper = ")
+    path = write(tmp_path, broken)
+    with pytest.raises(ValueError, match="the config has a syntax error") as caught:
+        write_setting(path, "staff_pin_hash", hash_pin("246810"))
+    message = str(caught.value)
+    assert message.startswith(f"{path}: ")
+    assert message.endswith("; fix it first")
+    assert "\n" not in message
+    assert path.read_text(encoding="utf-8") == broken
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["kiosk.toml"]
+
+
+@pytest.mark.parametrize(
+    "value", ["246810", "scrypt$n=16384,r=8,p=1$salt", "not a hash", 246810, True]
+)
+def test_a_pin_hash_that_is_not_a_hash_is_refused(value: object) -> None:
+    """staff_pin_hash must be what set-pin writes (or empty): else one line and the default."""
+    settings, problems = settings_from({"staff_pin_hash": value}, "kiosk.toml")
+    assert settings.staff_pin_hash == ""
+    assert problems == [
+        "kiosk.toml: staff_pin_hash: is not a PIN hash; set the PIN with: "
+        "python main.py set-pin; using the default ''"
+    ]
+
+
+def test_a_real_pin_hash_and_an_empty_one_are_accepted() -> None:
+    """The output of hash_pin is accepted as it is, and "" means no PIN."""
+    stored = hash_pin("246810")
+    settings, problems = settings_from({"staff_pin_hash": stored}, "kiosk.toml")
+    assert problems == []
+    assert settings.staff_pin_hash == stored
+    assert settings_from({"staff_pin_hash": ""}, "kiosk.toml") == (Settings(), [])
+
+
+@pytest.mark.parametrize("value", [9, 901, -1, "60", False])
+def test_staff_idle_out_of_range_is_one_line(value: object) -> None:
+    """staff_idle_s outside 10..900 s (or not a number) gives one line and the default."""
+    settings, problems = settings_from({"staff_idle_s": value}, "kiosk.toml")
+    assert settings.staff_idle_s == 60.0
+    assert problems == [
+        "kiosk.toml: staff_idle_s: must be a number from 10 to 900; using the default 60.0"
+    ]
+
+
+@pytest.mark.parametrize("value", [10, 900, 45.5])
+def test_staff_idle_in_range_is_used(value: float) -> None:
+    """staff_idle_s from 10 to 900 s is used, as a float."""
+    settings, problems = settings_from({"staff_idle_s": value}, "kiosk.toml")
+    assert problems == []
+    assert settings.staff_idle_s == float(value)
+    assert isinstance(settings.staff_idle_s, float)

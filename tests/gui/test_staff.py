@@ -1,0 +1,306 @@
+"""Staff mode on the real kiosk window: the hidden corner press, the PIN pad and its lock, the
+staff screen and its actions, and the usage counts a visit leaves behind."""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
+from pytestqt.qtbot import QtBot
+
+from kiosk import paths
+from kiosk.app import EXIT_STAFF, KioskApp
+from kiosk.content import load_topics
+from kiosk.staff import LOCK_FILE, Check, hash_pin
+from kiosk.stats import report
+from tests.gui.conftest import FAST, MakeKiosk
+
+PIN = "8642097531"
+STAFF = dataclasses.replace(FAST, staff_pin_hash=hash_pin(PIN), idle_timeout_s=30.0)
+
+
+def _hold_corner(qtbot: QtBot, kiosk: KioskApp, where: QPoint | None = None) -> None:
+    """Press the top-left corner and keep holding until the hold completes, then let go."""
+    window = kiosk.window
+    window.corner.set_hold(150)
+    point = where or QPoint(4, 4)
+    target = window.childAt(point) or window
+    local = target.mapFrom(window, point)
+    QTest.mousePress(target, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, local)
+    qtbot.wait_until(lambda: window.current_screen == "pin", timeout=3000)
+    QTest.mouseRelease(target, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, local)
+
+
+def _type_pin(kiosk: KioskApp, pin: str) -> None:
+    for digit in pin:
+        kiosk.window.pin.keys[digit].click()
+    kiosk.window.pin.ok.click()
+
+
+def _open_staff(qtbot: QtBot, kiosk: KioskApp) -> None:
+    kiosk.start_visit()
+    _hold_corner(qtbot, kiosk)
+    _type_pin(kiosk, PIN)
+    assert kiosk.window.current_screen == "staff"
+
+
+def test_holding_the_corner_opens_the_pin_pad_without_pressing_what_is_under_it(
+    qtbot: QtBot, make_kiosk: MakeKiosk
+) -> None:
+    """The long press lands on the topic screen's Back button: the pad opens, Back is not
+    pressed, and Cancel returns to the very topic the patient was reading."""
+    kiosk = make_kiosk(STAFF)
+    kiosk.start_visit()
+    kiosk.open_topic(kiosk.topics()[0].id)
+    back = kiosk.window.topic.back
+    corner = back.mapTo(kiosk.window, QPoint(2, 2))
+    assert corner.x() < kiosk.window.corner.corner
+    assert corner.y() < kiosk.window.corner.corner
+    _hold_corner(qtbot, kiosk, corner)
+    assert not back.isDown()
+    assert kiosk.window.current_screen == "pin"
+    kiosk.window.pin.cancel.click()
+    assert kiosk.window.current_screen == "topic"
+    assert kiosk.visit.active
+
+
+def test_a_short_tap_or_a_drag_on_the_corner_does_not_open_the_pad(
+    qtbot: QtBot, make_kiosk: MakeKiosk
+) -> None:
+    """Only a press held in place for the whole time counts."""
+    kiosk = make_kiosk(STAFF)
+    kiosk.start_visit()
+    window = kiosk.window
+    window.corner.set_hold(150)
+    QTest.mouseClick(window, Qt.MouseButton.LeftButton, pos=QPoint(4, 4))
+    QTest.mousePress(window, Qt.MouseButton.LeftButton, pos=QPoint(4, 4))
+    QTest.mouseMove(window, QPoint(300, 300))
+    qtbot.wait(400)
+    QTest.mouseRelease(window, Qt.MouseButton.LeftButton, pos=QPoint(300, 300))
+    QTest.mousePress(window, Qt.MouseButton.LeftButton, pos=QPoint(900, 600))
+    qtbot.wait(400)
+    QTest.mouseRelease(window, Qt.MouseButton.LeftButton, pos=QPoint(900, 600))
+    assert window.current_screen == "home"
+
+
+def test_no_pin_set_says_how_to_set_one(qtbot: QtBot, make_kiosk: MakeKiosk) -> None:
+    """Without a PIN the pad explains the command and takes no digits."""
+    kiosk = make_kiosk(dataclasses.replace(FAST, idle_timeout_s=30.0))
+    kiosk.start_visit()
+    _hold_corner(qtbot, kiosk)
+    pad = kiosk.window.pin
+    assert "set-pin" in pad.message.text()
+    assert not pad.ok.isEnabled()
+    assert not pad.keys["5"].isEnabled()
+
+
+def test_a_pin_set_while_the_kiosk_runs_works_at_once(
+    qtbot: QtBot, make_kiosk: MakeKiosk, tmp_path: Path
+) -> None:
+    """`set-pin` writes the config; the next opening of the pad reads the new hash."""
+    config = tmp_path / "config.toml"
+    config.write_text("", encoding="utf-8")
+    kiosk = make_kiosk(dataclasses.replace(FAST, idle_timeout_s=30.0))
+    kiosk.config_path = config
+    config.write_text(f'staff_pin_hash = "{hash_pin(PIN)}"\n', encoding="utf-8")
+    kiosk.start_visit()
+    _hold_corner(qtbot, kiosk)
+    _type_pin(kiosk, PIN)
+    assert kiosk.window.current_screen == "staff"
+
+
+def test_wrong_pins_count_down_then_lock_and_the_lock_survives_a_restart(
+    qtbot: QtBot, make_kiosk: MakeKiosk
+) -> None:
+    """Five wrong tries lock the pad; a kiosk started afresh finds it still locked, and even
+    the right PIN is turned away while the lock lasts."""
+    kiosk = make_kiosk(STAFF)
+    kiosk.start_visit()
+    _hold_corner(qtbot, kiosk)
+    pad = kiosk.window.pin
+    for left in (4, 3, 2, 1):
+        _type_pin(kiosk, "13579")
+        assert f"{left} tr" in pad.message.text()
+    _type_pin(kiosk, "13579")
+    assert "locked" in pad.message.text()
+    assert not pad.ok.isEnabled()
+    assert (paths.data_dir() / LOCK_FILE).exists()
+
+    again = make_kiosk(STAFF)
+    again.start_visit()
+    _hold_corner(qtbot, again)
+    pad = again.window.pin
+    assert "locked" in pad.message.text()
+    assert not pad.keys["1"].isEnabled()
+    assert again.auth.check(PIN) is Check.LOCKED
+    assert again.window.current_screen == "pin"
+
+
+def test_keyboard_digits_and_enter_work_on_the_pad(qtbot: QtBot, make_kiosk: MakeKiosk) -> None:
+    """Staff with a keyboard type the PIN; Backspace takes back a digit."""
+    kiosk = make_kiosk(STAFF)
+    kiosk.start_visit()
+    _hold_corner(qtbot, kiosk)
+    pad = kiosk.window.pin
+    target = kiosk.window.focusWidget() or pad
+    QTest.keyClicks(target, PIN + "9")
+    QTest.keyClick(target, Qt.Key.Key_Backspace)
+    assert pad.typed == len(PIN)
+    QTest.keyClick(target, Qt.Key.Key_Return)
+    assert kiosk.window.current_screen == "staff"
+
+
+def test_the_pin_is_never_logged_nor_shown(
+    qtbot: QtBot, make_kiosk: MakeKiosk, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Neither a wrong PIN nor the right one reaches the log or the screen's words."""
+    caplog.set_level(logging.DEBUG)
+    kiosk = make_kiosk(STAFF)
+    kiosk.start_visit()
+    _hold_corner(qtbot, kiosk)
+    for digit in "97531":
+        kiosk.window.pin.keys[digit].click()
+    assert "9" not in kiosk.window.pin.dots.text()
+    assert "9" not in kiosk.window.pin.dots.accessibleName().split()[1:]
+    kiosk.window.pin.ok.click()
+    _type_pin(kiosk, PIN)
+    assert kiosk.window.current_screen == "staff"
+    logged = caplog.text
+    assert PIN not in logged
+    assert "97531" not in logged
+
+
+def test_opening_staff_mode_wipes_the_visit(qtbot: QtBot, make_kiosk: MakeKiosk) -> None:
+    """The patient's topic and choices are gone before staff see anything."""
+    kiosk = make_kiosk(STAFF)
+    kiosk.start_visit()
+    kiosk.visit.update(text_size=170, language="es")
+    kiosk.open_topic(kiosk.topics()[0].id)
+    _hold_corner(qtbot, kiosk)
+    _type_pin(kiosk, PIN)
+    assert kiosk.window.current_screen == "staff"
+    assert kiosk.window.topic.topic is None
+    assert kiosk.visit.choices.text_size == 100
+    assert kiosk.visit.choices.language == "en"
+    assert not kiosk.visit.active
+
+
+def test_back_to_patients_and_the_staff_idle_close(qtbot: QtBot, make_kiosk: MakeKiosk) -> None:
+    """Back shows the attract screen; left alone, the staff screen closes itself, and the
+    patients' idle time is the usual one again afterwards."""
+    kiosk = make_kiosk(dataclasses.replace(STAFF, staff_idle_s=0.2, countdown_s=0.2))
+    _open_staff(qtbot, kiosk)
+    kiosk.window.staff.back.click()
+    assert kiosk.window.current_screen == "attract"
+    _open_staff(qtbot, kiosk)
+    qtbot.wait_until(lambda: kiosk.window.current_screen == "attract", timeout=5000)
+    assert kiosk.idle._idle.interval() == round(STAFF.idle_timeout_s * 1000)
+
+
+def test_exit_asks_the_application_to_end_with_the_staff_status(
+    qtbot: QtBot, make_kiosk: MakeKiosk
+) -> None:
+    """Exit ends the event loop with the status the service unit leaves stopped."""
+    kiosk = make_kiosk(STAFF)
+    codes: list[int] = []
+    kiosk.quit = codes.append
+    _open_staff(qtbot, kiosk)
+    kiosk.window.staff.exit.click()
+    assert codes == [EXIT_STAFF]
+    assert kiosk.window.allow_close
+
+
+def test_staff_screen_lists_failed_and_awaiting_topics_and_reload_picks_up_a_fix(
+    qtbot: QtBot, make_kiosk: MakeKiosk, tmp_path: Path
+) -> None:
+    """A broken clinic topic shows with its reason; once fixed, Reload loads it without a
+    restart and the patients' home screen offers it."""
+    good = (paths.TOPICS / "en" / "ibs-leg-pain.toml").read_text(encoding="utf-8")
+    clinic = tmp_path / "clinic"
+    (clinic / "en").mkdir(parents=True)
+    broken = clinic / "en" / "clinic-topic.toml"
+    broken.write_text('id = "clinic-topic"\ntitle = [unclosed\n', encoding="utf-8")
+    settings = dataclasses.replace(STAFF, topics_dir=str(clinic))
+    kiosk = make_kiosk(settings, content=load_topics([paths.TOPICS, clinic]))
+    _open_staff(qtbot, kiosk)
+    staff = kiosk.window.staff
+    assert "clinic-topic.toml" in staff.failed.text()
+    assert "Problem" in staff.topics_status.text()
+    assert "Leg pain and IBS" in staff.awaiting.text()
+    before = len(kiosk.content.topics)
+
+    broken.write_text(good.replace('id = "ibs-leg-pain"', 'id = "clinic-topic"'), "utf-8")
+    staff.reload.click()
+    assert len(kiosk.content.topics) == before + 1
+    assert not kiosk.content.errors
+    assert "Every topic file loaded." in staff.failed.text()
+    assert "Reloaded" in staff.reload_result.text()
+    assert any(t.topic_id == "clinic-topic" for t in kiosk.window.home.tiles)
+
+
+def test_staff_screen_shows_the_counts_of_this_week(qtbot: QtBot, make_kiosk: MakeKiosk) -> None:
+    """Two visits, three topic openings: the table shows them today and this week."""
+    kiosk = make_kiosk(STAFF)
+    first = kiosk.topics()[0].id
+    for _ in range(2):
+        kiosk.start_visit()
+        kiosk.open_topic(first)
+        kiosk.reset()
+    kiosk.start_visit()
+    kiosk.open_topic(first)
+    _hold_corner(qtbot, kiosk)
+    _type_pin(kiosk, PIN)
+    staff = kiosk.window.staff
+    assert staff.usage_cell(0, 1) == "Today"
+    assert staff.usage_cell(1, 0) == "Visits"
+    assert staff.usage_cell(1, 1) == "3"
+    assert staff.usage_cell(1, 2) == "3"
+    assert staff.usage_cell(2, 1) == "3"
+
+
+def test_a_visit_leaves_anonymous_counts(qtbot: QtBot, make_kiosk: MakeKiosk) -> None:
+    """Visit, topic, language, text size, contrast and audio guide are counted; a reset with
+    no touch is not a visit."""
+    kiosk = make_kiosk(STAFF)
+    kiosk.reset()  # nobody touched the kiosk: no visit
+    kiosk.start_visit()
+    kiosk.open_topic("ibs-leg-pain")
+    controls = kiosk.window.topic.controls
+    controls.languages["es"].click()
+    controls.sizes[130].click()
+    controls.contrast.click()
+    kiosk.toggle_guide()
+    kiosk.reset()
+    assert kiosk.stats is not None
+    assert kiosk.stats.flush()
+    result = report(kiosk.stats_path)
+    kinds = {(t.kind, t.topic, t.lang, t.value): t.count for t in result.tallies}
+    assert kinds[("visit", None, None, None)] == 1
+    assert kinds[("topic", "ibs-leg-pain", "en", None)] == 1
+    assert kinds[("language", None, "es", None)] == 1
+    assert kinds[("text_size", None, None, 130)] == 1
+    assert kinds[("theme", None, None, 1)] == 1
+    assert kinds[("audio_guide", None, None, None)] == 1
+    assert sum(kinds.values()) == 6
+
+
+def test_a_read_only_stats_folder_stops_counting_not_the_kiosk(
+    qtbot: QtBot, make_kiosk: MakeKiosk
+) -> None:
+    """The data folder is a file (so nothing can be written, even by root): the kiosk runs a
+    whole visit, and the staff screen says why nothing is counted."""
+    data = paths.data_dir()
+    data.parent.mkdir(parents=True, exist_ok=True)
+    data.write_text("not a folder", encoding="utf-8")
+    kiosk = make_kiosk(STAFF)
+    kiosk.start_visit()
+    kiosk.open_topic(kiosk.topics()[0].id)
+    assert kiosk.window.current_screen == "topic"
+    kiosk.reset()
+    _open_staff(qtbot, kiosk)
+    assert "Problem: usage counting stopped" in kiosk.window.staff.usage_note.text()
+    assert kiosk.window.staff.usage_cell(1, 1) == "0"
