@@ -170,6 +170,8 @@ class KioskApp(QObject):
         self.guide.spoken.connect(self._sound_heard)
         self.guide.narrator.problem.connect(self._sound_failed)
         self.narrator.state_changed.connect(self._count_narration)
+        self.speech.ready.connect(lambda _voices: self._speech_changed())
+        self.speech.unavailable.connect(lambda _reason: self._speech_changed())
 
     def _connect_guide(self) -> None:
         w, guide = self.window, self.guide
@@ -536,6 +538,11 @@ class KioskApp(QObject):
         ]
         self.window.staff.set_topics(loaded, [str(e) for e in self.content.errors], awaiting)
 
+    def _speech_changed(self) -> None:
+        """The engine became ready, or gave up, while staff look at the screen."""
+        if self.window.current_screen == "staff":
+            self.window.staff.set_sound(*self.sound_status())
+
     def sound_status(self) -> tuple[bool, str]:
         """Whether speech can be made and heard, and in which languages."""
         if self.speech.dead_reason:
@@ -688,11 +695,14 @@ def render_screen(
         kiosk.window.show()
         kiosk.restyle()
         if screen == "staff":
+            kiosk.speech.start()  # the sound status is real: voices found, or why not
             kiosk.open_staff()
             waiting = QTimer()
             waiting.setSingleShot(True)
-            waiting.start(5000)  # the print system answers in well under this
-            while kiosk.printing.checking and waiting.isActive():
+            waiting.start(20_000)  # the print system and the speech engine answer well before
+            while waiting.isActive() and (
+                kiosk.printing.checking or not (kiosk.speech.is_ready or kiosk.speech.dead_reason)
+            ):
                 app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 50)
         elif screen == "pin":
             kiosk.open_pin_pad()
@@ -721,6 +731,7 @@ def render_screen(
                     app.processEvents()
         return kiosk.window.grab().toImage()
     finally:
+        kiosk.speech.stop()
         kiosk.idle.disable()
         kiosk.window.allow_close = True
         kiosk.window.close()

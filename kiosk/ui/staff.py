@@ -10,9 +10,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal, SignalInstance
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.theme import Metrics, Palette
+from kiosk.ui.flow import FlowLayout
 from kiosk.ui.scrolling import scroll_to_top, touch_scroll_area
 from kiosk.ui.widgets import TouchButton, set_role
 
@@ -69,10 +70,10 @@ class StaffScreen(QWidget):
         self.exit.clicked.connect(self.exit_requested)
         top = QFrame()
         top.setObjectName("TopBar")
-        bar = QHBoxLayout(top)
-        bar.addWidget(self.back)
-        bar.addWidget(self.title, 1)
-        bar.addWidget(self.exit)
+        bar = FlowLayout(top)  # wraps onto two rows when large text leaves no room for one
+        bar.add(self.back)
+        bar.add(self.title)
+        bar.add(self.exit, trailing=True)
         self._bar = bar
 
         self.reload = self._button(self.reload_requested)
@@ -253,33 +254,31 @@ class StaffScreen(QWidget):
     def set_usage(self, rows: Sequence[UsageRow], problem: str = "") -> None:
         """The usage table, and why counting stopped if it did."""
         self._usage, self._usage_problem = list(rows), problem
-        grid = self.usage_grid
-        while grid.count():
-            item = grid.takeAt(0)
-            old = item.widget() if item is not None else None
-            if old is not None:
-                old.deleteLater()
         names = {
             "visits": self.tr("Visits"),
             "topics": self.tr("Topics opened"),
             "narrations": self.tr("Topics read aloud"),
             "prints": self.tr("Pages printed"),
         }
-        header = [_label("muted"), _label("muted"), _label("muted")]
-        header[1].setText(self.tr("Today"))
-        header[2].setText(self.tr("Last 7 days"))
-        for col, label in enumerate(header):
-            grid.addWidget(label, 0, col)
-        for row, usage in enumerate(rows, start=1):
-            cells = [_label(), _label(), _label()]
-            cells[0].setText(names.get(usage.what, usage.what))
-            cells[1].setText(str(usage.today))
-            cells[2].setText(str(usage.week))
-            for col, cell in enumerate(cells):
-                grid.addWidget(cell, row, col)
-        grid.setColumnStretch(0, 2)
-        grid.setColumnStretch(1, 1)
-        grid.setColumnStretch(2, 1)
+        table = [["", self.tr("Today"), self.tr("Last 7 days")]]
+        table += [[names.get(r.what, r.what), str(r.today), str(r.week)] for r in rows]
+        grid = self.usage_grid
+        for row, texts in enumerate(table):
+            for col, text in enumerate(texts):
+                item = grid.itemAtPosition(row, col)
+                cell = item.widget() if item is not None else None
+                if not isinstance(cell, QLabel):
+                    cell = _label("muted" if row == 0 else "")
+                    grid.addWidget(cell, row, col)
+                cell.setText(text)
+        for row in range(len(table), grid.rowCount()):  # fewer rows than before: blank the rest
+            for col in range(3):
+                item = grid.itemAtPosition(row, col)
+                cell = item.widget() if item is not None else None
+                if isinstance(cell, QLabel):
+                    cell.clear()
+        for col, stretch in enumerate((2, 1, 1)):
+            grid.setColumnStretch(col, stretch)
         if problem:
             self.usage_note.setText(self._status(False, problem))
         else:
@@ -305,7 +304,7 @@ class StaffScreen(QWidget):
     def apply(self, sizes: Metrics, palette: Palette) -> None:
         """Sizes and colours for the current theme and text size."""
         self._bar.setContentsMargins(sizes.pad, sizes.gap // 2, sizes.pad, sizes.gap // 2)
-        self._bar.setSpacing(sizes.gap)
+        self._bar.set_gap(sizes.gap)
         self.back.paint_icon(palette.primary_fg, sizes.icon)
         self._column.setContentsMargins(sizes.pad, sizes.gap, sizes.pad, sizes.gap)
         self._column.setSpacing(sizes.gap)
