@@ -157,8 +157,18 @@ class KioskApp(QObject):
         self.window.screen_changed.connect(self._screen_changed)
 
     def _connect_staff(self) -> None:
+        self.window.corner.held.connect(self.open_pin_pad)
+        self.window.staff_screens_built.connect(self._connect_staff_screens)
+        self.printing.status_known.connect(self._printer_status)
+        self.guide.spoken.connect(self._sound_heard)
+        self.guide.narrator.problem.connect(self._sound_failed)
+        self.narrator.state_changed.connect(self._count_narration)
+        self.speech.ready.connect(lambda _voices: self._speech_changed())
+        self.speech.unavailable.connect(lambda _reason: self._speech_changed())
+
+    @Slot()
+    def _connect_staff_screens(self) -> None:
         w = self.window
-        w.corner.held.connect(self.open_pin_pad)
         w.pin.pin_entered.connect(self._check_pin)
         w.pin.cancelled.connect(self.close_pin_pad)
         w.staff.back_requested.connect(self.reset)
@@ -166,12 +176,6 @@ class KioskApp(QObject):
         w.staff.reload_requested.connect(self.reload_content)
         w.staff.test_print_requested.connect(self.test_print)
         w.staff.test_sound_requested.connect(self.test_sound)
-        self.printing.status_known.connect(self._printer_status)
-        self.guide.spoken.connect(self._sound_heard)
-        self.guide.narrator.problem.connect(self._sound_failed)
-        self.narrator.state_changed.connect(self._count_narration)
-        self.speech.ready.connect(lambda _voices: self._speech_changed())
-        self.speech.unavailable.connect(lambda _reason: self._speech_changed())
 
     def _connect_guide(self) -> None:
         w, guide = self.window, self.guide

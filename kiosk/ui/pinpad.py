@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -80,7 +79,6 @@ class PinPad(QWidget):
         bar.addStretch(1)
         self._bar = bar
         card = QWidget()
-        card.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         column = QVBoxLayout(card)
         column.addWidget(self.title, 0, Qt.AlignmentFlag.AlignHCenter)
         column.addWidget(self.message)
@@ -89,8 +87,12 @@ class PinPad(QWidget):
         self._card, self._column = card, column
         body = QWidget()
         middle = QVBoxLayout(body)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(card, 4)
+        row.addStretch(1)
         middle.addStretch(1)
-        middle.addWidget(card, 0, Qt.AlignmentFlag.AlignHCenter)
+        middle.addLayout(row)
         middle.addStretch(2)
         # On a short screen at a big text size the pad scrolls rather than grow off the screen.
         self.scroll_area = touch_scroll_area(body)
@@ -167,8 +169,9 @@ class PinPad(QWidget):
             text = text.replace("%2", f"{seconds:02d}")
         elif kind == "no-pin":
             text = self.tr(
-                "No staff PIN is set. To set one, run this command on the kiosk computer: %1"
-            ).replace("%1", SET_PIN_COMMAND)
+                "No staff PIN is set. To set one, run this command on the kiosk computer:"
+            )
+            text += "\n" + SET_PIN_COMMAND
         else:
             text = self.tr("Enter the staff PIN, then tap OK.")
         self.message.setText(text)

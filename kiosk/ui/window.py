@@ -53,6 +53,7 @@ class KioskWindow(QWidget):
     screen_changed = Signal(str)
     choice_requested = Signal(str, object)  # a VisitChoices field and its new value, any screen
     resized = Signal()  # the screen was rotated or changed: sizes may need to follow
+    staff_screens_built = Signal()  # the PIN pad and staff screen exist now: connect them
 
     def __init__(self, clinic_name: str, attract_rotate_s: float, windowed: bool = False) -> None:
         super().__init__()
@@ -69,16 +70,15 @@ class KioskWindow(QWidget):
         self.home = HomeScreen(clinic_name)
         self.topic = TopicScreen()
         self.handout = HandoutScreen()
-        self.pin = PinPad()
-        self.staff = StaffScreen()
         self._names: dict[QWidget, str] = {
             self.attract: "attract",
             self.home: "home",
             self.topic: "topic",
             self.handout: "handout",
-            self.pin: "pin",
-            self.staff: "staff",
         }
+        self._pin: PinPad | None = None  # staff screens are built the first time staff need them
+        self._staff: StaffScreen | None = None
+        self._look: tuple[Metrics, Palette] | None = None
         self._before_pin: QWidget = self.attract
         for screen in self._names:
             self.stack.addWidget(screen)
@@ -97,6 +97,33 @@ class KioskWindow(QWidget):
         self.topic.back_requested.connect(self.go_back)
         self.topic.home_requested.connect(self.show_home)
         self.handout.back_requested.connect(self.go_back)
+
+    @property
+    def pin(self) -> PinPad:
+        """The staff PIN pad (built on first use: patients never need it)."""
+        if self._pin is None:
+            self._build_staff_screens()
+        assert self._pin is not None
+        return self._pin
+
+    @property
+    def staff(self) -> StaffScreen:
+        """The staff screen (built on first use)."""
+        if self._staff is None:
+            self._build_staff_screens()
+        assert self._staff is not None
+        return self._staff
+
+    def _build_staff_screens(self) -> None:
+        self._pin, self._staff = PinPad(), StaffScreen()
+        for screen, name in ((self._pin, "pin"), (self._staff, "staff")):
+            self._names[screen] = name
+            self.stack.addWidget(screen)
+        if self._look is not None:
+            self._pin.apply(*self._look)
+            self._staff.apply(*self._look)
+        self.order_focus()
+        self.staff_screens_built.emit()
 
     def all_controls(self) -> list[ComfortControls]:
         """The language, size and contrast controls of every screen."""
@@ -148,9 +175,9 @@ class KioskWindow(QWidget):
                 *topic.narration.buttons,
             ],
             [handout.back, handout.print_button, *handout.controls.buttons()],
-            [*self.pin.buttons()],
-            [*self.staff.buttons()],
         ]
+        if self._pin is not None and self._staff is not None:
+            orders += [[*self._pin.buttons()], [*self._staff.buttons()]]
         for order in orders:
             placed = [w for w in order if w.window() is self]  # tiles not yet laid out wait
             for first, second in itertools.pairwise(placed):
@@ -237,7 +264,8 @@ class KioskWindow(QWidget):
         self.overlay.hide()
         self.topic.clear()
         self.handout.clear()
-        self.pin.clear()
+        if self._pin is not None:
+            self._pin.clear()
         self._before_pin = self.attract
         self.home.reset()
         self.guard.keyboard_mode = False
@@ -249,21 +277,18 @@ class KioskWindow(QWidget):
         self.home.apply(sizes, palette)
         self.topic.apply(sizes, palette)
         self.handout.apply(sizes, palette)
-        self.pin.apply(sizes, palette)
-        self.staff.apply(sizes, palette)
+        self._look = (sizes, palette)
+        if self._pin is not None and self._staff is not None:
+            self._pin.apply(sizes, palette)
+            self._staff.apply(sizes, palette)
         self.overlay.apply(sizes)
 
     def retranslate(self) -> None:
         """Every screen's own words in the current language."""
-        for part in (
-            self.attract,
-            self.home,
-            self.topic,
-            self.handout,
-            self.pin,
-            self.staff,
-            self.overlay,
-        ):
+        if self._pin is not None and self._staff is not None:
+            self._pin.retranslate()
+            self._staff.retranslate()
+        for part in (self.attract, self.home, self.topic, self.handout, self.overlay):
             part.retranslate()
 
     def resizeEvent(self, event: QResizeEvent) -> None:

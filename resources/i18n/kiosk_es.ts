@@ -342,27 +342,27 @@
 <context>
     <name>PinPad</name>
     <message>
-        <location filename="../../kiosk/ui/pinpad.py" line="120"/>
+        <location filename="../../kiosk/ui/pinpad.py" line="122"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pinpad.py" line="121"/>
+        <location filename="../../kiosk/ui/pinpad.py" line="123"/>
         <source>Staff only</source>
         <translation>Solo para el personal</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pinpad.py" line="122"/>
+        <location filename="../../kiosk/ui/pinpad.py" line="124"/>
         <source>Delete</source>
         <translation>Borrar</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pinpad.py" line="123"/>
+        <location filename="../../kiosk/ui/pinpad.py" line="125"/>
         <source>OK</source>
         <translation>Aceptar</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/pinpad.py" line="161"/>
+        <location filename="../../kiosk/ui/pinpad.py" line="163"/>
         <source>That PIN is not right. %n try(s) left.</source>
         <translation>
             <numerusform>Ese PIN no es correcto. Queda %n intento.</numerusform>
@@ -370,22 +370,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pinpad.py" line="164"/>
+        <location filename="../../kiosk/ui/pinpad.py" line="166"/>
         <source>Too many wrong tries. The pad is locked for %1:%2.</source>
         <translation>Demasiados intentos fallidos. El teclado está bloqueado durante %1:%2.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pinpad.py" line="170"/>
-        <source>No staff PIN is set. To set one, run this command on the kiosk computer: %1</source>
-        <translation>No hay un PIN del personal. Para crear uno, ejecute este comando en la computadora del quiosco: %1</translation>
+        <location filename="../../kiosk/ui/pinpad.py" line="172"/>
+        <source>No staff PIN is set. To set one, run this command on the kiosk computer:</source>
+        <translation>No hay un PIN del personal. Para crear uno, ejecute este comando en la computadora del quiosco:</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pinpad.py" line="173"/>
+        <location filename="../../kiosk/ui/pinpad.py" line="176"/>
         <source>Enter the staff PIN, then tap OK.</source>
         <translation>Escriba el PIN del personal y toque Aceptar.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/pinpad.py" line="227"/>
+        <location filename="../../kiosk/ui/pinpad.py" line="230"/>
         <source>%n digit(s) typed</source>
         <translation>
             <numerusform>%n dígito escrito</numerusform>
@@ -396,72 +396,72 @@
 <context>
     <name>StaffScreen</name>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="154"/>
+        <location filename="../../kiosk/ui/staff.py" line="155"/>
         <source>Back to patients</source>
         <translation>Volver a los pacientes</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="155"/>
+        <location filename="../../kiosk/ui/staff.py" line="156"/>
         <source>Exit the kiosk</source>
         <translation>Cerrar el quiosco</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="156"/>
+        <location filename="../../kiosk/ui/staff.py" line="157"/>
         <source>Staff</source>
         <translation>Personal</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="157"/>
+        <location filename="../../kiosk/ui/staff.py" line="158"/>
         <source>Reload topics</source>
         <translation>Volver a cargar los temas</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="158"/>
+        <location filename="../../kiosk/ui/staff.py" line="159"/>
         <source>Print a test page</source>
         <translation>Imprimir una página de prueba</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="159"/>
+        <location filename="../../kiosk/ui/staff.py" line="160"/>
         <source>Say a test phrase</source>
         <translation>Decir una frase de prueba</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="160"/>
+        <location filename="../../kiosk/ui/staff.py" line="161"/>
         <source>Topics</source>
         <translation>Temas</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="161"/>
+        <location filename="../../kiosk/ui/staff.py" line="162"/>
         <source>Printer</source>
         <translation>Impresora</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="162"/>
+        <location filename="../../kiosk/ui/staff.py" line="163"/>
         <source>Sound</source>
         <translation>Sonido</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="163"/>
+        <location filename="../../kiosk/ui/staff.py" line="164"/>
         <source>Use of the kiosk</source>
         <translation>Uso del quiosco</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="164"/>
+        <location filename="../../kiosk/ui/staff.py" line="165"/>
         <source>About this kiosk</source>
         <translation>Sobre este quiosco</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="169"/>
+        <location filename="../../kiosk/ui/staff.py" line="170"/>
         <source>Working</source>
         <translation>Funciona</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="169"/>
+        <location filename="../../kiosk/ui/staff.py" line="170"/>
         <source>Problem</source>
         <translation>Problema</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/staff.py" line="179"/>
+        <location filename="../../kiosk/ui/staff.py" line="180"/>
         <source>%n topic(s) loaded</source>
         <translation>
             <numerusform>%n tema cargado</numerusform>
@@ -469,27 +469,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="183"/>
+        <location filename="../../kiosk/ui/staff.py" line="184"/>
         <source>Could not load:</source>
         <translation>No se pudieron cargar:</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="186"/>
+        <location filename="../../kiosk/ui/staff.py" line="187"/>
         <source>Every topic file loaded.</source>
         <translation>Todos los archivos de temas se cargaron.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="189"/>
+        <location filename="../../kiosk/ui/staff.py" line="190"/>
         <source>Waiting for clinical review:</source>
         <translation>Esperan revisión clínica:</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="194"/>
+        <location filename="../../kiosk/ui/staff.py" line="195"/>
         <source>No topic is waiting for clinical review.</source>
         <translation>Ningún tema espera revisión clínica.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/staff.py" line="198"/>
+        <location filename="../../kiosk/ui/staff.py" line="199"/>
         <source>Reloaded: %n topic(s) loaded</source>
         <translation>
             <numerusform>Cargado de nuevo: %n tema</numerusform>
@@ -497,7 +497,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/staff.py" line="200"/>
+        <location filename="../../kiosk/ui/staff.py" line="201"/>
         <source>%n file(s) could not load (see above)</source>
         <translation>
             <numerusform>%n archivo no se pudo cargar (vea arriba)</numerusform>
@@ -505,72 +505,72 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="206"/>
+        <location filename="../../kiosk/ui/staff.py" line="207"/>
         <source>Checking the printer…</source>
         <translation>Revisando la impresora…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="213"/>
+        <location filename="../../kiosk/ui/staff.py" line="214"/>
         <source>Sending a test page…</source>
         <translation>Enviando una página de prueba…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="217"/>
+        <location filename="../../kiosk/ui/staff.py" line="218"/>
         <source>The printer is busy. Try again in a moment.</source>
         <translation>La impresora está ocupada. Vuelva a intentarlo en un momento.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="223"/>
+        <location filename="../../kiosk/ui/staff.py" line="224"/>
         <source>the test page was sent (job %1).</source>
         <translation>se envió la página de prueba (trabajo %1).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="237"/>
+        <location filename="../../kiosk/ui/staff.py" line="238"/>
         <source>This is the sound test. If you can hear this, reading aloud works.</source>
         <translation>Esta es la prueba de sonido. Si puede oír esto, la lectura en voz alta funciona.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="241"/>
+        <location filename="../../kiosk/ui/staff.py" line="242"/>
         <source>Getting the test phrase ready…</source>
         <translation>Preparando la frase de prueba…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="246"/>
+        <location filename="../../kiosk/ui/staff.py" line="247"/>
         <source>the test phrase is playing now. Can you hear it?</source>
         <translation>la frase de prueba se está oyendo ahora. ¿La oye?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="263"/>
+        <location filename="../../kiosk/ui/staff.py" line="258"/>
         <source>Visits</source>
         <translation>Visitas</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="264"/>
+        <location filename="../../kiosk/ui/staff.py" line="259"/>
         <source>Topics opened</source>
         <translation>Temas abiertos</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="265"/>
+        <location filename="../../kiosk/ui/staff.py" line="260"/>
         <source>Topics read aloud</source>
         <translation>Temas leídos en voz alta</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="266"/>
+        <location filename="../../kiosk/ui/staff.py" line="261"/>
         <source>Pages printed</source>
         <translation>Páginas impresas</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="269"/>
+        <location filename="../../kiosk/ui/staff.py" line="263"/>
         <source>Today</source>
         <translation>Hoy</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="270"/>
+        <location filename="../../kiosk/ui/staff.py" line="263"/>
         <source>Last 7 days</source>
         <translation>Últimos 7 días</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="286"/>
+        <location filename="../../kiosk/ui/staff.py" line="285"/>
         <source>Counts are anonymous: no names, no answers.</source>
         <translation>Los conteos son anónimos: sin nombres ni respuestas.</translation>
     </message>

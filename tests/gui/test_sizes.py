@@ -48,6 +48,12 @@ def each_screen(kiosk: KioskApp, qtbot: QtBot):  # type: ignore[no-untyped-def]
     qtbot.wait(1)
     yield "overlay"
     w.overlay.hide()
+    kiosk.open_pin_pad()  # at the patient's text size: it opens over their visit
+    qtbot.wait(1)
+    yield "pin"
+    kiosk.open_staff()
+    qtbot.wait(1)
+    yield "staff"
 
 
 SIZES_AND_TEXT = [
