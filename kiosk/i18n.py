@@ -15,6 +15,9 @@ log = logging.getLogger("kiosk.i18n")
 # Translations object: a second kiosk in the same process (a screenshot, a test) must not leave
 # the first one's language behind.
 _installed: list[QTranslator] = []
+# Loaded once per language and kept: a new QTranslator at every language change would pile up
+# (one patient after another switching languages, all day).
+_loaded: dict[str, tuple[bool, list[QTranslator]]] = {}
 
 
 class Translations:
@@ -34,17 +37,28 @@ class Translations:
         self._installed.clear()
         self.language = language
         QLocale.setDefault(QLocale(language))
-        found = True
+        if language not in _loaded:
+            _loaded[language] = self._load(language)
+        found, translators = _loaded[language]
+        for translator in translators:
+            self._app.installTranslator(translator)
+            self._installed.append(translator)
+        return found
+
+    def _load(self, language: str) -> tuple[bool, list[QTranslator]]:
+        """Whether the kiosk's own words exist in `language`, and the translators to install."""
+        found: list[QTranslator] = []
         kiosk = QTranslator(self._app)
-        if kiosk.load(f"kiosk_{language}", str(paths.I18N)):
-            self._app.installTranslator(kiosk)
-            self._installed.append(kiosk)
+        own = kiosk.load(f"kiosk_{language}", str(paths.I18N))
+        if own:
+            found.append(kiosk)
         else:
-            found = False
             log.warning("no translation file kiosk_%s.qm in %s", language, paths.I18N)
+            kiosk.deleteLater()
         qt = QTranslator(self._app)
         qt_path = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
         if language != "en" and qt.load(f"qtbase_{language}", qt_path):
-            self._app.installTranslator(qt)
-            self._installed.append(qt)
-        return found
+            found.append(qt)
+        else:
+            qt.deleteLater()
+        return own, found

@@ -6,8 +6,19 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractScrollArea, QFrame, QScrollArea, QScroller, QWidget
 
 
-def touch_scroll_area(body: QWidget) -> QScrollArea:
-    """A frameless, vertically scrolling area with flick scrolling by finger or mouse drag."""
+def touch_scroll_area(body: QWidget, reuse: QScrollArea | None = None) -> QScrollArea:
+    """A frameless, vertically scrolling area with flick scrolling by finger or mouse drag.
+
+    `reuse` is an area from a page that was thrown away: it takes the new body and keeps its
+    flick gesture. Every new gesture registers a new gesture type with Qt for good, so pages
+    rebuilt all day (each change of language or text size) must not each make a new one.
+    """
+    if reuse is not None:
+        QScroller.scroller(reuse.viewport()).stop()
+        body.setObjectName("ScrollBody")
+        reuse.setWidget(body)  # the old body goes with it
+        reuse.verticalScrollBar().setValue(0)
+        return reuse
     area = QScrollArea()
     area.setObjectName("Scroll")
     area.setWidgetResizable(True)

@@ -41,7 +41,10 @@ def _sentences(text: str) -> list[str]:
 class TopicPage(QWidget):
     """One topic laid out for reading, in its own scroll area."""
 
-    def __init__(self, topic: Topic, sizes: Metrics, palette: Palette) -> None:
+    def __init__(
+        self, topic: Topic, sizes: Metrics, palette: Palette, area: QScrollArea | None = None
+    ) -> None:
+        """`area`: a scroll area left by a discarded page, to reuse (see `touch_scroll_area`)."""
         super().__init__()
         self.topic = topic
         self.readings: list[ReadingLabel] = []
@@ -61,7 +64,7 @@ class TopicPage(QWidget):
         centre.addStretch(0)
         centre.addWidget(self.page, 1)
         centre.addStretch(0)
-        self.scroll_area: QScrollArea = touch_scroll_area(self.body)
+        self.scroll_area: QScrollArea = touch_scroll_area(self.body, reuse=area)
         self._marked: ReadingLabel | None = None
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -183,6 +186,16 @@ class TopicPage(QWidget):
                 return
             index -= len(reading.sentences)
 
+    def release_area(self) -> QScrollArea:
+        """Take the scroll area out of this page, which is about to be deleted, for reuse."""
+        area = self.scroll_area
+        layout = self.layout()
+        if layout is not None:
+            layout.removeWidget(area)
+        area.setParent(None)
+        area.hide()
+        return area
+
     def scroll_fraction(self) -> float:
         """How far down the text is scrolled, 0 to 1."""
         bar = self.scroll_area.verticalScrollBar()
@@ -215,6 +228,7 @@ class TopicScreen(QWidget):
         self._screen_lang = ""
         self._highlighted: int | None = None
         self._pages: dict[tuple[str, str], TopicPage] = {}
+        self._spare_areas: list[QScrollArea] = []
         self._queue: list[Topic] = []
         self._sizes: Metrics | None = None
         self._palette: Palette | None = None
@@ -305,7 +319,14 @@ class TopicScreen(QWidget):
         if page is None or page.topic != topic:
             if self._sizes is None or self._palette is None:
                 raise RuntimeError("TopicScreen.apply() must come before a topic is shown")
-            page = TopicPage(topic, self._sizes, self._palette)
+            spare = self._spare_areas.pop() if self._spare_areas else None
+            if page is not None:  # the same id with changed content: its page is replaced
+                self.pages.removeWidget(page)
+                spare = spare or page.release_area()
+                page.deleteLater()
+            page = TopicPage(topic, self._sizes, self._palette, area=spare)
+            if spare is not None:
+                spare.show()
             self._pages[key] = page
             self.pages.addWidget(page)
             # Polish and lay out now, in an idle moment, so showing it later is only a switch.
@@ -379,6 +400,7 @@ class TopicScreen(QWidget):
         self.pages.setCurrentWidget(self.blank)
         for page in self._pages.values():
             self.pages.removeWidget(page)
+            self._spare_areas.append(page.release_area())
             page.deleteLater()
         self._pages = {}
 
