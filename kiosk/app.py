@@ -27,7 +27,7 @@ from kiosk.fonts import load_fonts
 from kiosk.handout.layout import Handout, build_handout, printer_check_page, render_preview
 from kiosk.handout.printing import PrintService
 from kiosk.i18n import Translations
-from kiosk.logs import setup_logging
+from kiosk.logs import log_problem, setup_logging
 from kiosk.narration.cache import WavCache
 from kiosk.narration.guide import AudioGuide
 from kiosk.narration.narrator import Narrator, Problem, State
@@ -522,14 +522,14 @@ class KioskApp(QObject):
             for what in ("visits", "topics", "narrations", "prints")
         ]
         staff.set_usage(rows, self.stats.problem if self.stats is not None else "")
-        staff.set_about(
-            [
-                f"Version {__version__}",
-                f"Settings: {self.config_path or 'defaults (no config file)'}",
-                f"Log: {paths.log_dir()}",
-                f"Usage counts: {self.stats_path}",
-            ]
-        )
+        about = [f"Version {__version__}"]
+        about.append(f"Settings: {self.config_path or 'defaults (no config file)'}")
+        if self.config_path is not None:  # what is wrong in it, so nobody needs a terminal
+            about += [f"  Problem: {line}" for line in load_settings(self.config_path)[1]]
+        problem = log_problem()
+        about.append(f"Log: {paths.log_dir()}" + (f" (Problem: {problem})" if problem else ""))
+        about.append(f"Usage counts: {self.stats_path}")
+        staff.set_about(about)
 
     def _show_staff_topics(self) -> None:
         loaded: dict[str, int] = {}
@@ -775,6 +775,9 @@ def quit_on_signals(app: QApplication) -> QSocketNotifier | None:
 def run_kiosk(settings: Settings, windowed: bool = False, config_path: Path | None = None) -> int:
     """Run the kiosk until staff (or, windowed, the developer) close it."""
     setup_logging(paths.log_dir())
+    if config_path is not None:
+        for line in load_settings(config_path)[1]:
+            log.warning("config: %s", line)
     app = application()
     kiosk = KioskApp(app, settings, windowed=windowed, config_path=config_path)
     kiosk.speech.start()

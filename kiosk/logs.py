@@ -14,6 +14,7 @@ LOG_BYTES = 1_000_000
 LOG_BACKUPS = 5
 
 log = logging.getLogger("kiosk")
+_problem = ""  # why the log file could not be used (for the staff screen); "" when it is
 
 _QT_LEVELS = {
     QtMsgType.QtDebugMsg: logging.DEBUG,
@@ -33,6 +34,12 @@ def _qt_message(kind: QtMsgType, context: QMessageLogContext, message: str) -> N
     logging.getLogger("kiosk.qt").log(level, "%s", message)
 
 
+def log_problem() -> str:
+    """Why the last `setup_logging` could not log to its file, in one line for staff ("" if
+    it could): without it, staff would look for a log file that is not being written."""
+    return _problem
+
+
 def route_qt_messages() -> None:
     """Send Qt's warnings to the kiosk's log instead of straight to the terminal."""
     qInstallMessageHandler(_qt_message)
@@ -41,6 +48,8 @@ def route_qt_messages() -> None:
 def setup_logging(folder: Path, level: int = logging.INFO) -> Path | None:
     """Log to `folder/kiosk.log` (rotated). If the folder is unwritable, log to stderr instead
     and say so in one line; the kiosk runs either way. Returns the log file, if any."""
+    global _problem  # noqa: PLW0603 - one logging set-up per process, as `logging` itself
+    _problem = ""
     root = logging.getLogger("kiosk")
     root.setLevel(level)
     for old in list(root.handlers):
@@ -54,10 +63,8 @@ def setup_logging(folder: Path, level: int = logging.INFO) -> Path | None:
             folder / LOG_NAME, maxBytes=LOG_BYTES, backupCount=LOG_BACKUPS, encoding="utf-8"
         )
     except OSError as exc:
-        print(
-            f"kiosk: cannot write logs in {folder} ({exc.strerror}); logging to the terminal",
-            file=sys.stderr,
-        )
+        _problem = f"cannot write logs in {folder} ({exc.strerror}); logging to the terminal"
+        print(f"kiosk: {_problem}", file=sys.stderr)
         handler = logging.StreamHandler(sys.stderr)
         path = None
     handler.setFormatter(fmt)

@@ -488,12 +488,18 @@ def _topic_files(root: Path, errors: list[ContentError]) -> list[tuple[str, Path
     found: list[tuple[str, Path]] = []
     try:
         if not root.is_dir():
-            errors.append(ContentError(str(root), 0, "", "topic folder not found"))
+            # Something else in its place (a file, a broken link) is not "not found" to staff.
+            what = "is not a folder" if root.exists() else "topic folder not found"
+            errors.append(ContentError(str(root), 0, "", what))
             return found
-        folders = sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith("."))
+        entries = sorted(p for p in root.iterdir() if not p.name.startswith("."))
+        folders = [p for p in entries if p.is_dir()]
     except OSError as exc:
         errors.append(ContentError(str(root), 0, "", f"cannot read folder: {exc.strerror}"))
         return found
+    for entry in entries:  # a language's folder replaced by a file would vanish unreported
+        if entry.name in SUPPORTED_LANGUAGES and not entry.is_dir():
+            errors.append(ContentError(str(entry), 0, "", "is not a folder"))
     for folder in folders:
         try:
             files = sorted(p for p in folder.rglob(f"*{TOPIC_SUFFIX}") if p.is_file())

@@ -11,6 +11,7 @@ import logging
 import re
 import shutil
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QProcess, QTimer, Signal, Slot
@@ -38,6 +39,7 @@ class PrintService(QObject):
         self._tmp: tempfile.TemporaryDirectory[str] | None = None  # made at the first print
         self.last_problem = ""
         self._checking: QProcess | None = None
+        self.step_timeout_ms = STEP_TIMEOUT_MS  # for each call of lpstat or lp
 
     @property
     def busy(self) -> bool:
@@ -83,12 +85,12 @@ class PrintService(QObject):
         timer = QTimer(process)
         timer.setSingleShot(True)
         timer.timeout.connect(process.kill)
-        timer.start(STEP_TIMEOUT_MS)
+        timer.start(self.step_timeout_ms)
 
         def done(code: int, _status: QProcess.ExitStatus) -> None:
             target, problem = self._read_status(code, self._output(process))
             if not timer.isActive():
-                problem = f"the print system did not answer in {STEP_TIMEOUT_MS // 1000} s"
+                problem = f"the print system did not answer in {self._seconds()} s"
             timer.stop()
             self._checking = None
             process.deleteLater()
@@ -115,19 +117,42 @@ class PrintService(QObject):
             if code != 0 or "Invalid destination" in output:
                 return "", f"printer '{self.printer}' does not exist"
             if "disabled" in output:
-                return "", f"printer '{self.printer}' is stopped: {output.splitlines()[-1]}"
+                why = output.splitlines()[-1].strip()  # lpstat indents the reason with a tab
+                return "", f"printer '{self.printer}' is stopped: {why}"
             return self.printer, ""
         match = re.search(r"destination:\s*(\S+)", output)
         if code != 0 or not match:
             return "", "no printer is set and the system has no default printer"
         return match.group(1), ""
 
-    def _run(self, program: str, args: list[str], then: object) -> None:
+    def _seconds(self) -> str:
+        return f"{self.step_timeout_ms / 1000:g}"
+
+    def _run(self, program: str, args: list[str], then: Callable[[int, str], None]) -> None:
         process = QProcess(self)
         process.setProcessChannelMode(QProcess.ProcessChannelMode.MergedChannels)
-        process.finished.connect(lambda code, _status: then(code, self._output(process)))  # type: ignore[operator]
+        timer = QTimer(process)
+        timer.setSingleShot(True)
+
+        def finished(code: int, _status: QProcess.ExitStatus) -> None:
+            timer.stop()
+            then(code, self._output(process))
+
+        def hung() -> None:
+            # A print system that never answers (cupsd stuck: lpstat and lp wait for ever) must
+            # not leave the patient "sending" and every later print refused as busy.
+            process.finished.disconnect(finished)
+            process.errorOccurred.disconnect(self._on_error)
+            process.kill()
+            self._fail(f"the print system did not answer in {self._seconds()} s ({program})")
+
+        process.finished.connect(finished)
         process.errorOccurred.connect(self._on_error)
+        timer.timeout.connect(hung)
+        if self._process is not None:
+            self._process.deleteLater()  # the step before (lpstat) is done with
         self._process = process
+        timer.start(self.step_timeout_ms)
         process.start(program, args)
 
     def _output(self, process: QProcess) -> str:

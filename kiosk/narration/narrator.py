@@ -135,6 +135,11 @@ class Narrator(QObject):
         self.lang = lang
         self.index = 0
         self._retried.clear()
+        if self.client.dead_reason or (self.client.is_ready and not self.available()):
+            # Said for each new topic: a visit reset clears the controls' message, and the next
+            # patient must not be offered a Listen that cannot work.
+            self.problem.emit(Problem.UNAVAILABLE)
+            return
         self._prefetch(0)
 
     def play(self, index: int | None = None) -> None:
@@ -287,7 +292,11 @@ class Narrator(QObject):
         if key is None:
             return
         log.warning("could not render a sentence: %s", reason)
-        if not self.cache.writable():  # the folder went away or filled up: carry on without it
+        lost = not self.cache.folder.is_dir()  # deleted (`rm -rf`) while the kiosk runs
+        if not self.cache.writable() or lost:
+            # The folder is made again, or a temporary one replaces it (full, unwritable): what
+            # was rendered before is gone either way, so render from here on again.
+            self._ready.clear()
             self._prefetch(self.index)
             return
         if self.state is State.LOADING and self.sentences and key == self._key(self.index):

@@ -63,6 +63,7 @@ class RenderClient(QObject):
         self.engine = ""
         self.is_ready = False
         self.dead_reason = ""
+        self._last_said = ""  # the process's last line on stderr (why it could not start)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._on_timeout)
@@ -82,6 +83,7 @@ class RenderClient(QObject):
         process.finished.connect(self._on_finished)
         self._process = process
         self._buffer = b""
+        self._last_said = ""
         self.is_ready = False
         process.start()
         self._timer.start(START_TIMEOUT_MS)
@@ -195,6 +197,7 @@ class RenderClient(QObject):
             for line in text.splitlines():
                 if line.strip() and not line.startswith("Audio saved to"):
                     log.info("render process: %s", line.strip())
+                    self._last_said = line.strip()
 
     @Slot(QProcess.ProcessError)
     def _on_process_error(self, error: QProcess.ProcessError) -> None:
@@ -205,7 +208,11 @@ class RenderClient(QObject):
     def _on_finished(self, code: int, status: QProcess.ExitStatus) -> None:
         if self._process is None or self.dead_reason:
             return
-        self._restart(f"the speech program stopped (exit {code})")
+        said = ""
+        if not self.is_ready:  # it died starting (espeak-ng exits on missing data): say why
+            self._on_stderr()
+            said = f": {self._last_said}" if self._last_said else ""
+        self._restart(f"the speech program stopped (exit {code}){said}")
 
     @Slot()
     def _on_timeout(self) -> None:

@@ -11,6 +11,7 @@ stdout carries only the protocol: the driver's own prints ("Audio saved to ...")
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sys
@@ -60,6 +61,17 @@ class Renderer:
         self._error: str = ""
         self.engine.connect("finished-utterance", self._finished)
         self.engine.connect("error", self._failed)
+        sys.unraisablehook = self._unraisable
+
+    def _unraisable(self, info: sys.UnraisableHookArgs) -> None:
+        """pyttsx3 raises inside espeak's callback when it cannot save the WAV (a full disk, the
+        folder deleted meanwhile): Python only prints that, and the engine's loop would never
+        end (the kiosk then kills the process as hung). End the job at once, with the reason."""
+        sys.__unraisablehook__(info)  # still printed on stderr, which the kiosk logs
+        self._error = str(info.exc_value or "engine error")
+        with contextlib.suppress(RuntimeError):  # the loop may have ended already
+            self.engine.endLoop()
+        self._done.set()
 
     def _finished(self, name: str | None = None, completed: bool = True) -> None:
         self._done.set()
@@ -98,8 +110,10 @@ class Renderer:
             self.engine.runAndWait()
             self._rendered_any = True
             if not self._done.wait(FINISH_TIMEOUT_S):
+                tmp.unlink(missing_ok=True)
                 return {"ok": False, "error": "the engine did not finish"}
             if self._error:
+                tmp.unlink(missing_ok=True)
                 return {"ok": False, "error": self._error}
             frames, rate_hz = wav_frames(tmp)
             if frames > 0:

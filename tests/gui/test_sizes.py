@@ -120,10 +120,10 @@ def test_body_text_is_30_px_at_100_and_grows_with_the_text_size(
 ) -> None:
     kiosk.start_visit()
     kiosk.open_topic("ibs-leg-pain")
-    body = kiosk.window.topic.readings[2 + 1]  # the first section's text
     sizes = {}
     for percent in (100, 130, 170):
         kiosk.visit.update(text_size=percent)
+        body = kiosk.window.topic.readings[2 + 1]  # the first section's text, as now shown
         sizes[percent] = body.font().pixelSize()
     assert sizes == {100: 30, 130: 39, 170: 51}
 

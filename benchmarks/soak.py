@@ -1,0 +1,962 @@
+"""Soak: thousands of whole patient visits through the real kiosk, checking after each idle reset
+that nothing of the visit is left, and watching for slow growth. Prints figures (medians where
+there are samples) with their aims; asserts nothing about speed.
+
+    python benchmarks/soak.py [--visits 5000] [--warmup 200] [--printer NAME]
+
+What runs: the real kiosk window (KioskApp, 1920x1080, offscreen, windowed), the real speech
+engine (a started render process: espeak-ng through pyttsx3, a real WAV cache on disk), the real
+print path (CUPS `lpstat` and `lp`, to the queue named by --printer or KIOSK_TEST_PRINTER; with
+neither, printing is skipped and the run says so), usage counting on, and the real settings
+except a tiny idle time and countdown (0.05 s each). Data, cache and log folders are in a
+temporary folder for the run; the PDFs the queue writes for this run's jobs are deleted as the
+run goes (from --pdf-dir or KIOSK_TEST_PDF_DIR).
+
+Each visit, as a patient makes it, by taps on the real buttons: the attract screen's start ->
+home -> (for half the visits, "Español" first) a topic tile, in turn every topic in both
+languages -> Listen, until sentence 0 plays; Next twice, until sentence 2 plays -> Stop -> Print
+a summary -> Print this page, until the print system has taken the page -> on the preview, the
+topic or the home screen (in turn) the other language, a bigger text size and Contrast -> nobody
+touches anything more: the idle warning and the reset to the attract screen come for real.
+Every tenth visit also turns the audio guide on; every fiftieth also holds the staff corner for
+3 s and types two digits on the PIN pad before walking away. While the patient is at the screen
+the idle clock is held (as reading aloud holds it), so a slow step is not taken for leaving.
+
+After each reset the run checks that nothing of the visit is left (see `leftovers`): the attract
+screen, no topic, no handout page, the default choices, nothing being read or said, audio guide
+off, no overlay, no visit, the home screen at its top, no PIN digits typed, and a few more.
+
+Figures after --warmup visits (of --visits in all):
+- visits per minute, and the median time of each step;
+- peak resident memory of the kiosk and of the render process (VmHWM);
+- memory growth per 1,000 visits: least-squares slope of RSS sampled every 100 visits.
+  Aim: under 5 MiB (reported only: memory is noisy);
+- open file descriptors, threads (the OS's and Python's), child processes and Qt objects (the
+  window's, the kiosk's, the application's, all widgets), at warm-up end and at the end.
+  Aim: no growth beyond a small fixed tolerance;
+- render jobs pending, the WAV cache, memory mappings; the usage counts against the visits run.
+
+Exit status 1 if a visit left anything behind, a step got stuck or failed, the usage counts
+disagree with the visits run, or an aim on descriptors, threads, processes or Qt objects is
+broken. --tracemalloc adds the Python allocation sites that grew most after warm-up.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import argparse
+import contextlib
+import dataclasses
+import gc
+import re
+import shutil
+import statistics
+import subprocess
+import tempfile
+import threading
+import time
+import tracemalloc
+from collections import Counter
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from PySide6.QtCore import QEvent, QEventLoop, QObject, QPoint, Qt, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QScroller, QWidget
+
+from kiosk import paths
+from kiosk.app import CACHE_TRIM_DELAY_MS, KioskApp, application
+from kiosk.config import Settings
+from kiosk.logs import setup_logging
+from kiosk.narration.narrator import State
+from kiosk.session import VisitChoices
+from kiosk.staff import hash_pin
+from kiosk.stats import report
+
+IDLE_S = 0.05  # idle time and countdown: the reset comes for real, just fast
+HOLD = "soak: the patient is at the screen"
+STAFF_PIN = "24681357"
+SAMPLE_EVERY = 100
+SPEECH_START_S = 30.0
+TAP_WAIT_S = 10.0
+NARRATION_WAIT_S = 40.0  # above the render client's own job timeout and one restart
+PRINT_WAIT_S = 60.0
+RESET_WAIT_S = 10.0
+PDF_MIN_AGE_S = 10.0  # a PDF this old is complete (cups-pdf has finished writing it)
+MEMORY_AIM_MIB = 5.0
+TOLERANCE = {"fds": 2, "threads (OS)": 2, "threads (Python)": 2, "child processes": 0}
+QT_TOLERANCE = 5  # Qt objects: a handful either way, never one per visit
+
+
+class StepFailedError(Exception):
+    """A step of a visit could not be done, or did not finish in time."""
+
+
+# -- /proc ----------------------------------------------------------------------------------------
+
+
+def status_kib(pid: int, field: str) -> int:
+    """A field of /proc/PID/status in KiB (VmRSS, VmHWM); 0 if the process is gone."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith(field + ":"):
+                return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    return 0
+
+
+def children_of(pid: int) -> list[str]:
+    """This process's children, as "pid name (state)"."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue
+        end = stat.rfind(")")
+        fields = stat[end + 2 :].split()
+        if len(fields) > 1 and int(fields[1]) == pid:
+            found.append(f"{entry.name} {stat[stat.find('(') + 1 : end]} ({fields[0]})")
+    return sorted(found)
+
+
+def count_entries(folder: str) -> int:
+    try:
+        return len(os.listdir(folder))
+    except OSError:
+        return 0
+
+
+def count_lines(path: str) -> int:
+    try:
+        with open(path, encoding="utf-8", errors="replace") as file:
+            return sum(1 for _ in file)
+    except OSError:
+        return 0
+
+
+def mapped_files() -> tuple[Counter[str], Counter[str]]:
+    """Per mapped file (or [heap], [anon]...): how many mappings, and their resident KiB."""
+    count: Counter[str] = Counter()
+    resident: Counter[str] = Counter()
+    name = ""
+    try:
+        with open("/proc/self/smaps", encoding="utf-8", errors="replace") as file:
+            for line in file:
+                head = line.split(maxsplit=5)
+                if re.fullmatch(r"[0-9a-f]+-[0-9a-f]+", head[0]):
+                    name = head[5].strip() if len(head) > 5 else "[anon]"
+                    count[name] += 1
+                elif head[0] == "Rss:":
+                    resident[name] += int(head[1])
+    except OSError:
+        pass
+    return count, resident
+
+
+def mib(kib: float) -> str:
+    return f"{kib / 1024:.1f} MiB"
+
+
+# -- the event loop -------------------------------------------------------------------------------
+
+
+class Spinner:
+    """Runs the Qt event loop (exec, as the real kiosk does) until a condition holds."""
+
+    def __init__(self) -> None:
+        self.loop = QEventLoop()
+        self._poll = QTimer()
+        self._poll.setInterval(2)
+        self._poll.timeout.connect(self._check)
+        self._until: Callable[[], bool] = lambda: True
+        self._deadline = 0.0
+        self._error: BaseException | None = None
+        self._timed_out = False
+
+    def until(self, condition: Callable[[], bool], timeout_s: float, what: str) -> float:
+        """Spin until `condition()`; StepFailedError after `timeout_s`. Returns seconds taken."""
+        start = time.monotonic()
+        if condition():
+            return 0.0
+        self._until, self._deadline = condition, start + timeout_s
+        self._error, self._timed_out = None, False
+        self._poll.start()
+        self.loop.exec()
+        self._poll.stop()
+        if self._error is not None:
+            raise StepFailedError(f"checking for {what} raised {self._error!r}") from self._error
+        if self._timed_out:
+            raise StepFailedError(f"timed out after {timeout_s:g} s waiting for {what}")
+        return time.monotonic() - start
+
+    def pause(self, seconds: float) -> None:
+        """Let the kiosk run on its own for a while."""
+        end = time.monotonic() + seconds
+        self.until(lambda: time.monotonic() >= end, seconds + 5, "a pause")
+
+    def _check(self) -> None:
+        try:
+            if self._until():
+                self.loop.quit()
+                return
+        except Exception as exc:
+            self._error = exc
+            self.loop.quit()
+            return
+        if time.monotonic() > self._deadline:
+            self._timed_out = True
+            self.loop.quit()
+
+
+# -- the print queue's output ---------------------------------------------------------------------
+
+
+class PdfSweeper:
+    """Deletes the PDFs that cups-pdf writes for this run's jobs, and only those."""
+
+    def __init__(self, folder: Path | None) -> None:
+        self.folder = folder if folder is not None and folder.is_dir() else None
+        self.jobs: set[int] = set()  # job numbers sent, their PDF not yet seen
+        self.sent = 0
+        self.deleted = 0
+        self.bytes = 0
+
+    def add(self, job: str) -> None:
+        match = re.search(r"-(\d+)$", job)
+        if match:
+            self.jobs.add(int(match.group(1)))
+        self.sent += 1
+
+    def sweep(self, min_age_s: float = PDF_MIN_AGE_S) -> None:
+        if self.folder is None or not self.jobs:
+            return
+        now = time.time()
+        with os.scandir(self.folder) as entries:
+            for entry in entries:
+                match = re.search(r"-job_(\d+)\.pdf$", entry.name)
+                if not match or int(match.group(1)) not in self.jobs:
+                    continue
+                try:
+                    info = entry.stat()
+                    if now - info.st_mtime < min_age_s:
+                        continue
+                    os.unlink(entry.path)
+                except OSError:
+                    continue
+                self.jobs.discard(int(match.group(1)))
+                self.deleted += 1
+                self.bytes += info.st_size
+
+
+def queue_jobs(printer: str) -> int:
+    """Jobs on the queue not yet completed."""
+    done = subprocess.run(["lpstat", "-o", printer], capture_output=True, text=True, check=False)
+    return len([line for line in done.stdout.splitlines() if line.strip()])
+
+
+# -- the soak -------------------------------------------------------------------------------------
+
+
+@dataclasses.dataclass
+class Snapshot:
+    """What is measured at a sample point."""
+
+    visits: int
+    rss_kib: int
+    render_rss_kib: int
+    fds: int
+    threads: int
+    py_threads: int
+    children: list[str]
+    maps: int
+    pending_jobs: int
+    qt: dict[str, int] = dataclasses.field(default_factory=dict)
+    qt_classes: Counter[str] = dataclasses.field(default_factory=Counter)
+    py_types: Counter[str] = dataclasses.field(default_factory=Counter)
+    py_thread_names: list[str] = dataclasses.field(default_factory=list)
+    map_count: Counter[str] = dataclasses.field(default_factory=Counter)
+    map_kib: Counter[str] = dataclasses.field(default_factory=Counter)
+    gesture_type: int = 0
+
+
+class Soak:
+    """The kiosk, built and started as `run_kiosk` does, and the patient who uses it."""
+
+    def __init__(self, args: argparse.Namespace, printer: str, pdf_dir: str) -> None:
+        self.args = args
+        self.printer = printer
+        self.sweeper = PdfSweeper(Path(pdf_dir) if pdf_dir else None)
+        self.app = application()
+        self.spin = Spinner()
+        setup_logging(paths.log_dir())
+        self.settings = dataclasses.replace(
+            Settings(),
+            idle_timeout_s=IDLE_S,
+            countdown_s=IDLE_S,
+            printer=printer,
+            staff_pin_hash=hash_pin(STAFF_PIN),
+        )
+        self.defaults = VisitChoices.defaults(self.settings)
+        self.kiosk = KioskApp(self.app, self.settings, windowed=True)
+        k, w = self.kiosk, self.kiosk.window
+        k.speech.start()
+        QTimer.singleShot(CACHE_TRIM_DELAY_MS, k.cache.trim)
+        k.install_exception_hook()
+        self.errors: list[str] = []
+        kiosk_hook = sys.excepthook
+
+        def hook(kind: type[BaseException], error: BaseException, tb: Any) -> None:
+            self.errors.append(f"{kind.__name__}: {error}")
+            kiosk_hook(kind, error, tb)
+
+        sys.excepthook = hook
+        w.resize(1920, 1080)
+        w.show()
+        w.activateWindow()
+        k.restyle()
+        k.watchdog.start()
+        with contextlib.suppress(StepFailedError):
+            self.spin.until(w.isActiveWindow, 5, "the window to be active")
+        self.spin.until(
+            lambda: k.speech.is_ready or bool(k.speech.dead_reason),
+            SPEECH_START_S,
+            "the speech engine to start",
+        )
+        if not k.speech.is_ready:
+            raise SystemExit(f"soak: the speech engine did not start: {k.speech.dead_reason}")
+
+        self.started: list[int] = []
+        self.speech_problems: list[str] = []
+        self.print_result: tuple[str, str] | None = None
+        self.warned = False
+        k.narrator.sentence_started.connect(self.started.append)
+        k.narrator.problem.connect(lambda p: self.speech_problems.append(str(p.value)))
+        k.printing.printed.connect(lambda job: self._printed("printed", job))
+        k.printing.failed.connect(lambda reason: self._printed("failed", reason))
+        k.idle.warning_started.connect(self._warning)
+        self.render_pids: dict[int, int] = {}  # pid -> peak RSS (KiB)
+        self.langs = sorted({t.lang for t in k.content.topics})
+        self.schedule = [
+            (lang, index) for lang in self.langs for index in range(len(k.content.for_screen(lang)))
+        ]
+        self.steps: dict[str, list[float]] = {}
+        self.expected: Counter[str] = Counter()
+        self.home_scrolled = 0
+        self.measuring = False
+
+    def _printed(self, outcome: str, detail: str) -> None:
+        self.print_result = (outcome, detail)
+
+    def _warning(self, _seconds: int) -> None:
+        self.warned = True
+
+    # -- patient's actions ---------------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def step(self, name: str) -> Iterator[None]:
+        start = time.perf_counter()
+        yield
+        if self.measuring:
+            self.steps.setdefault(name, []).append(time.perf_counter() - start)
+
+    def tappable(self, widget: QWidget) -> bool:
+        w = self.kiosk.window
+        screen = w.stack.currentWidget()
+        return (
+            widget.isVisible()
+            and widget.isEnabled()
+            and widget.width() > 0
+            and screen is not None
+            and (screen is widget or screen.isAncestorOf(widget))
+            and w.overlay.isHidden()
+        )
+
+    def tap(self, widget: QWidget, what: str) -> None:
+        """A finger on a control the patient can see (waiting while the screen settles)."""
+        self.spin.until(
+            lambda: self.tappable(widget),
+            TAP_WAIT_S,
+            f"{what} to be shown and enabled (on {self.kiosk.window.current_screen})",
+        )
+        QTest.mouseClick(
+            widget,
+            Qt.MouseButton.LeftButton,
+            Qt.KeyboardModifier.NoModifier,
+            widget.rect().center(),
+        )
+
+    def wait(self, condition: Callable[[], bool], what: str, timeout_s: float = TAP_WAIT_S) -> None:
+        self.spin.until(condition, timeout_s, what)
+
+    def visit(self, n: int) -> None:  # noqa: PLR0915 - one visit, read top to bottom
+        """One patient, from the attract screen to the idle reset."""
+        k, w = self.kiosk, self.kiosk.window
+        lang, index = self.schedule[n % len(self.schedule)]
+        round_ = n // len(self.schedule)
+        where = ("handout", "topic", "home")[round_ % 3]
+        size = (130, 170)[(round_ // 3) % 2]
+        guide = self.args.guide_every > 0 and n % self.args.guide_every == 5
+        pin = self.args.pin_every > 0 and n % self.args.pin_every == 25
+
+        if w.current_screen != "attract":
+            raise StepFailedError(f"the visit began on the {w.current_screen} screen")
+        with self.step("touch to start -> home"):
+            self.tap(w.attract.start, "Touch to start")
+            self.wait(lambda: w.current_screen == "home" and k.visit.active, "the home screen")
+        k.idle.hold(HOLD)
+        self.expected["visit"] += 1
+        if lang != self.defaults.language:
+            with self.step("language on home"):
+                self.tap(w.home.controls.languages[lang], f"the {lang} button on home")
+                self.wait(lambda: k.visit.choices.language == lang, f"the home screen in {lang}")
+            self.expected["language"] += 1
+        if guide:
+            assert w.home.controls.guide is not None
+            self.tap(w.home.controls.guide, "Audio guide")
+            self.wait(lambda: k.guide.enabled, "the audio guide to turn on")
+            self.expected["audio_guide"] += 1
+
+        self.wait(lambda: len(w.home.tiles) > index, f"tile {index} on the home screen")
+        tile = w.home.tiles[index]
+        topic_id = tile.topic_id
+        w.home.scroll_area.ensureWidgetVisible(tile)  # the patient scrolls to it if need be
+        with self.step("tile -> topic"):
+            self.tap(tile, f"the tile of {topic_id}")
+            self.wait(
+                lambda: (
+                    w.current_screen == "topic" and getattr(w.topic.topic, "id", "") == topic_id
+                ),
+                f"the topic screen showing {topic_id}",
+            )
+        self.expected["topic"] += 1
+
+        bar = w.topic.narration
+        self.started.clear()
+        with self.step("Listen -> sentence 0 playing"):
+            self.tap(bar.listen, "Listen")
+            self.wait(lambda: 0 in self.started, "sentence 0 to play", NARRATION_WAIT_S)
+        self.expected["narration"] += 1
+        with self.step("Next twice -> sentence 2 playing"):
+            self.started.clear()
+            self.tap(bar.forward, "Next")
+            self.tap(bar.forward, "Next (again)")
+            self.wait(lambda: 2 in self.started, "sentence 2 to play", NARRATION_WAIT_S)
+        with self.step("Stop"):
+            self.tap(bar.stop, "Stop")
+            self.wait(lambda: k.narrator.state is State.IDLE, "the reading to stop")
+
+        with self.step("Print a summary -> preview"):
+            self.tap(w.topic.print_button, "Print a summary")
+            self.wait(
+                lambda: w.current_screen == "handout" and not w.handout.page.pixmap().isNull(),
+                "the page preview",
+            )
+        if self.printer:
+            self.print_result = None
+            with self.step("Print this page -> sent"):
+                self.tap(w.handout.print_button, "Print this page")
+                self.wait(lambda: self.print_result is not None, "the print", PRINT_WAIT_S)
+            assert self.print_result is not None
+            outcome, detail = self.print_result
+            if outcome != "printed":
+                raise StepFailedError(f"printing failed: {detail}")
+            self.sweeper.add(detail)
+            self.expected["print"] += 1
+
+        with self.step("language, size, contrast"):
+            self.comfort(where, size, topic_id)
+        if pin:
+            self.walk_away_from_pin_pad()
+
+        self.warned = False
+        with self.step("idle -> warning -> attract"):
+            k.idle.release(HOLD)
+            self.wait(
+                lambda: not k.visit.active and w.current_screen == "attract",
+                "the idle reset to the attract screen",
+                RESET_WAIT_S,
+            )
+        if not self.warned:
+            raise StepFailedError("the kiosk reset without the idle warning")
+
+    def comfort(self, where: str, size: int, topic_id: str) -> None:
+        """The other language, a bigger text size and Contrast, on one screen."""
+        k, w = self.kiosk, self.kiosk.window
+        if where in ("topic", "home"):
+            self.tap(w.handout.back, "Back (on the preview)")
+            self.wait(lambda: w.current_screen == "topic", "the topic screen")
+        if where == "home":
+            self.tap(w.topic.home, "All topics")
+            self.wait(lambda: w.current_screen == "home", "the home screen")
+        controls = {"home": w.home, "topic": w.topic, "handout": w.handout}[where].controls
+        other = next(lang for lang in self.langs if lang != k.visit.choices.language)
+        self.tap(controls.languages[other], f"the {other} button")
+        self.wait(lambda: k.visit.choices.language == other, f"the screen in {other}")
+        self.tap(controls.sizes[size], f"text size {size}")
+        self.wait(lambda: k.visit.choices.text_size == size, f"text size {size}")
+        self.tap(controls.contrast, "Contrast")
+        self.wait(lambda: k.visit.choices.theme == "high-contrast", "high contrast")
+        self.expected.update(language=1, text_size=1, theme=1)
+        if w.current_screen != where:
+            raise StepFailedError(
+                f"changing the look left the {where} screen for {w.current_screen}"
+            )
+        if where != "home" and getattr(w.topic.topic, "id", "") != topic_id:
+            raise StepFailedError(f"changing the language lost topic {topic_id}")
+        if where == "home":
+            scroll = w.home.scroll_area.verticalScrollBar()
+            if scroll.maximum() > 0:
+                scroll.setValue(scroll.maximum())  # the patient scrolls down the bigger tiles
+                self.home_scrolled += 1
+
+    def walk_away_from_pin_pad(self) -> None:
+        """Hold the staff corner until the PIN pad opens, type two digits, leave."""
+        w = self.kiosk.window
+        corner = QPoint(8, 8)
+        button, none = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+        QTest.mousePress(w, button, none, corner)
+        self.wait(lambda: w.current_screen == "pin", "the PIN pad after holding the corner", 10)
+        QTest.mouseRelease(w, button, none, corner)
+        self.tap(w.pin.keys["1"], "PIN key 1")
+        self.tap(w.pin.keys["2"], "PIN key 2")
+        if w.pin.typed != 2:
+            raise StepFailedError(f"the PIN pad took {w.pin.typed} digits of 2")
+
+    # -- checks --------------------------------------------------------------------------------
+
+    def leftovers(self) -> list[str]:
+        """What of the last visit is still there after the reset (nothing, if all is well)."""
+        k, w = self.kiosk, self.kiosk.window
+        found: list[str] = []
+
+        def want(ok: bool, what: str) -> None:
+            if not ok:
+                found.append(what)
+
+        want(w.current_screen == "attract", f"the {w.current_screen} screen shows, not attract")
+        want(w.topic.topic is None, f"the topic screen holds {getattr(w.topic.topic, 'id', '')}")
+        want(w.handout.page.pixmap().isNull(), "the preview still holds a page")
+        want(not w.handout.status.text(), f"the preview says {w.handout.status.text()!r}")
+        want(k._handout is None, "the kiosk still holds the built handout")
+        want(k.visit.choices == self.defaults, f"choices {k.visit.choices} are not the defaults")
+        want(k.narrator.state is State.IDLE, f"the narrator is {k.narrator.state.value}")
+        want(k.guide.narrator.state is State.IDLE, "the audio guide is still speaking")
+        want(not k.guide.enabled, "the audio guide is on")
+        want(w.overlay.isHidden(), "the idle overlay shows")
+        want(not k.visit.active, "the visit is still active")
+        want(not k.idle.running, "the idle clock still runs")
+        value = w.home.scroll_area.verticalScrollBar().value()
+        want(value == 0, f"the home screen is scrolled to {value}, not the top")
+        pad = w._pin
+        want(pad is None or pad.typed == 0, f"the PIN pad holds {pad.typed if pad else 0} digits")
+        # And a little more than the brief: the look, the words and the reading controls.
+        want(k.translations.language == self.defaults.language, "the words are not the default")
+        key = k._style_key
+        look = (self.defaults.theme, self.defaults.text_size)
+        want(key is not None and key[:2] == look, f"the look is {key}, not {look}")
+        want(w.topic.language_note.isHidden(), "the topic's language note shows")
+        want(w.topic.narration.state is State.IDLE, "the reading controls are not at Listen")
+        want(not w.topic.narration.slower.isChecked(), "Slower is still on")
+        want(not w.guard.keyboard_mode, "the focus ring (keyboard mode) is still on")
+        for page in w.topic._pages.values():
+            marked = [r for r in page.readings if r.highlighted is not None]
+            want(not marked, f"page {page.topic.id}/{page.topic.lang} has a sentence marked")
+            bar = page.scroll_area.verticalScrollBar()
+            want(bar.value() == 0, f"page {page.topic.id}/{page.topic.lang} is not at its top")
+        for controls in w.all_controls():
+            want(not controls.contrast.isChecked(), "a Contrast button is still on")
+            want(controls.sizes[self.defaults.text_size].isChecked(), "a size is not the default")
+        return found
+
+    # -- measuring -----------------------------------------------------------------------------
+
+    def settle(self) -> None:
+        """Let the kiosk finish its idle-time work (pages built ahead, deferred deletes)."""
+        self.wait(lambda: not self.kiosk.window.topic.building, "pages built ahead", 30)
+        self.spin.pause(0.05)
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+    def snapshot(self, visits: int, deep: bool = False) -> Snapshot:
+        self.settle()
+        k = self.kiosk
+        pid = k.speech.pid
+        render = status_kib(pid, "VmRSS") if pid else 0
+        if pid:
+            self.render_pids[pid] = max(self.render_pids.get(pid, 0), status_kib(pid, "VmHWM"))
+        snap = Snapshot(
+            visits=visits,
+            rss_kib=status_kib(os.getpid(), "VmRSS"),
+            render_rss_kib=render,
+            fds=count_entries("/proc/self/fd"),
+            threads=count_entries("/proc/self/task"),
+            py_threads=threading.active_count(),
+            children=children_of(os.getpid()),
+            maps=count_lines("/proc/self/maps"),
+            pending_jobs=k.speech.pending(),
+        )
+        if deep:
+            gc.collect()
+            scopes = {
+                "window": k.window.findChildren(QObject),
+                "kiosk": k.findChildren(QObject),
+                "application": self.app.findChildren(QObject),
+                "all widgets": QApplication.allWidgets(),
+            }
+            for scope, objects in scopes.items():
+                snap.qt[scope] = len(objects)
+                for obj in objects:
+                    snap.qt_classes[f"{scope}: {obj.metaObject().className()}"] += 1
+            snap.py_types = Counter(
+                f"{type(o).__module__}.{type(o).__qualname__}" for o in gc.get_objects()
+            )
+            snap.py_thread_names = sorted(t.name for t in threading.enumerate())
+            snap.map_count, snap.map_kib = mapped_files()
+            pages = list(k.window.topic._pages.values())
+            if pages:  # Qt gives each QScroller.grabGesture a new gesture type, never reused
+                viewport = pages[-1].scroll_area.viewport()
+                snap.gesture_type = int(QScroller.grabbedGesture(viewport).value)
+        return snap
+
+    def close(self) -> None:
+        """As `run_kiosk` ends."""
+        k = self.kiosk
+        k.watchdog.stop()
+        if k.stats is not None:
+            k.stats.close()
+        k.guide.stop()
+        k.narrator.stop()
+        k.speech.stop()
+        k.cache.close()
+        k.printing.close()
+        k.remove_exception_hook()
+        k.idle.disable()
+        k.window.allow_close = True
+
+
+# -- figures --------------------------------------------------------------------------------------
+
+
+def growth_lines(
+    before: Counter[str], after: Counter[str], limit: int = 8, least: int = 1
+) -> list[str]:
+    grown = [(after[key] - before[key], key) for key in set(before) | set(after)]
+    grown = sorted((g for g in grown if g[0] >= least), reverse=True)[:limit]
+    return [f"      {key}: {before[key]} -> {after[key]} ({delta:+d})" for delta, key in grown]
+
+
+def print_memory(soak: Soak, samples: list[Snapshot], first: Snapshot, last: Snapshot) -> None:
+    """Peak and growth of memory (reported only: memory is noisy)."""
+    k = soak.kiosk
+    print("\nMemory")
+    print(
+        f"  peak RSS, kiosk process           {mib(status_kib(os.getpid(), 'VmHWM'))}"
+        f"   (now {mib(last.rss_kib)})"
+    )
+    pid = k.speech.pid
+    if pid:
+        soak.render_pids[pid] = max(soak.render_pids.get(pid, 0), status_kib(pid, "VmHWM"))
+    peak_render = max(soak.render_pids.values(), default=0)
+    print(
+        f"  peak RSS, render process          {mib(peak_render)}   (now {mib(last.render_rss_kib)};"
+        f" {len(soak.render_pids)} render process(es) seen)"
+    )
+    for label, field in (("kiosk", "rss_kib"), ("render process", "render_rss_kib")):
+        xs = [s.visits for s in samples]
+        ys = [getattr(s, field) / 1024 for s in samples]
+        per_1000 = statistics.linear_regression(xs, ys).slope * 1000 if len(set(xs)) > 1 else 0.0
+        verdict = "over the aim" if per_1000 >= MEMORY_AIM_MIB else "within the aim"
+        print(
+            f"  RSS growth per 1,000 visits, {label:<15} {per_1000:+6.2f} MiB   (aim < "
+            f"{MEMORY_AIM_MIB:g} MiB: {verdict}; {len(samples)} samples every {SAMPLE_EVERY} "
+            f"visits, first {ys[0]:.1f} MiB at visit {xs[0]}, last {ys[-1]:.1f} MiB at visit "
+            f"{xs[-1]})"
+        )
+    print(
+        f"  memory mappings                   {first.maps} -> {last.maps}"
+        f"   ({last.maps - first.maps:+d}; for information)"
+    )
+    grown = growth_lines(first.map_count, last.map_count, limit=6)
+    if grown:
+        print("    mapped files with more mappings:")
+        print("\n".join(grown))
+    grown = growth_lines(first.map_kib, last.map_kib, limit=6, least=1024)
+    if grown:
+        print("    mappings whose resident KiB grew by 1 MiB or more:")
+        print("\n".join(grown))
+    if first.gesture_type and last.gesture_type:
+        print(
+            f"  Qt gesture types (one per QScroller.grabGesture) {first.gesture_type} -> "
+            f"{last.gesture_type}   ({last.gesture_type - first.gesture_type:+d}; for information)"
+        )
+
+
+def print_resources(soak: Soak, first: Snapshot, last: Snapshot) -> bool:
+    """What must not grow; False if an aim is broken."""
+    ok = True
+    k = soak.kiosk
+    print(f"\nResources, warm-up end (visit {first.visits}) -> end (visit {last.visits})")
+    pairs = {
+        "fds": (first.fds, last.fds),
+        "threads (OS)": (first.threads, last.threads),
+        "threads (Python)": (first.py_threads, last.py_threads),
+        "child processes": (len(first.children), len(last.children)),
+    }
+    for name, (before, after) in pairs.items():
+        tolerance = TOLERANCE[name]
+        good = after - before <= tolerance
+        ok &= good
+        print(
+            f"  {name:<33} {before} -> {after}   (aim: no growth beyond +{tolerance}: "
+            f"{'ok' if good else 'BROKEN'})"
+        )
+    print(f"      children now: {', '.join(last.children) or 'none'}")
+    if first.py_thread_names != last.py_thread_names:
+        print(f"      Python threads at warm-up end: {', '.join(first.py_thread_names)}")
+        print(f"      Python threads now: {', '.join(last.py_thread_names)}")
+    for scope in first.qt:
+        before, after = first.qt[scope], last.qt[scope]
+        good = after - before <= QT_TOLERANCE
+        ok &= good
+        print(
+            f"  Qt objects, {scope:<22}{before} -> {after}   (aim: no growth beyond "
+            f"+{QT_TOLERANCE}: {'ok' if good else 'BROKEN'})"
+        )
+    grown = growth_lines(first.qt_classes, last.qt_classes, least=2)
+    if grown:
+        print("    Qt classes that grew:")
+        print("\n".join(grown))
+    grown = growth_lines(first.py_types, last.py_types, least=50)
+    if grown:
+        print("    Python object types that grew by 50 or more (after gc.collect):")
+        print("\n".join(grown))
+    print(f"  render jobs pending               {first.pending_jobs} -> {last.pending_jobs}")
+    wavs = list(k.cache.folder.glob("*.wav"))
+    size = sum(p.stat().st_size for p in wavs)
+    print(f"  WAV cache                         {len(wavs)} files, {mib(size / 1024)}")
+    return ok
+
+
+def check_usage(soak: Soak) -> bool:
+    """The usage counts hold exactly what the visits did."""
+    k = soak.kiosk
+    if k.stats is None:
+        print("\nUsage counts: not counted (stats off)")
+        return False
+    k.stats.flush(timeout=30)
+    recorded: Counter[str] = Counter()
+    for tally in report(k.stats_path).tallies:
+        recorded[tally.kind] += tally.count
+    print(f"\nUsage counts in {k.stats_path.name}: recorded / expected")
+    ok = True
+    for kind in sorted(set(recorded) | set(soak.expected)):
+        good = recorded[kind] == soak.expected[kind]
+        ok &= good
+        print(
+            f"  {kind:<12} {recorded[kind]:>7} / {soak.expected[kind]:<7} "
+            f"{'ok' if good else 'MISMATCH'}"
+        )
+    if k.stats.problem:
+        print(f"  counting stopped: {k.stats.problem}")
+        ok = False
+    return ok
+
+
+def print_steps(soak: Soak, measured: int, minutes: float) -> None:
+    print(
+        f"\nVisits per minute (after warm-up)    {measured / minutes:.1f}"
+        f"   ({measured} visits in {minutes:.1f} min, sampling included)"
+    )
+    print("Median time of each step (after warm-up):")
+    for name, times in soak.steps.items():
+        print(f"  {name:<36} {statistics.median(times) * 1000:8.1f} ms   ({len(times)})")
+
+
+# -- main -----------------------------------------------------------------------------------------
+
+
+def arguments() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--visits", type=int, default=5000, help="visits in all, warm-up included")
+    parser.add_argument("--warmup", type=int, default=200, help="visits before measuring")
+    parser.add_argument("--printer", default="", help="CUPS queue (else KIOSK_TEST_PRINTER)")
+    parser.add_argument("--pdf-dir", default="", help="where the queue writes PDFs")
+    parser.add_argument("--guide-every", type=int, default=10, help="audio guide visits (0: none)")
+    parser.add_argument("--pin-every", type=int, default=50, help="PIN pad visits (0: none)")
+    parser.add_argument("--max-problems", type=int, default=10, help="stop after this many")
+    parser.add_argument("--tracemalloc", action="store_true", help="where Python memory grew")
+    args = parser.parse_args()
+    if args.visits <= args.warmup:
+        parser.error("--visits must be more than --warmup")
+    return args
+
+
+def run(args: argparse.Namespace, folder: Path) -> int:  # noqa: PLR0912, PLR0915 - the run
+    printer = args.printer or os.environ.get("KIOSK_TEST_PRINTER", "")
+    pdf_dir = args.pdf_dir or os.environ.get("KIOSK_TEST_PDF_DIR", "")
+    if not printer:
+        print("soak: no printer (--printer or KIOSK_TEST_PRINTER): printing is SKIPPED")
+    elif shutil.which("lp") is None:
+        print("soak: CUPS (lp) is not installed: printing is SKIPPED")
+        printer = ""
+    began = time.monotonic()
+    soak = Soak(args, printer, pdf_dir)
+    if printer and soak.sweeper.folder is None:
+        print("soak: the queue's PDF folder is not known (--pdf-dir): its PDFs are left")
+    engine = soak.kiosk.speech.engine
+    print(
+        f"soak: {args.visits} visits ({args.warmup} warm-up), printer {printer or 'none'}, "
+        f"speech engine {engine}, window 1920x1080 offscreen, idle {IDLE_S} s + {IDLE_S} s, "
+        f"files in {folder}",
+        flush=True,
+    )
+    problems: list[str] = []
+    leftover_visits = 0
+    samples: list[Snapshot] = []
+    first: Snapshot | None = None
+    measure_start = 0.0
+    traced: tracemalloc.Snapshot | None = None
+    n = 0
+    for n in range(args.visits):
+        try:
+            soak.visit(n)
+        except StepFailedError as exc:
+            problems.append(f"visit {n + 1}: {exc}")
+            print(f"PROBLEM visit {n + 1}: {exc}", flush=True)
+            recover(soak)
+        soak.spin.pause(0.01)  # the attract screen, as the next patient finds it
+        left = soak.leftovers()
+        if left:
+            leftover_visits += 1
+            problems.append(f"visit {n + 1} left: " + "; ".join(left))
+            print(f"LEFT OVER after visit {n + 1}: " + "; ".join(left), flush=True)
+        for error in soak.errors:
+            problems.append(f"visit {n + 1}: unexpected error in the kiosk: {error}")
+            print(f"ERROR in visit {n + 1}: {error}", flush=True)
+        soak.errors.clear()
+        soak.speech_problems.clear()
+        if n % 10 == 9:
+            soak.sweeper.sweep()
+        done = n + 1
+        if done == args.warmup:
+            first = soak.snapshot(done, deep=True)
+            samples.append(first)
+            soak.measuring = True
+            measure_start = time.monotonic()
+            if args.tracemalloc:
+                tracemalloc.start(10)
+                traced = tracemalloc.take_snapshot()
+        elif done > args.warmup and (done - args.warmup) % SAMPLE_EVERY == 0:
+            samples.append(soak.snapshot(done))
+        if done % SAMPLE_EVERY == 0 or done == args.warmup:
+            s = samples[-1] if samples and samples[-1].visits == done else soak.snapshot(done)
+            rate = done / ((time.monotonic() - began) / 60)
+            print(
+                f"  visit {done:>6}/{args.visits}  RSS {mib(s.rss_kib)}  render "
+                f"{mib(s.render_rss_kib)}  fds {s.fds}  threads {s.threads}  "
+                f"children {len(s.children)}  maps {s.maps}  {rate:.1f} visits/min",
+                flush=True,
+            )
+        if len(problems) >= args.max_problems:
+            print(f"soak: stopping after {len(problems)} problems", flush=True)
+            break
+    done = n + 1
+    measured_minutes = (time.monotonic() - measure_start) / 60 if soak.measuring else 0.0
+    last = soak.snapshot(done, deep=True)
+    if samples and samples[-1].visits != done:
+        samples.append(last)
+
+    ok = not problems
+    if first is not None:
+        print_steps(soak, done - args.warmup, measured_minutes)
+        print_memory(soak, samples, first, last)
+        ok &= print_resources(soak, first, last)
+    if traced is not None:
+        stats = tracemalloc.take_snapshot().compare_to(traced, "lineno")
+        print("\nPython allocation sites that grew most after warm-up (tracemalloc):")
+        for stat in stats[:12]:
+            print(f"  {stat}")
+    ok &= check_usage(soak)
+    if printer:
+        finish_printing(soak, printer)
+    soak.close()
+    print(
+        f"\nLeft-over state after reset: {leftover_visits} of {done} visits"
+        f"   (aim: none)  home screen scrolled before the reset in {soak.home_scrolled} visits"
+    )
+    if problems:
+        print(f"Problems ({len(problems)}):")
+        for problem in problems[:20]:
+            print(f"  {problem}")
+    if not ok:
+        log_tail(paths.log_dir() / "kiosk.log")
+    took = time.monotonic() - began
+    print(f"Run took {int(took // 3600)}h{int(took % 3600 // 60):02d}m{int(took % 60):02d}s")
+    print("RESULT: " + ("PASS" if ok else "FAIL"))
+    return 0 if ok else 1
+
+
+def log_tail(path: Path, lines: int = 15) -> None:
+    """The kiosk's last warnings and errors (its log goes with the run's folder)."""
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return
+    worrying = [line for line in text if " WARNING " in line or " ERROR " in line]
+    if worrying:
+        print(f"Last warnings and errors in the kiosk's log ({len(worrying)} in all):")
+        for line in worrying[-lines:]:
+            print(f"  {line}")
+
+
+def recover(soak: Soak) -> None:
+    """After a failed step: back to the attract screen the way the kiosk itself would."""
+    k = soak.kiosk
+    k.idle.release(HOLD)
+    with contextlib.suppress(StepFailedError):
+        soak.wait(lambda: not k.visit.active and k.window.current_screen == "attract", "a reset")
+    if k.visit.active or k.window.current_screen != "attract":
+        k.reset()
+
+
+def finish_printing(soak: Soak, printer: str) -> None:
+    """Wait for the queue to write the last PDFs, delete them, and say how many there were."""
+    end = time.monotonic() + 120
+    soak.spin.until(
+        lambda: time.monotonic() > end or queue_jobs(printer) == 0,
+        130,
+        "the print queue to empty",
+    )
+    soak.spin.pause(2)
+    soak.sweeper.sweep(min_age_s=0)
+    sweeper = soak.sweeper
+    print(
+        f"\nPrinting: {sweeper.sent} pages sent to {printer}; {sweeper.deleted} PDFs written by "
+        f"the queue and deleted ({mib(sweeper.bytes / 1024)}); {len(sweeper.jobs)} not found"
+        f"{'' if sweeper.folder else ' (PDF folder unknown)'}"
+    )
+
+
+def main() -> None:
+    args = arguments()
+    folder = Path(tempfile.mkdtemp(prefix="kiosk-soak-"))
+    for name in ("KIOSK_DATA_DIR", "KIOSK_CACHE_DIR", "KIOSK_LOG_DIR"):
+        os.environ[name] = str(folder / name.lower())
+    try:
+        code = run(args, folder)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    sys.exit(code)
+
+
+if __name__ == "__main__":
+    main()
