@@ -405,8 +405,8 @@ class Soak:
         round_ = n // len(self.schedule)
         where = ("handout", "topic", "home")[round_ % 3]
         size = (130, 170)[(round_ // 3) % 2]
-        guide = self.args.guide_every > 0 and n % self.args.guide_every == 5
-        pin = self.args.pin_every > 0 and n % self.args.pin_every == 25
+        guide = self.args.guide_every > 0 and n % self.args.guide_every == self.args.guide_every // 2
+        pin = self.args.pin_every > 0 and n % self.args.pin_every == self.args.pin_every // 2
 
         if w.current_screen != "attract":
             raise StepFailedError(f"the visit began on the {w.current_screen} screen")

@@ -29,7 +29,7 @@ DEPLOY_PACKAGES=(cage xwayland dbus libpam-systemd libgl1-mesa-dri libegl-mesa0)
 AUDIO_PACKAGES=(pipewire-pulse wireplumber dbus-user-session)
 
 # A plain PATH: the virtual environment must be built from a Python every user can run
-# (not, say, one under /root/.pyenv), since the kiosk runs as `kiosk`.
+# (not one installed in root's home folder), since the kiosk runs as `kiosk`.
 export PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
 
 say() { printf 'install: %s\n' "$*" >&2; }
