@@ -4,13 +4,13 @@ there are samples) with their aims; asserts nothing about speed.
 
     python benchmarks/soak.py [--visits 5000] [--warmup 200] [--printer NAME]
 
-What runs: the real kiosk window (KioskApp, 1920x1080, offscreen, windowed), the real speech
-engine (a started render process: espeak-ng through pyttsx3, a real WAV cache on disk), the real
-print path (CUPS `lpstat` and `lp`, to the queue named by --printer or KIOSK_TEST_PRINTER; with
-neither, printing is skipped and the run says so), usage counting on, and the real settings
-except a tiny idle time and countdown (0.05 s each). Data, cache and log folders are in a
-temporary folder for the run; the PDFs the queue writes for this run's jobs are deleted as the
-run goes (from --pdf-dir or KIOSK_TEST_PDF_DIR).
+What runs: the real kiosk window (KioskApp, windowed, 1920x1080 on a 1920x1080 offscreen
+screen), the real speech engine (a started render process: espeak-ng through pyttsx3, a real WAV
+cache on disk), the real print path (CUPS `lpstat` and `lp`, to the queue named by --printer or
+KIOSK_TEST_PRINTER; with neither, printing is skipped and the run says so), usage counting on,
+and the real settings except a tiny idle time and countdown (0.05 s each). Data, cache and log
+folders are in a temporary folder for the run; the PDFs the queue writes for this run's jobs are
+deleted as the run goes (from --pdf-dir or KIOSK_TEST_PDF_DIR).
 
 Each visit, as a patient makes it, by taps on the real buttons: the attract screen's start ->
 home -> (for half the visits, "Español" first) a topic tile, in turn every topic in both
@@ -47,15 +47,18 @@ import os
 import sys
 from pathlib import Path
 
-os.environ["QT_QPA_PLATFORM"] = "offscreen"
+os.environ["QT_QPA_PLATFORM"] = "offscreen"  # `main` adds a 1920x1080 screen
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import argparse
 import contextlib
 import dataclasses
+import faulthandler
 import gc
+import json
 import re
 import shutil
+import signal
 import statistics
 import subprocess
 import tempfile
@@ -79,6 +82,7 @@ from kiosk.session import VisitChoices
 from kiosk.staff import hash_pin
 from kiosk.stats import report
 
+SCREEN = {"name": "soak", "x": 0, "y": 0, "width": 1920, "height": 1080, "logicalDpi": 96}
 IDLE_S = 0.05  # idle time and countdown: the reset comes for real, just fast
 HOLD = "soak: the patient is at the screen"
 STAFF_PIN = "24681357"
@@ -405,7 +409,9 @@ class Soak:
         round_ = n // len(self.schedule)
         where = ("handout", "topic", "home")[round_ % 3]
         size = (130, 170)[(round_ // 3) % 2]
-        guide = self.args.guide_every > 0 and n % self.args.guide_every == self.args.guide_every // 2
+        guide = (
+            self.args.guide_every > 0 and n % self.args.guide_every == self.args.guide_every // 2
+        )
         pin = self.args.pin_every > 0 and n % self.args.pin_every == self.args.pin_every // 2
 
         if w.current_screen != "attract":
@@ -815,8 +821,8 @@ def run(args: argparse.Namespace, folder: Path) -> int:  # noqa: PLR0912, PLR091
     engine = soak.kiosk.speech.engine
     print(
         f"soak: {args.visits} visits ({args.warmup} warm-up), printer {printer or 'none'}, "
-        f"speech engine {engine}, window 1920x1080 offscreen, idle {IDLE_S} s + {IDLE_S} s, "
-        f"files in {folder}",
+        f"speech engine {engine}, window 1920x1080 on a 1920x1080 offscreen screen, "
+        f"idle {IDLE_S} s + {IDLE_S} s, files in {folder}",
         flush=True,
     )
     problems: list[str] = []
@@ -948,7 +954,14 @@ def finish_printing(soak: Soak, printer: str) -> None:
 
 def main() -> None:
     args = arguments()
+    faulthandler.enable()  # a crash in Qt prints where Python was, instead of nothing
+    faulthandler.register(signal.SIGTERM, chain=True)  # and so does being stopped
     folder = Path(tempfile.mkdtemp(prefix="kiosk-soak-"))
+    # A 1920x1080 offscreen screen, like the kiosk's (the default is 800x800, and Qt finds the
+    # widget under a finger on the screen: QScroller's delayed presses go astray beyond it).
+    screen = folder / "screen.json"
+    screen.write_text(json.dumps({"screens": [SCREEN]}), encoding="utf-8")
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={screen}"
     for name in ("KIOSK_DATA_DIR", "KIOSK_CACHE_DIR", "KIOSK_LOG_DIR"):
         os.environ[name] = str(folder / name.lower())
     try:
