@@ -443,6 +443,7 @@ class KioskApp(QObject):
         self._style_key = key
         palette = PALETTES[choices.theme]
         sizes = metrics(choices.text_size, scale)
+        self.window.topic.set_aside()  # fewer widgets for the stylesheet to polish
         self.app.setStyleSheet(stylesheet(palette, sizes))
         self.window.apply(sizes, palette)
         self.window.order_focus()

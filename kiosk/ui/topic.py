@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+import shiboken6
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QFrame,
@@ -192,6 +193,11 @@ class TopicPage(QWidget):
         layout = self.layout()
         if layout is not None:
             layout.removeWidget(area)
+        body = area.widget()
+        if body is not None:
+            # Deleted now rather than taken out: moving a whole page to a new parent makes
+            # the stylesheet polish it all again. The area keeps a guarded pointer to it.
+            shiboken6.delete(body)
         area.setParent(None)
         area.hide()
         return area
@@ -228,6 +234,7 @@ class TopicScreen(QWidget):
         self._screen_lang = ""
         self._highlighted: int | None = None
         self._pages: dict[tuple[str, str], TopicPage] = {}
+        self._set_aside: tuple[Topic | None, int | None, float] | None = None
         self._spare_areas: list[QScrollArea] = []
         self._queue: list[Topic] = []
         self._sizes: Metrics | None = None
@@ -374,8 +381,8 @@ class TopicScreen(QWidget):
         self.back.paint_icon(palette.secondary_fg, sizes.icon)
         self.home.paint_icon(palette.secondary_fg, sizes.icon)
         self.narration.apply(sizes, palette)
-        current, marked = self.topic, self._highlighted
-        place = self.page.scroll_fraction() if self.page else 0.0
+        current, marked, place = self._set_aside or self._where()
+        self._set_aside = None
         self.discard_pages()
         if current:
             # The same topic at the new size, at the same place in the text.
@@ -386,6 +393,17 @@ class TopicScreen(QWidget):
                 self.highlight(marked)
             else:
                 QTimer.singleShot(0, lambda: self._restore_place(page, place))
+
+    def _where(self) -> tuple[Topic | None, int | None, float]:
+        return self.topic, self._highlighted, self.page.scroll_fraction() if self.page else 0.0
+
+    def set_aside(self) -> None:
+        """Drop the pages before a new look is set: a stylesheet change polishes every widget
+        alive, and these pages are rebuilt anyway. The next `apply` shows the topic again, at
+        the same place."""
+        if self._set_aside is None:
+            self._set_aside = self._where()
+        self.discard_pages()
 
     def _restore_place(self, page: TopicPage, place: float) -> None:
         if self.page is page:  # not if another look change replaced the page meanwhile
@@ -401,7 +419,10 @@ class TopicScreen(QWidget):
         for page in self._pages.values():
             self.pages.removeWidget(page)
             self._spare_areas.append(page.release_area())
-            page.deleteLater()
+            # At once, not deleteLater(): a page left until the next turn of the event loop
+            # would still be polished by a stylesheet change made meanwhile. Nothing outside
+            # the page holds its widgets (the screen's `page` is already cleared).
+            shiboken6.delete(page)
         self._pages = {}
 
     def clear(self) -> None:
