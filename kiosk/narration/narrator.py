@@ -11,9 +11,10 @@ import logging
 from enum import Enum
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer, QUrl, Signal, Slot
+from PySide6.QtCore import Q_ARG, QMetaObject, QObject, Qt, QTimer, QUrl, Signal, Slot
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QGenericArgumentHolder
     from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
 
 from kiosk.narration.cache import WavCache, cache_key, playable
@@ -26,6 +27,19 @@ NORMAL_RATE = 165  # words per minute
 SLOW_RATE = 120
 STALL_MS = 2000
 WATCH_MS = 250
+
+
+def released(target: QObject, slot: str, *args: QGenericArgumentHolder) -> None:
+    """Call a slot of a QtMultimedia object with the GIL released while it runs.
+
+    A plain PySide method call keeps the GIL. QMediaPlayer's stop, play, pause and setSource
+    wait for the player's audio thread, and that thread may log a Qt warning (say "No audio
+    device detected") through the kiosk's message handler, which is Python and needs the GIL:
+    each would wait for the other for ever (the soak run hit this). QMetaObject.invokeMethod
+    lets the GIL go for the length of the call; a direct connection keeps it synchronous.
+    """
+    if not QMetaObject.invokeMethod(target, slot, Qt.ConnectionType.DirectConnection, *args):
+        raise RuntimeError(f"{type(target).__name__} has no slot {slot}")
 
 
 class State(Enum):
@@ -164,14 +178,14 @@ class Narrator(QObject):
     def pause(self) -> None:
         """Hold the sentence where it is."""
         if self.state is State.PLAYING:
-            self.player.pause()
+            released(self.player, "pause")
             self._watch.stop()
             self._set_state(State.PAUSED)
 
     def resume(self) -> None:
         """Go on from where it was paused."""
         if self.state is State.PAUSED:
-            self.player.play()
+            released(self.player, "play")
             self._arm_watch()
             self._set_state(State.PLAYING)
 
@@ -179,8 +193,8 @@ class Narrator(QObject):
         """Silence at once; the next Listen starts from the beginning."""
         self._watch.stop()
         if self._player is not None:
-            self._player.stop()
-            self._player.setSource(QUrl())
+            released(self._player, "stop")
+            released(self._player, "setSource", Q_ARG(QUrl, QUrl()))
         self.client.cancel_pending(id(self))
         self._jobs.clear()
         self.index = 0
@@ -206,7 +220,7 @@ class Narrator(QObject):
         """Volume 0 to 100, at once."""
         self._volume = max(0, min(100, percent)) / 100
         if self._output is not None:
-            self._output.setVolume(self._volume)
+            released(self._output, "setVolume", Q_ARG("float", self._volume))
 
     # -- internals -------------------------------------------------------------------------------
 
@@ -245,7 +259,7 @@ class Narrator(QObject):
     def _start_sentence(self) -> None:
         key = self._key(self.index)
         self._watch.stop()
-        self.player.stop()
+        released(self.player, "stop")
         if key in self._ready or self.cache.has(key):
             self._ready.add(key)
             self._play_file(key)
@@ -260,9 +274,10 @@ class Narrator(QObject):
             return
         url = QUrl.fromLocalFile(str(self.cache.path(key)))
         if self.player.source() == url:
-            self.player.setSource(QUrl())  # the same file again (re-rendered): load it afresh
-        self.player.setSource(url)
-        self.player.play()
+            # The same file again (re-rendered): load it afresh.
+            released(self.player, "setSource", Q_ARG(QUrl, QUrl()))
+        released(self.player, "setSource", Q_ARG(QUrl, url))
+        released(self.player, "play")
         self._arm_watch()
         self._set_state(State.PLAYING)
         self.sentence_started.emit(self.index)
@@ -342,7 +357,7 @@ class Narrator(QObject):
     def _replay_fresh(self, reason: str) -> None:
         """Drop the broken file and render the sentence again, once; then give up calmly."""
         self._watch.stop()
-        self.player.stop()
+        released(self.player, "stop")
         log.warning("sentence %d: %s", self.index, reason)
         key = self._playing_key
         self.cache.drop(key)

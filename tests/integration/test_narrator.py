@@ -4,15 +4,24 @@ needed: Qt plays in real time and reaches the end of each file)."""
 from __future__ import annotations
 
 import struct
+import threading
 import time
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
 from kiosk.narration.cache import WavCache, cache_key
-from kiosk.narration.narrator import NORMAL_RATE, SLOW_RATE, Narrator, Problem, State
+from kiosk.narration.narrator import (
+    NORMAL_RATE,
+    SLOW_RATE,
+    Narrator,
+    Problem,
+    State,
+    released,
+)
 from kiosk.narration.render import RenderClient
 
 SHORT = ["Hello.", "Drink water.", "Rest now.", "Call us."]
@@ -212,3 +221,38 @@ def test_cache_folder_lost_while_running_still_speaks(
     finally:
         narrator.stop()
         cache.close()
+
+
+def test_player_calls_let_other_threads_run(qtbot: QtBot) -> None:
+    """The player's slots are called with the GIL let go: a Qt thread that logs a warning
+    through the kiosk's (Python) message handler while the GUI thread waits for it must be able
+    to finish, or the two wait for each other for ever. Shown here with a slot that blocks for
+    a while (a dialog's own event loop, closed by a C++ timer) while a Python thread counts."""
+    dialog = QDialog()
+    closer = QTimer()
+    closer.setSingleShot(True)
+    QObject.connect(closer, "2timeout()", dialog, "1reject()")  # C++ to C++: no Python runs
+    counted = [0]
+    done = threading.Event()
+
+    def count() -> None:
+        while not done.is_set():
+            counted[0] += 1
+
+    worker = threading.Thread(target=count, daemon=True)
+    worker.start()
+    try:
+        closer.start(300)
+        before = counted[0]
+        released(dialog, "exec")
+        during = counted[0] - before
+    finally:
+        done.set()
+        worker.join()
+    assert not dialog.isVisible()  # the call was synchronous: the dialog ran and closed
+    assert during > 1000
+
+
+def test_a_missing_player_slot_is_an_error(qtbot: QtBot) -> None:
+    with pytest.raises(RuntimeError, match="no slot"):
+        released(QTimer(), "no_such_slot")
