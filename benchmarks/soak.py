@@ -39,7 +39,9 @@ Figures after --warmup visits (of --visits in all):
 
 Exit status 1 if a visit left anything behind, a step got stuck or failed, the usage counts
 disagree with the visits run, or an aim on descriptors, threads, processes or Qt objects is
-broken. --tracemalloc adds the Python allocation sites that grew most after warm-up.
+broken. A visit not over after 5 minutes is taken as frozen: every thread's stack is printed
+and the run ends with status 1. --tracemalloc adds the Python allocation sites that grew most
+after warm-up.
 """
 
 from __future__ import annotations
@@ -93,6 +95,10 @@ TAP_WAIT_S = 10.0
 NARRATION_WAIT_S = 40.0  # above the render client's own job timeout and one restart
 PRINT_WAIT_S = 60.0
 RESET_WAIT_S = 10.0
+# A visit that has not ended by then is frozen (a step that waits too long fails sooner, but a
+# GUI thread stuck in C++ never comes back to check): all threads' stacks are dumped and the run
+# ends, from faulthandler's own thread.
+FROZEN_S = 300.0
 PDF_MIN_AGE_S = 10.0  # a PDF this old is complete (cups-pdf has finished writing it)
 MEMORY_AIM_MIB = 5.0
 TOLERANCE = {"fds": 2, "threads (OS)": 2, "threads (Python)": 2, "child processes": 0}
@@ -836,6 +842,7 @@ def run(args: argparse.Namespace, folder: Path) -> int:  # noqa: PLR0912, PLR091
     traced: tracemalloc.Snapshot | None = None
     n = 0
     for n in range(args.visits):
+        faulthandler.dump_traceback_later(FROZEN_S, exit=True)
         try:
             soak.visit(n)
         except StepFailedError as exc:
@@ -843,6 +850,7 @@ def run(args: argparse.Namespace, folder: Path) -> int:  # noqa: PLR0912, PLR091
             print(f"PROBLEM visit {n + 1}: {exc}", flush=True)
             recover(soak)
         soak.spin.pause(0.01)  # the attract screen, as the next patient finds it
+        faulthandler.cancel_dump_traceback_later()
         left = soak.leftovers()
         if left:
             leftover_visits += 1
