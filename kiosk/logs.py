@@ -25,8 +25,13 @@ _QT_LEVELS = {
 }
 
 
-# Said by Qt's offscreen platform on every top-level window; it means nothing for the kiosk.
-_HARMLESS = ("This plugin does not support propagateSizeHints()",)
+# Said by Qt on every top-level window (offscreen), and by the player each time a sentence is
+# stopped or skipped while its file is still opening: they mean nothing for the kiosk, so they
+# are kept out of the warnings staff read.
+_HARMLESS = (
+    "This plugin does not support propagateSizeHints()",
+    "Could not open media. FFmpeg error description: Immediate exit requested",
+)
 
 
 def _qt_message(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import qWarning
 
 from kiosk.logs import setup_logging
 
@@ -45,3 +46,15 @@ def test_unwritable_log_folder_is_one_line_and_logging_goes_on(
     assert err[0].endswith("logging to the terminal")
     logging.getLogger("kiosk.test").error("still logged")
     assert "still logged" in capsys.readouterr().err
+
+
+def test_qt_warnings_go_to_the_log_and_known_noise_only_as_debug(tmp_path: Path) -> None:
+    path = setup_logging(tmp_path / "log")
+    assert path is not None
+    qWarning("a real Qt warning")
+    qWarning("Could not open media. FFmpeg error description: Immediate exit requested")
+    for handler in logging.getLogger("kiosk").handlers:
+        handler.flush()
+    text = path.read_text(encoding="utf-8")
+    assert "WARNING kiosk.qt: a real Qt warning" in text
+    assert "Immediate exit requested" not in text  # DEBUG, below the log's INFO level
