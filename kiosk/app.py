@@ -570,7 +570,9 @@ class KioskApp(QObject):
         last = self.printing.last_problem
         if last and last not in detail:
             detail += f" (last problem: {last})"
-        self.window.staff.set_printer(ready, detail)
+        staff = self.window.staff_if_built
+        if staff is not None:  # a check that ends after staff left has nobody to tell
+            staff.set_printer(ready, detail)
 
     @Slot()
     def reload_content(self) -> None:

@@ -125,6 +125,26 @@ class KioskWindow(QWidget):
         self.order_focus()
         self.staff_screens_built.emit()
 
+    @property
+    def staff_if_built(self) -> StaffScreen | None:
+        """The staff screen if it exists now (news for it is dropped, not a reason to build)."""
+        return self._staff
+
+    def drop_staff_screens(self) -> None:
+        """Let the PIN pad and the staff screen go once nobody is using them: while they exist,
+        every text size or contrast change restyles them too (Qt polishes every widget alive,
+        shown or not), and they take a moment to build again the next time staff come."""
+        if self._pin is None or self._staff is None:
+            return
+        if self.stack.currentWidget() in (self._pin, self._staff):
+            return
+        for screen in (self._pin, self._staff):
+            self.stack.removeWidget(screen)
+            del self._names[screen]
+            screen.deleteLater()  # later: this may run inside a click on one of their buttons
+        self._pin = self._staff = None
+        self.order_focus()
+
     def all_controls(self) -> list[ComfortControls]:
         """The language, size and contrast controls of every screen."""
         return [self.home.controls, self.topic.controls, self.handout.controls]
@@ -270,6 +290,7 @@ class KioskWindow(QWidget):
         self.home.reset()
         self.guard.keyboard_mode = False
         self.show_attract()
+        self.drop_staff_screens()
 
     def apply(self, sizes: Metrics, palette: Palette) -> None:
         """Sizes and colours for every screen."""

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from kiosk import paths
@@ -199,6 +200,27 @@ def test_back_to_patients_and_the_staff_idle_close(qtbot: QtBot, make_kiosk: Mak
     _open_staff(qtbot, kiosk)
     qtbot.wait_until(lambda: kiosk.window.current_screen == "attract", timeout=5000)
     assert kiosk.idle._idle.interval() == round(STAFF.idle_timeout_s * 1000)
+
+
+def test_staff_screens_are_let_go_after_staff_leave_and_work_again(
+    qtbot: QtBot, make_kiosk: MakeKiosk
+) -> None:
+    """Once staff are gone the two screens are deleted (patients' look changes would restyle
+    them too); news for them meanwhile builds nothing; the next time they work as new."""
+    kiosk = make_kiosk(STAFF)
+    _open_staff(qtbot, kiosk)
+    first = kiosk.window.staff
+    first.back.click()
+    assert kiosk.window.staff_if_built is None
+    qtbot.wait_until(lambda: not [w for w in QApplication.allWidgets() if w is first])
+    kiosk.printing.status_known.emit(True, "a check that ended after staff left")
+    assert kiosk.window.staff_if_built is None
+    _open_staff(qtbot, kiosk)  # built again, its buttons connected again
+    assert kiosk.window.staff is not first
+    kiosk.printing.status_known.emit(False, "printer 'x' is stopped: paper jam")
+    assert "paper jam" in kiosk.window.staff.printer_status.text()
+    kiosk.window.staff.back.click()  # connected again: back to the patients
+    assert kiosk.window.current_screen == "attract"
 
 
 def test_exit_asks_the_application_to_end_with_the_staff_status(
