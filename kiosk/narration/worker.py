@@ -23,6 +23,11 @@ from typing import Any, TextIO
 
 FINISH_TIMEOUT_S = 10.0  # below the kiosk's own job timeout, so the answer comes from here
 IDLE_WAIT_S = 5.0
+# A silent WAV is a race in espeak's driver, rarer after waiting for it to be idle but not gone
+# on a busy machine (two in a row seen while another process took the CPU): try a few times,
+# pausing a little longer each time.
+SILENT_TRIES = 4
+SILENT_PAUSE_S = 0.05
 
 
 def _protocol_stream() -> TextIO:
@@ -100,7 +105,9 @@ class Renderer:
             tmp.write_bytes(b"")
         except OSError as exc:
             return {"ok": False, "error": f"cannot write {out}: {exc.strerror}"}
-        for _attempt in range(2):
+        for attempt in range(SILENT_TRIES):
+            if attempt:
+                time.sleep(SILENT_PAUSE_S * attempt)
             self._wait_idle()
             self._done.clear()
             self._error = ""

@@ -33,11 +33,14 @@ def open_preview(kiosk: KioskApp, qtbot: QtBot, topic: str = "ibs-leg-pain") -> 
     assert kiosk.window.current_screen == "handout"
 
 
-def wait_for_pdf(folder: Path, after: float) -> Path:
-    """The PDF that cups-pdf wrote for this job, once it is complete."""
+def wait_for_pdf(folder: Path, after: float, job: str = "") -> Path:
+    """The PDF that cups-pdf wrote for this job, once it is complete. With the job's id
+    ("queue-N"), the PDF of that job (cups-pdf names it "...-job_N.pdf"): another print to the
+    same queue may finish meanwhile."""
     deadline = time.monotonic() + 30
+    pattern = f"*-job_{job.rsplit('-', 1)[-1]}.pdf" if job else "*.pdf"
     while time.monotonic() < deadline:
-        for pdf in folder.glob("*.pdf"):
+        for pdf in folder.glob(pattern):
             if pdf.stat().st_mtime >= after:
                 check = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, check=False)
                 if check.returncode == 0:
@@ -62,7 +65,7 @@ def test_print_goes_through_cups_and_comes_out_right(
     assert printed.args[0].startswith("kiosk-test-pdf-")
     assert screen.status.text() == "Your page is printing. Please pick it up at the front desk."
     assert kiosk.visit.choices.prints_left == 2
-    pdf = wait_for_pdf(out, started)
+    pdf = wait_for_pdf(out, started, printed.args[0])
     assert pdf_pages(pdf) == 1
     text = pdf_text(pdf)
     topic = kiosk.content.find("ibs-leg-pain", "en")
