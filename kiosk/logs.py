@@ -5,6 +5,9 @@ from __future__ import annotations
 import logging
 import logging.handlers
 import sys
+import threading
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
@@ -34,9 +37,57 @@ _HARMLESS = (
 )
 
 
+# A Qt message said again within this many seconds is counted, not written: on a kiosk without a
+# sound device the player says "No audio device detected" at every sentence, which would push
+# months of useful history out of the rotated log in weeks.
+REPEAT_QUIET_S = 600.0
+_REPEATS_KEPT = 256  # messages remembered; the oldest is forgotten first
+
+
+class Repeats:
+    """Which messages to write now: the first of each, then at most one per `quiet_s`, each
+    with how many times the message was held back since the last one written. Thread-safe (Qt
+    calls the handler from its own threads too); uses a monotonic clock, so a wall-clock jump
+    neither silences a message nor floods the log."""
+
+    def __init__(
+        self, quiet_s: float = REPEAT_QUIET_S, clock: Callable[[], float] = time.monotonic
+    ) -> None:
+        self.quiet_s = quiet_s
+        self._clock = clock
+        self._lock = threading.Lock()
+        self._seen: dict[str, tuple[float, int]] = {}  # message -> (last written, held back since)
+
+    def admit(self, message: str) -> int | None:
+        """None to hold `message` back; otherwise write it, and the number is how many times it
+        was held back since it was last written."""
+        now = self._clock()
+        with self._lock:
+            last = self._seen.pop(message, None)
+            if last is not None and now - last[0] < self.quiet_s:
+                self._seen[message] = (last[0], last[1] + 1)
+                return None
+            if len(self._seen) >= _REPEATS_KEPT:
+                del self._seen[next(iter(self._seen))]
+            self._seen[message] = (now, 0)
+            return last[1] if last is not None else 0
+
+
+_repeats = Repeats()
+
+
 def _qt_message(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
     level = logging.DEBUG if message in _HARMLESS else _QT_LEVELS.get(kind, logging.WARNING)
-    logging.getLogger("kiosk.qt").log(level, "%s", message)
+    logger = logging.getLogger("kiosk.qt")
+    if not logger.isEnabledFor(level):
+        return
+    held = _repeats.admit(message)
+    if held is None:
+        return
+    if held:
+        logger.log(level, "%s (said %d more times since it was last written)", message, held)
+    else:
+        logger.log(level, "%s", message)
 
 
 def log_problem() -> str:

@@ -9,12 +9,23 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import qWarning
 
-from kiosk.logs import setup_logging
+from kiosk import logs
+from kiosk.logs import Repeats, setup_logging
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
 
 
 @pytest.fixture(autouse=True)
-def _restore_logging() -> Iterator[None]:
-    """setup_logging changes the process's "kiosk" logger; put it back for the other tests."""
+def _restore_logging(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """setup_logging changes the process's "kiosk" logger; put it back for the other tests.
+    Each test starts with no Qt message seen before."""
+    monkeypatch.setattr(logs, "_repeats", Repeats())
     logger = logging.getLogger("kiosk")
     saved = (list(logger.handlers), logger.propagate, logger.level)
     yield
@@ -58,3 +69,62 @@ def test_qt_warnings_go_to_the_log_and_known_noise_only_as_debug(tmp_path: Path)
     text = path.read_text(encoding="utf-8")
     assert "WARNING kiosk.qt: a real Qt warning" in text
     assert "Immediate exit requested" not in text  # DEBUG, below the log's INFO level
+
+
+def _log_lines(path: Path) -> list[str]:
+    for handler in logging.getLogger("kiosk").handlers:
+        handler.flush()
+    return path.read_text(encoding="utf-8").splitlines()
+
+
+def test_a_qt_warning_said_at_every_sentence_is_written_once_then_counted(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    clock = Clock()
+    monkeypatch.setattr(logs, "_repeats", Repeats(quiet_s=600, clock=clock))
+    path = setup_logging(tmp_path / "log")
+    assert path is not None
+    for _ in range(1000):  # a sentence a second on a kiosk with no sound device
+        qWarning("No audio device detected")
+        clock.now += 1
+    qWarning("a different warning")  # not held back by the other one
+    lines = _log_lines(path)
+    assert [line.split(" kiosk.qt: ")[1] for line in lines] == [
+        "No audio device detected",
+        "No audio device detected (said 599 more times since it was last written)",
+        "a different warning",
+    ]
+    assert all(" WARNING kiosk.qt: " in line for line in lines)
+
+
+def test_held_back_messages_are_counted_exactly() -> None:
+    clock = Clock()
+    repeats = Repeats(quiet_s=10, clock=clock)
+    assert repeats.admit("a") == 0
+    clock.now += 9.9
+    assert repeats.admit("a") is None
+    assert repeats.admit("a") is None
+    assert repeats.admit("b") == 0
+    clock.now += 0.1  # ten seconds after "a" was written
+    assert repeats.admit("a") == 2
+    assert repeats.admit("a") is None
+    clock.now += 3600  # long quiet: written again, nothing held back since
+    assert repeats.admit("b") == 0
+    clock.now -= 7200  # a monotonic clock never does this; a bad one must not silence messages
+    assert repeats.admit("a") is None  # still counted, not lost
+
+
+def test_only_so_many_messages_are_remembered() -> None:
+    clock = Clock()
+    repeats = Repeats(quiet_s=600, clock=clock)
+    for n in range(10_000):  # messages with numbers in them never repeat
+        assert repeats.admit(f"buffer {n} dropped") == 0
+    assert len(repeats._seen) <= 256
+    assert repeats.admit("buffer 9999 dropped") is None  # the newest are the ones kept
+
+
+def test_messages_below_the_log_level_are_not_counted(tmp_path: Path) -> None:
+    path = setup_logging(tmp_path / "log")
+    assert path is not None
+    qWarning("Could not open media. FFmpeg error description: Immediate exit requested")
+    assert logs._repeats._seen == {}  # debug: neither written nor remembered
