@@ -13,13 +13,14 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
 from kiosk.staff import PIN_MAX
 from kiosk.theme import Metrics, Palette
-from kiosk.ui.scrolling import touch_scroll_area
+from kiosk.ui.scrolling import scrolling_screen
 from kiosk.ui.widgets import TouchButton, set_role
 
 SET_PIN_COMMAND = "python main.py set-pin"
@@ -33,7 +34,8 @@ class PinPad(QWidget):
     pin_entered = Signal(str)
     cancelled = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, area: QScrollArea | None = None) -> None:
+        """`area`: the scroll area of the screen this one replaces (see `touch_scroll_area`)."""
         super().__init__(parent)
         self.setObjectName("Screen")
         self._digits: list[str] = []
@@ -65,13 +67,13 @@ class PinPad(QWidget):
         for button in (*self.keys.values(), self.delete, self.ok):
             button.setProperty("keypad", True)  # taller keys, from base.qss
         self._grid = grid
-        self._lay_out()
+        self._lay_out(area)
         self._tick = QTimer(self)
         self._tick.setInterval(1000)
         self._tick.timeout.connect(self._count_down)
         self.retranslate()
 
-    def _lay_out(self) -> None:
+    def _lay_out(self, area: QScrollArea | None) -> None:
         top = QFrame()
         top.setObjectName("TopBar")
         bar = QHBoxLayout(top)
@@ -95,11 +97,7 @@ class PinPad(QWidget):
         middle.addLayout(row)
         middle.addStretch(2)
         # On a short screen at a big text size the pad scrolls rather than grow off the screen.
-        self.scroll_area = touch_scroll_area(body)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(top)
-        outer.addWidget(self.scroll_area, 1)
+        self.scroll_area = scrolling_screen(self, top, body, reuse=area)
 
     def _digit_button(self, digit: str) -> TouchButton:
         button = TouchButton(digit, role="keypad")

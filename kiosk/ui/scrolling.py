@@ -2,16 +2,26 @@
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractScrollArea, QFrame, QScrollArea, QScroller, QWidget
+from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QFrame,
+    QScrollArea,
+    QScroller,
+    QVBoxLayout,
+    QWidget,
+)
 
 
 def touch_scroll_area(body: QWidget, reuse: QScrollArea | None = None) -> QScrollArea:
     """A frameless, vertically scrolling area with flick scrolling by finger or mouse drag.
 
-    `reuse` is an area from a page that was thrown away: it takes the new body and keeps its
-    flick gesture. Every new gesture registers a new gesture type with Qt for good, so pages
-    rebuilt all day (each change of language or text size) must not each make a new one.
+    `reuse` is an area set aside from a screen that was thrown away (`set_aside`): it takes the
+    new body and keeps its flick gesture. Every new gesture registers a new gesture type with Qt
+    for good (and PySide a new enum class for it), so screens rebuilt all day (topic pages at
+    each change of language or text size, the staff screens at each staff visit) must not each
+    make a new one. The caller shows a reused area once it is in its new screen's layout.
     """
     if reuse is not None:
         QScroller.scroller(reuse.viewport()).stop()
@@ -29,6 +39,43 @@ def touch_scroll_area(body: QWidget, reuse: QScrollArea | None = None) -> QScrol
     body.setObjectName("ScrollBody")
     area.setWidget(body)
     enable_kinetic(area)
+    return area
+
+
+def scrolling_screen(
+    screen: QWidget, top: QWidget, body: QWidget, reuse: QScrollArea | None = None
+) -> QScrollArea:
+    """Lay `screen` out edge to edge: `top`, then `body` in a touch scroll area filling the
+    rest (`reuse`: as for `touch_scroll_area`). Returns the scroll area."""
+    area = touch_scroll_area(body, reuse)
+    outer = QVBoxLayout(screen)
+    outer.setContentsMargins(0, 0, 0, 0)
+    outer.addWidget(top)
+    outer.addWidget(area, 1)
+    area.show()  # a reused area was hidden when set aside; a new one is not hidden by this
+    return area
+
+
+def set_aside(area: QScrollArea, *, delete_body_now: bool = False) -> QScrollArea:
+    """Take `area` out of its screen, which is about to be deleted, and let the screen's body
+    go, keeping the area (and its flick gesture) for the next screen (`touch_scroll_area`).
+
+    `delete_body_now`: delete the body at once rather than on the next turn of the event loop.
+    At once, a stylesheet change made meanwhile has less to polish; later, it is safe while
+    one of the body's own buttons is being clicked. The area keeps a guarded pointer to it.
+    """
+    parent = area.parentWidget()
+    layout = parent.layout() if parent is not None else None
+    if layout is not None:
+        layout.removeWidget(area)
+    body = area.widget()
+    if body is not None:
+        if delete_body_now:
+            shiboken6.delete(body)
+        else:
+            body.deleteLater()
+    area.setParent(None)
+    area.hide()
     return area
 
 

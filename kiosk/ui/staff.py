@@ -10,11 +10,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal, SignalInstance
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from kiosk.theme import Metrics, Palette
 from kiosk.ui.flow import FlowLayout
-from kiosk.ui.scrolling import scroll_to_top, touch_scroll_area
+from kiosk.ui.scrolling import scroll_to_top, scrolling_screen
 from kiosk.ui.widgets import TouchButton, set_role
 
 
@@ -60,7 +60,8 @@ class StaffScreen(QWidget):
     test_print_requested = Signal()
     test_sound_requested = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, area: QScrollArea | None = None) -> None:
+        """`area`: the scroll area of the screen this one replaces (see `touch_scroll_area`)."""
         super().__init__(parent)
         self.setObjectName("Screen")
         self.back = TouchButton("", icon="back", role="primary")
@@ -116,11 +117,7 @@ class StaffScreen(QWidget):
         self._card(column, self.about_heading, self.about)
         column.addStretch(1)
         self._column = column
-        self.scroll_area = touch_scroll_area(body)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(top)
-        outer.addWidget(self.scroll_area, 1)
+        self.scroll_area = scrolling_screen(self, top, body, reuse=area)
         self._usage: list[UsageRow] = []
         self._usage_problem = ""
         self._topics: tuple[dict[str, int], list[str], list[str]] = ({}, [], [])

@@ -29,7 +29,7 @@ from kiosk.theme import Metrics, Palette
 from kiosk.ui.controls import ComfortControls
 from kiosk.ui.flow import FlowLayout
 from kiosk.ui.narration_bar import NarrationBar
-from kiosk.ui.scrolling import scroll_to_top, touch_scroll_area
+from kiosk.ui.scrolling import scroll_to_top, set_aside, touch_scroll_area
 from kiosk.ui.widgets import IconLabel, ReadingLabel, TouchButton, set_role
 
 BUILD_AFTER_MS = 400
@@ -189,18 +189,9 @@ class TopicPage(QWidget):
 
     def release_area(self) -> QScrollArea:
         """Take the scroll area out of this page, which is about to be deleted, for reuse."""
-        area = self.scroll_area
-        layout = self.layout()
-        if layout is not None:
-            layout.removeWidget(area)
-        body = area.widget()
-        if body is not None:
-            # Deleted now rather than taken out: moving a whole page to a new parent makes
-            # the stylesheet polish it all again. The area keeps a guarded pointer to it.
-            shiboken6.delete(body)
-        area.setParent(None)
-        area.hide()
-        return area
+        # The body is deleted now rather than moved out: moving a whole page to a new parent
+        # makes the stylesheet polish it all again.
+        return set_aside(self.scroll_area, delete_body_now=True)
 
     def scroll_fraction(self) -> float:
         """How far down the text is scrolled, 0 to 1."""

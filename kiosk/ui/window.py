@@ -6,7 +6,7 @@ import itertools
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QResizeEvent
-from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QScrollArea, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.content.model import Topic
 from kiosk.session import VisitChoices
@@ -19,6 +19,7 @@ from kiosk.ui.home import HomeScreen
 from kiosk.ui.keys import KeyRouter
 from kiosk.ui.overlay import IdleOverlay
 from kiosk.ui.pinpad import PinPad
+from kiosk.ui.scrolling import set_aside
 from kiosk.ui.staff import StaffScreen
 from kiosk.ui.topic import TopicScreen
 
@@ -78,6 +79,8 @@ class KioskWindow(QWidget):
         }
         self._pin: PinPad | None = None  # staff screens are built the first time staff need them
         self._staff: StaffScreen | None = None
+        # Their scroll areas outlive them, for the next ones (see `touch_scroll_area`).
+        self._staff_areas: tuple[QScrollArea, QScrollArea] | None = None
         self._look: tuple[Metrics, Palette] | None = None
         self._before_pin: QWidget = self.attract
         for screen in self._names:
@@ -115,7 +118,9 @@ class KioskWindow(QWidget):
         return self._staff
 
     def _build_staff_screens(self) -> None:
-        self._pin, self._staff = PinPad(), StaffScreen()
+        pin_area, staff_area = self._staff_areas or (None, None)
+        self._pin, self._staff = PinPad(area=pin_area), StaffScreen(area=staff_area)
+        self._staff_areas = None
         for screen, name in ((self._pin, "pin"), (self._staff, "staff")):
             self._names[screen] = name
             self.stack.addWidget(screen)
@@ -138,6 +143,7 @@ class KioskWindow(QWidget):
             return
         if self.stack.currentWidget() in (self._pin, self._staff):
             return
+        self._staff_areas = (set_aside(self._pin.scroll_area), set_aside(self._staff.scroll_area))
         for screen in (self._pin, self._staff):
             self.stack.removeWidget(screen)
             del self._names[screen]

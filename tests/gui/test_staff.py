@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QScroller
 from pytestqt.qtbot import QtBot
 
 from kiosk import paths
@@ -221,6 +221,44 @@ def test_staff_screens_are_let_go_after_staff_leave_and_work_again(
     assert "paper jam" in kiosk.window.staff.printer_status.text()
     kiosk.window.staff.back.click()  # connected again: back to the patients
     assert kiosk.window.current_screen == "attract"
+
+
+def test_staff_visits_all_day_register_no_new_flick_gestures(
+    qtbot: QtBot, make_kiosk: MakeKiosk
+) -> None:
+    """Qt keeps every flick gesture ever registered (and PySide an enum class for each): the
+    staff screens built again at each staff visit take the scroll areas of the last ones, with
+    their gestures, and still show and scroll their new contents."""
+    kiosk = make_kiosk(STAFF)
+    window = kiosk.window
+    gestures: set[int] = set()
+    areas: set[int] = set()
+    for _ in range(4):
+        _open_staff(qtbot, kiosk)
+        old_bodies = [window.pin.scroll_area.widget(), window.staff.scroll_area.widget()]
+        for screen in (window.pin, window.staff):
+            viewport = screen.scroll_area.viewport()
+            gestures.add(QScroller.grabbedGesture(viewport).value)
+            areas.add(id(screen.scroll_area))
+            assert screen.scroll_area.parentWidget() is screen
+        assert window.staff.scroll_area.isVisible()
+        assert window.staff.usage_heading.isVisible()  # the new body is the one shown
+        window.staff.scroll_area.verticalScrollBar().setValue(40)
+        window.staff.back.click()
+        assert window.staff_if_built is None
+        qtbot.wait_until(
+            lambda bodies=old_bodies: (
+                not [  # type: ignore[misc]
+                    w for w in QApplication.allWidgets() if any(w is b for b in bodies)
+                ]
+            )
+        )
+    assert len(gestures) == 2
+    assert len(areas) == 2
+    _open_staff(qtbot, kiosk)
+    assert window.staff.scroll_area.verticalScrollBar().value() == 0  # from the top again
+    window.pin.keys["1"].click()  # the pad's keys, in the reused area, still work
+    assert window.pin.typed == 1
 
 
 def test_exit_asks_the_application_to_end_with_the_staff_status(
