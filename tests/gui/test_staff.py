@@ -4,13 +4,14 @@ staff screen and its actions, and the usage counts a visit leaves behind."""
 from __future__ import annotations
 
 import dataclasses
+import functools
 import logging
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QScroller
+from PySide6.QtWidgets import QApplication, QScroller, QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk import paths
@@ -40,6 +41,10 @@ def _type_pin(kiosk: KioskApp, pin: str) -> None:
     for digit in pin:
         kiosk.window.pin.keys[digit].click()
     kiosk.window.pin.ok.click()
+
+
+def _all_deleted(widgets: list[QWidget | None]) -> bool:
+    return not [w for w in QApplication.allWidgets() if any(w is gone for gone in widgets)]
 
 
 def _open_staff(qtbot: QtBot, kiosk: KioskApp) -> None:
@@ -212,7 +217,7 @@ def test_staff_screens_are_let_go_after_staff_leave_and_work_again(
     first = kiosk.window.staff
     first.back.click()
     assert kiosk.window.staff_if_built is None
-    qtbot.wait_until(lambda: not [w for w in QApplication.allWidgets() if w is first])
+    qtbot.wait_until(lambda: _all_deleted([first]))
     kiosk.printing.status_known.emit(True, "a check that ended after staff left")
     assert kiosk.window.staff_if_built is None
     _open_staff(qtbot, kiosk)  # built again, its buttons connected again
@@ -246,13 +251,7 @@ def test_staff_visits_all_day_register_no_new_flick_gestures(
         window.staff.scroll_area.verticalScrollBar().setValue(40)
         window.staff.back.click()
         assert window.staff_if_built is None
-        qtbot.wait_until(
-            lambda bodies=old_bodies: (
-                not [  # type: ignore[misc]
-                    w for w in QApplication.allWidgets() if any(w is b for b in bodies)
-                ]
-            )
-        )
+        qtbot.wait_until(functools.partial(_all_deleted, old_bodies))
     assert len(gestures) == 2
     assert len(areas) == 2
     _open_staff(qtbot, kiosk)
