@@ -787,11 +787,11 @@ def run_kiosk(settings: Settings, windowed: bool = False, config_path: Path | No
     QTimer.singleShot(CACHE_TRIM_DELAY_MS, kiosk.cache.trim)  # after start-up, not during it
     kiosk.install_exception_hook()
     signals = quit_on_signals(app)
-    if windowed:
+    if kiosk.window.cover is None:
         kiosk.window.resize(1280, 800)
         kiosk.window.show()
     else:
-        kiosk.window.showFullScreen()
+        kiosk.window.cover.show()
     kiosk.restyle()
     kiosk.watchdog.start()
     log.info(

@@ -13,6 +13,7 @@ from kiosk.session import VisitChoices
 from kiosk.theme import Metrics, Palette
 from kiosk.ui.attract import AttractScreen
 from kiosk.ui.controls import ComfortControls
+from kiosk.ui.fullscreen import ScreenCover
 from kiosk.ui.gesture import CornerHold
 from kiosk.ui.handout import HandoutScreen
 from kiosk.ui.home import HomeScreen
@@ -63,6 +64,8 @@ class KioskWindow(QWidget):
         self.setWindowTitle(clinic_name)
         self.windowed = windowed
         self.allow_close = False
+        # Fullscreen: the window covers its screen itself (see kiosk/ui/fullscreen.py).
+        self.cover = None if windowed else ScreenCover(self)
         if not windowed:
             self.setWindowFlag(Qt.WindowType.FramelessWindowHint)
 
