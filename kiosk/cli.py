@@ -14,6 +14,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kiosk import __version__, paths
 from kiosk.config import PAPER_SIZES, TEXT_SIZES, THEMES, Settings, load_settings, write_setting
@@ -22,6 +23,9 @@ from kiosk.content.model import SUPPORTED_LANGUAGES
 from kiosk.content.quality import check_topic, overall_score
 from kiosk.staff import PIN_MAX, PIN_MIN, hash_pin, pin_problem
 
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
 
 class CliError(Exception):
     """A one-line reason to exit non-zero."""
@@ -29,6 +33,7 @@ class CliError(Exception):
 
 # Given before or after the subcommand: the subcommands' own --config must not reset it.
 CONFIG_HELP = "settings file (TOML; default: KIOSK_CONFIG or the platform's config folder)"
+DIR_HELP = "topic folder (default: the kiosk's: the shipped topics, then the config's topics_dir)"
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -41,11 +46,13 @@ def _parser() -> argparse.ArgumentParser:
     topics = sub.add_parser("topics", help="list topics")
     topics.add_argument("--lang", choices=SUPPORTED_LANGUAGES, help="only this language")
     topics.add_argument("--json", action="store_true", help="every field of every topic as JSON")
-    topics.add_argument("--dir", type=Path, action="append", help="topic folder (default: shipped)")
+    topics.add_argument("--dir", type=Path, action="append", help=DIR_HELP)
+    topics.add_argument("--config", type=Path, default=argparse.SUPPRESS, help=CONFIG_HELP)
 
     check = sub.add_parser("check-content", help="validate topics for authors")
-    check.add_argument("dir", nargs="*", type=Path, help="topic folder(s) (default: shipped)")
+    check.add_argument("dir", nargs="*", type=Path, help=DIR_HELP)
     check.add_argument("-q", "--quiet", action="store_true", help="print problems only")
+    check.add_argument("--config", type=Path, default=argparse.SUPPRESS, help=CONFIG_HELP)
 
     shot = sub.add_parser("screenshot", help="render a screen to PNG, offscreen")
     shot.add_argument("--screen", choices=SCREENS, default="home")
@@ -63,6 +70,7 @@ def _parser() -> argparse.ArgumentParser:
     narrate.add_argument("--lang", choices=SUPPORTED_LANGUAGES, default="en")
     narrate.add_argument("-o", "--output", type=Path, required=True, help="WAV file to write")
     narrate.add_argument("--timings", type=Path, help="JSON file: each sentence and its start")
+    narrate.add_argument("--config", type=Path, default=argparse.SUPPRESS, help=CONFIG_HELP)
 
     handout = sub.add_parser("handout", help="the one-page summary as a PDF")
     handout.add_argument("topic", metavar="ID")
@@ -115,8 +123,36 @@ def _settings(path: Path | None) -> Settings:
     return settings
 
 
+def _kiosk_topic_roots(settings: Settings) -> list[Path]:
+    """The topic folders the kiosk itself reads with these settings (the clinic's `topics_dir`
+    included), so that a tool finds exactly the topics the kiosk shows."""
+    from kiosk.app import topic_roots
+
+    return topic_roots(settings)
+
+
+def _roots(args: argparse.Namespace) -> list[Path]:
+    """The folders named on the command line, else the kiosk's own for the config in use."""
+    named: list[Path] | None = args.dir
+    return named or _kiosk_topic_roots(_settings(args.config))
+
+
+def _application() -> QApplication:
+    """The kiosk's own QApplication, offscreen unless told otherwise.
+
+    Always the one kind of application object, whichever subcommand makes it first: a
+    QGuiApplication or QCoreApplication made here would stay for the life of the process, and
+    anything run later in it that needs widgets (the kiosk, a test) could not have its
+    QApplication.
+    """
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from kiosk.app import application
+
+    return application()
+
+
 def _cmd_topics(args: argparse.Namespace) -> int:
-    result = load_topics(args.dir or [paths.TOPICS])
+    result = load_topics(_roots(args))
     for error in result.errors:
         print(f"warning: {error}", file=sys.stderr)
     topics = sorted(result.topics, key=lambda t: (t.lang, t.id))
@@ -133,14 +169,14 @@ def _cmd_topics(args: argparse.Namespace) -> int:
 
 
 def _handout_warnings(topics: list[Topic]) -> list[str]:
-    """Topics too long for the one-page handout (a warning: the page still prints, shorter)."""
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtGui import QGuiApplication
+    """Topics too long for the one-page handout (a warning: the page still prints, shorter).
 
+    Laying out the page takes Qt (fonts and a QTextDocument), hence an application object.
+    """
+    _application()
     from kiosk.fonts import load_fonts
     from kiosk.handout.layout import build_handout
 
-    _ = QGuiApplication.instance() or QGuiApplication([sys.argv[0]])
     load_fonts()
     lines = []
     for topic in sorted(topics, key=lambda t: (t.lang, t.id)):
@@ -157,7 +193,7 @@ def _handout_warnings(topics: list[Topic]) -> list[str]:
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
-    roots: list[Path] = args.dir or [paths.TOPICS]
+    roots = _roots(args)
     result = load_topics(roots)
     problems = [str(e) for e in result.errors]
     for topic in sorted(result.topics, key=lambda t: (t.lang, t.id)):
@@ -207,16 +243,14 @@ def _cmd_screenshot(args: argparse.Namespace) -> int:
 
 
 def _cmd_narrate(args: argparse.Namespace) -> int:
-    from PySide6.QtCore import QCoreApplication
-
     from kiosk.i18n import Translations
     from kiosk.narration.export import NarrateError, narrate_topic
 
-    topic = load_topics([paths.TOPICS]).find(args.topic, args.lang)
+    settings = _settings(args.config)
+    topic = load_topics(_kiosk_topic_roots(settings)).find(args.topic, args.lang)
     if topic is None:
         raise CliError(f"no topic '{args.topic}' in language '{args.lang}'")
-    app = QCoreApplication.instance() or QCoreApplication([sys.argv[0]])
-    Translations(app).use(args.lang)
+    Translations(_application()).use(args.lang)
     try:
         timings = narrate_topic(topic, args.output)
     except NarrateError as exc:
@@ -233,9 +267,6 @@ def _cmd_narrate(args: argparse.Namespace) -> int:
 
 
 def _cmd_handout(args: argparse.Namespace) -> int:
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtGui import QGuiApplication
-
     from kiosk.fonts import load_fonts
     from kiosk.handout.layout import build_handout
     from kiosk.handout.output import HandoutError, write_pdf
@@ -244,10 +275,10 @@ def _cmd_handout(args: argparse.Namespace) -> int:
 
     route_qt_messages()
     settings = _settings(args.config)
-    topic = load_topics([paths.TOPICS]).find(args.topic, args.lang)
+    topic = load_topics(_kiosk_topic_roots(settings)).find(args.topic, args.lang)
     if topic is None:
         raise CliError(f"no topic '{args.topic}' in language '{args.lang}'")
-    app = QGuiApplication.instance() or QGuiApplication([sys.argv[0]])
+    app = _application()
     load_fonts()
     Translations(app).use(args.lang)
     handout = build_handout(topic, settings, args.paper)
@@ -261,11 +292,24 @@ def _cmd_handout(args: argparse.Namespace) -> int:
 
 
 def _cmd_stats(args: argparse.Namespace) -> int:
-    from kiosk.stats import DB_NAME, StatsError, format_csv, format_text, report
+    from kiosk.stats import (
+        DB_NAME,
+        NothingCountedError,
+        Report,
+        StatsError,
+        format_csv,
+        format_text,
+        report,
+    )
 
     path = paths.data_dir() / DB_NAME
     try:
         result = report(path, args.since)
+    except NothingCountedError as exc:
+        # A kiosk that has counted nothing yet has an empty report (the CSV: its header row),
+        # not an error: a nightly export must not fail on its first nights.
+        print(f"kiosk: {exc}", file=sys.stderr)
+        result = Report(args.since, (), (), ())
     except StatsError as exc:
         raise CliError(str(exc)) from None
     sys.stdout.write(format_csv(result) if args.csv else format_text(result))

@@ -91,6 +91,11 @@ class StatsError(Exception):
     """The usage counts cannot be read; the message is one line for staff."""
 
 
+class NothingCountedError(StatsError):
+    """Nothing has been counted yet: no usage file, or an empty database (a kiosk that stopped
+    before its first write). Not a fault: a report of it is an empty one."""
+
+
 @dataclass(frozen=True, slots=True)
 class _Event:
     at: int
@@ -442,9 +447,12 @@ class Report:
 
 
 def _connect_read(path: Path) -> sqlite3.Connection:
-    """A read-only connection to a usage database, or StatsError saying why not."""
+    """A read-only connection to a usage database, or StatsError saying why not
+    (NothingCountedError when there is nothing to read yet)."""
+    if not path.exists():
+        raise NothingCountedError(f"nothing counted yet ({path} does not exist)")
     if not path.is_file():
-        raise StatsError(f"no usage counts at {path} (no such file)")
+        raise StatsError(f"cannot read {path} (it is not a file)")
     uri = path.absolute().as_uri()
     # An unwritable folder without the WAL's side files cannot be opened read-only (SQLite must
     # create them); then nobody can be writing, and the file itself is complete: read it as
@@ -459,11 +467,15 @@ def _connect_read(path: Path) -> sqlite3.Connection:
             table = conn.execute(
                 "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'events'"
             ).fetchone()
+            objects = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
         except sqlite3.Error as exc:
             conn.close()
             if _error_name(exc) == "SQLITE_CANTOPEN" and "immutable" not in options:
                 continue
             raise StatsError(f"cannot read {path} ({_reason(exc)})") from exc
+        if table is None and version == 0 and objects == 0:
+            conn.close()
+            raise NothingCountedError(f"nothing counted yet ({path} is empty)")
         if table is None or version > SCHEMA_VERSION:
             conn.close()
             raise StatsError(f"{path} holds no usage counts this kiosk can read")
@@ -478,7 +490,7 @@ def summary(path: Path, today: date, days: int = 7) -> tuple[Counts, Counts]:
     try:
         conn = _connect_read(path)
     except StatsError as exc:
-        level = logging.INFO if not path.exists() else logging.WARNING
+        level = logging.INFO if isinstance(exc, NothingCountedError) else logging.WARNING
         log.log(level, "usage counts show zero: %s", exc)
         return Counts(), Counts()
     try:
@@ -498,8 +510,9 @@ def summary(path: Path, today: date, days: int = 7) -> tuple[Counts, Counts]:
 
 
 def report(path: Path, since: date | None = None) -> Report:
-    """Every count since a day (or ever), for `stats` and its CSV export; StatsError (one line)
-    if the file is missing or not a usage database."""
+    """Every count since a day (or ever), for `stats` and its CSV export. NothingCountedError if
+    nothing is counted yet (no file, or an empty one); StatsError (one line) if the file is not
+    a usage database or cannot be read."""
     conn = _connect_read(path)
     try:
         rows = conn.execute(

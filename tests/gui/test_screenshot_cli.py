@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -9,6 +10,7 @@ import pytest
 from PySide6.QtGui import QImage
 
 from tests.conftest import run_main as run
+from tests.topic_samples import VALID, write_topic
 
 
 @pytest.mark.parametrize(
@@ -38,6 +40,20 @@ def test_screenshot_of_an_unknown_topic_fails_in_one_line(tmp_path: Path) -> Non
     done = run("screenshot", "--screen", "topic", "--topic", "nope", "-o", str(tmp_path / "x.png"))
     assert done.returncode == 1
     assert done.stderr.strip() == "kiosk: no topic 'nope' in language 'en'"
+
+
+def test_screenshot_of_a_clinic_topic_from_the_config(tmp_path: Path) -> None:
+    """A topic in the config's topics_dir is drawn like a shipped one, as the kiosk shows it."""
+    clinic = tmp_path / "clinic"
+    write_topic(clinic, VALID.replace('id = "sample"', 'id = "t1"'), name="t1")
+    config = tmp_path / "kiosk.toml"
+    config.write_text(f"topics_dir = {json.dumps(str(clinic))}\n", encoding="utf-8")
+    out = tmp_path / "t1.png"
+    done = run(
+        "screenshot", "--screen", "topic", "--topic", "t1", "--config", str(config), "-o", str(out)
+    )
+    assert done.returncode == 0, done.stderr
+    assert QImage(str(out)).width() == 1920
 
 
 def test_bad_size_is_refused() -> None:

@@ -1,8 +1,10 @@
-"""The command line: topics and check-content, through main() as a user calls them."""
+"""The command line: topics and check-content, through main() as a user calls them, and what
+the tools that draw leave behind in the process."""
 
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -96,3 +98,36 @@ def test_main_py_runs_as_a_program() -> None:
     )
     assert done.returncode == 0, done.stderr
     assert "ibs-leg-pain" in done.stdout
+
+
+# Run in-process, as these tests and any embedding script do.
+IN_PROCESS = """
+import sys
+from PySide6.QtCore import QCoreApplication
+from kiosk.cli import main
+status = main(sys.argv[1:])
+print(status, type(QCoreApplication.instance()).__name__)
+"""
+
+
+@pytest.mark.parametrize(
+    "args", [("check-content", "--quiet"), ("handout", "ibs-leg-pain", "-o", "out.pdf")]
+)
+def test_tools_run_in_process_make_the_kiosks_kind_of_application(
+    tmp_path: Path, args: tuple[str, ...]
+) -> None:
+    """check-content and handout lay out pages with Qt. In-process they make the kiosk's own
+    QApplication: a QGuiApplication would stay for the life of the process, and nothing later in
+    it (the kiosk, pytest-qt's qapp in the next test file) could have its QApplication. A fresh
+    process, so that no earlier test has made one already."""
+    done = subprocess.run(
+        [sys.executable, "-c", IN_PROCESS, *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == "0 QApplication\n", done.stderr

@@ -11,6 +11,7 @@ import subprocess
 import sys
 import tomllib
 from collections import Counter
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
@@ -338,11 +339,57 @@ def test_stats_since_not_a_date_is_a_usage_error(recorded: Path) -> None:
     )
 
 
-def test_stats_without_a_database_is_one_line() -> None:
-    """No usage database yet: exit 1 with one line naming the file; nothing is created."""
+def test_stats_without_a_database_is_an_empty_report() -> None:
+    """No usage database yet (a kiosk that has counted nothing): exit 0, the CSV is its header
+    row and the text says nothing is recorded, with one line naming the file; nothing is
+    created."""
     path = paths.data_dir() / DB_NAME
+    note = f"kiosk: nothing counted yet ({path} does not exist)\n"
+
+    done = run_main("stats", "--csv")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == ",".join(CSV_HEADER) + "\n"
+    assert done.stderr == note
+
     done = run_main("stats")
-    assert done.returncode == 1
-    assert done.stdout == ""
-    assert done.stderr == f"kiosk: no usage counts at {path} (no such file)\n"
-    assert not path.exists()
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines() == ["Usage counts, all days", "", "No usage recorded."]
+    assert done.stderr == note
+    assert not path.parent.exists()
+
+
+def empty_file(path: Path) -> None:
+    """What SQLite leaves when a kiosk stops before its first write: a file of no bytes."""
+    path.write_bytes(b"")
+
+
+def no_events(path: Path) -> None:
+    """A usage database made by the kiosk's own writer, which never got an event."""
+    stats = UsageStats(path)
+    assert stats.flush()
+    stats.close()
+    assert stats.problem == ""
+
+
+@pytest.mark.parametrize("make", [empty_file, no_events])
+def test_stats_of_a_database_with_no_events_is_an_empty_report(
+    make: Callable[[Path], None],
+) -> None:
+    """A usage database that holds no events: exit 0, the CSV header row, "No usage recorded"."""
+    path = paths.data_dir() / DB_NAME
+    path.parent.mkdir(parents=True)
+    make(path)
+    before = path.read_bytes()
+
+    done = run_main("stats", "--csv")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == ",".join(CSV_HEADER) + "\n"
+
+    done = run_main("stats", "--csv", "--since", "2026-03-11")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == ",".join(CSV_HEADER) + "\n"
+
+    done = run_main("stats")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines() == ["Usage counts, all days", "", "No usage recorded."]
+    assert path.read_bytes() == before  # reading never writes

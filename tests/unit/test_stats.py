@@ -21,6 +21,7 @@ from kiosk.stats import (
     EVENT_KINDS,
     THEME_CODES,
     Counts,
+    NothingCountedError,
     StatsError,
     UsageStats,
     connect_for_writing,
@@ -538,13 +539,31 @@ def test_a_missing_file_is_one_line_for_report_and_zero_for_summary(
     missing = tmp_path / "nowhere" / DB_NAME
     with pytest.raises(StatsError) as raised:
         report(missing)
+    assert isinstance(raised.value, NothingCountedError)
     message = str(raised.value)
-    assert message == f"no usage counts at {missing} (no such file)"
+    assert message == f"nothing counted yet ({missing} does not exist)"
     assert "\n" not in message
     with caplog.at_level(logging.INFO, logger="kiosk.stats"):
         assert summary(missing, date.today()) == (Counts(), Counts())
     assert len(stats_records(caplog)) == 1
     assert not missing.parent.exists()  # reading never creates anything
+
+
+def test_an_empty_file_is_nothing_counted_yet_not_a_fault(
+    db: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A file of no bytes (SQLite's first step, before the writer made its table) is a usage
+    database with nothing in it yet: NothingCountedError for report, zeros and an INFO line (not
+    a warning) for summary; it is left as it is."""
+    db.parent.mkdir(parents=True)
+    db.write_bytes(b"")
+    with pytest.raises(NothingCountedError) as raised:
+        report(db)
+    assert str(raised.value) == f"nothing counted yet ({db} is empty)"
+    with caplog.at_level(logging.INFO, logger="kiosk.stats"):
+        assert summary(db, date.today()) == (Counts(), Counts())
+    assert [r.levelno for r in stats_records(caplog)] == [logging.INFO]
+    assert db.read_bytes() == b""
 
 
 def test_a_folder_in_the_way_stops_counting(

@@ -1,0 +1,87 @@
+"""Every tool reads the topics the kiosk shows: the shipped ones and the clinic's own folder
+(`topics_dir` in the config), run as separate processes as staff and authors run them."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from kiosk.app import topic_roots
+from kiosk.config import load_settings
+from kiosk.content import load_topics
+from tests.conftest import run_main
+from tests.topic_samples import VALID, write_topic
+
+CLINIC_TOPIC = VALID.replace('id = "sample"', 'id = "t1"').replace(
+    'title = "A sample topic"', 'title = "A clinic topic"'
+)
+
+
+@pytest.fixture
+def clinic(tmp_path: Path) -> Path:
+    """A config (at KIOSK_CONFIG, where the kiosk looks) whose topics_dir holds topic 't1'."""
+    folder = tmp_path / "clinic topics"
+    write_topic(folder, CLINIC_TOPIC, name="t1")
+    config = Path(os.environ["KIOSK_CONFIG"])
+    config.parent.mkdir(parents=True, exist_ok=True)
+    config.write_text(f"topics_dir = {json.dumps(str(folder))}\n", encoding="utf-8")
+    settings, problems = load_settings(config)
+    assert problems == []
+    # The kiosk itself shows it: the tools below must find the same topic.
+    shown = load_topics(topic_roots(settings)).for_screen("en")
+    assert "t1" in [t.id for t in shown]
+    return config
+
+
+def test_topics_lists_the_clinics_topics(clinic: Path) -> None:
+    done = run_main("topics", "--lang", "en")
+    assert done.returncode == 0, done.stderr
+    assert "en  t1 " in done.stdout
+    assert "ibs-leg-pain" in done.stdout  # the shipped ones as well
+
+
+def test_topics_with_config_after_the_subcommand(clinic: Path) -> None:
+    """--config FILE after the subcommand, with KIOSK_CONFIG pointing elsewhere."""
+    env = {**os.environ, "KIOSK_CONFIG": str(clinic.parent / "none.toml")}
+    done = run_main("topics", "--json", env=env)
+    assert done.returncode == 0, done.stderr
+    assert "t1" not in {t["id"] for t in json.loads(done.stdout)}
+    done = run_main("topics", "--json", "--config", str(clinic), env=env)
+    assert done.returncode == 0, done.stderr
+    assert "t1" in {t["id"] for t in json.loads(done.stdout)}
+
+
+def test_check_content_without_folders_checks_the_clinics_topics(clinic: Path) -> None:
+    folder = Path(load_settings(clinic)[0].topics_dir)
+    done = run_main("check-content")
+    assert done.returncode == 0, done.stderr
+    assert f"{folder / 'en' / 't1.toml'}: ok (grade" in done.stderr
+    assert "ibs-leg-pain.toml: ok (grade" in done.stderr
+
+
+def test_check_content_reports_a_missing_clinic_folder(clinic: Path, tmp_path: Path) -> None:
+    """The kiosk would show none of the clinic's topics: that is a problem to report."""
+    missing = tmp_path / "gone"
+    clinic.write_text(f"topics_dir = {json.dumps(str(missing))}\n", encoding="utf-8")
+    done = run_main("check-content", "--quiet")
+    assert done.returncode == 1
+    assert done.stdout == f"{missing}: topic folder not found\n"
+
+
+def test_handout_of_a_clinic_topic(clinic: Path, tmp_path: Path) -> None:
+    out = tmp_path / "t1.pdf"
+    done = run_main("handout", "t1", "-o", str(out))
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == ""
+    assert out.read_bytes().startswith(b"%PDF-")
+
+
+def test_handout_with_config_before_the_subcommand(clinic: Path, tmp_path: Path) -> None:
+    out = tmp_path / "t1.pdf"
+    env = {**os.environ, "KIOSK_CONFIG": str(clinic.parent / "none.toml")}
+    done = run_main("--config", str(clinic), "handout", "t1", "-o", str(out), env=env)
+    assert done.returncode == 0, done.stderr
+    assert out.read_bytes().startswith(b"%PDF-")
