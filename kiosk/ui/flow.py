@@ -2,7 +2,8 @@
 
 Bars of big buttons must never squeeze a button below its words (the largest text size on a
 small screen would otherwise cut them off), so rows wrap instead. Items marked `trailing` sit at
-the right end of their row, as a bar's own controls do.
+the right end of their row, as a bar's own controls do. Items marked `wraps` (a title, a clinic's
+name) give up width before any control leaves the row: their words wrap instead.
 """
 
 from __future__ import annotations
@@ -18,14 +19,18 @@ class FlowLayout(QLayout):
         super().__init__(parent)
         self._items: list[QLayoutItem] = []
         self._trailing: list[bool] = []
+        self._wraps: list[bool] = []
         self._gap = spacing
         self.setContentsMargins(0, 0, 0, 0)
 
-    def add(self, widget: QWidget, trailing: bool = False) -> None:
-        """Add a widget; `trailing` ones gather at the right of their row."""
+    def add(self, widget: QWidget, trailing: bool = False, wraps: bool = False) -> None:
+        """Add a widget; `trailing` ones gather at the right of their row. `wraps`: a
+        word-wrapped label that narrows, down to half its one-line width, so the widgets after
+        it stay on its row; it takes the room its row leaves, up to that one line."""
         self.addChildWidget(widget)
         self._items.append(QWidgetItem(widget))
         self._trailing.append(trailing)
+        self._wraps.append(wraps)
         self.invalidate()
 
     def set_gap(self, gap: int) -> None:
@@ -38,6 +43,7 @@ class FlowLayout(QLayout):
     def addItem(self, item: QLayoutItem) -> None:
         self._items.append(item)
         self._trailing.append(False)
+        self._wraps.append(False)
 
     def count(self) -> int:
         return len(self._items)
@@ -48,6 +54,7 @@ class FlowLayout(QLayout):
     def takeAt(self, index: int) -> QLayoutItem | None:
         if 0 <= index < len(self._items):
             self._trailing.pop(index)
+            self._wraps.pop(index)
             return self._items.pop(index)
         return None
 
@@ -82,38 +89,67 @@ class FlowLayout(QLayout):
 
     # -- layout ----------------------------------------------------------------------------------
 
-    def rows_for(self, width: int) -> list[list[QLayoutItem]]:
-        """The items on each row at a width (tests and the bars use it)."""
-        m = self.contentsMargins()
-        room = max(1, width - m.left() - m.right())
-        rows: list[list[QLayoutItem]] = [[]]
+    def _width(self, index: int, room: int, narrow: bool) -> int:
+        """An item's width on a row: its preferred one, or (`narrow`) less for a `wraps` item."""
+        item = self._items[index]
+        width = item.sizeHint().width()
+        if narrow and self._wraps[index]:
+            width = min(width, max(item.minimumSize().width(), (width + 1) // 2))
+        return min(width, room)
+
+    def _rows(self, room: int) -> tuple[list[list[int]], bool]:
+        """The indexes of the items on each row, and whether `wraps` items were narrowed: only
+        when that puts everything on one row (a title on two lines above a second row of
+        controls would be the tallest bar of all)."""
+        rows = self._fill(room, narrow=False)
+        if len(rows) > 1 and any(self._wraps[i] for row in rows for i in row):
+            narrowed = self._fill(room, narrow=True)
+            if len(narrowed) == 1:
+                return narrowed, True
+        return rows, False
+
+    def _fill(self, room: int, narrow: bool) -> list[list[int]]:
+        rows: list[list[int]] = [[]]
         used = 0
-        for item in self._items:
+        for index, item in enumerate(self._items):
             if item.isEmpty():
                 continue
-            w = min(item.sizeHint().width(), room)
+            w = self._width(index, room, narrow)
             if rows[-1] and used + self._gap + w > room:
                 rows.append([])
                 used = 0
             used += (self._gap if rows[-1] else 0) + w
-            rows[-1].append(item)
+            rows[-1].append(index)
         return [row for row in rows if row]
+
+    def rows_for(self, width: int) -> list[list[QLayoutItem]]:
+        """The items on each row at a width (tests and the bars use it)."""
+        m = self.contentsMargins()
+        rows, _ = self._rows(max(1, width - m.left() - m.right()))
+        return [[self._items[i] for i in row] for row in rows]
 
     def _arrange(self, rect: QRect, move: bool) -> int:
         m = self.contentsMargins()
         area = rect.adjusted(m.left(), m.top(), -m.right(), -m.bottom())
         room = max(1, area.width())
         y = area.y()
-        rows = self.rows_for(rect.width())
-        for row in rows:
-            widths = [min(item.sizeHint().width(), room) for item in row]
+        rows, narrow = self._rows(room)
+        for indexes in rows:
+            row = [self._items[i] for i in indexes]
+            widths = [self._width(i, room, narrow) for i in indexes]
+            spare = room - sum(widths) - self._gap * (len(row) - 1)
+            for n, i in enumerate(indexes):  # narrowed `wraps` items take the room left
+                if self._wraps[i] and spare > 0:
+                    more = min(spare, self._width(i, room, narrow=False) - widths[n])
+                    widths[n] += more
+                    spare -= more
             heights = [
                 item.heightForWidth(w) if item.hasHeightForWidth() else item.sizeHint().height()
                 for item, w in zip(row, widths, strict=True)
             ]
             line = max(heights)
             if move:
-                flags = [self._trailing[self._items.index(item)] for item in row]
+                flags = [self._trailing[i] for i in indexes]
                 trail = sum(w + self._gap for w, f in zip(widths, flags, strict=True) if f)
                 x_lead, x_trail = area.x(), area.x() + room - max(0, trail - self._gap)
                 for item, w, h, trailing in zip(row, widths, heights, flags, strict=True):

@@ -43,10 +43,11 @@ class HandoutScreen(QWidget):
         self.controls = ComfortControls(self)
         top = QFrame()
         top.setObjectName("TopBar")
+        top.setProperty("comfortbar", True)  # its compact look, from base.qss
         bar = FlowLayout(top)
         bar.add(self.back)
         bar.add(self.print_button)
-        bar.add(self.title)
+        bar.add(self.title, wraps=True)  # a long title wraps, not the controls
         for group in self.controls.groups:
             bar.add(group, trailing=True)
         self._bar = bar

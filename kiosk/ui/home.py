@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
+import functools
+
+from PySide6.QtCore import QCollator, QCoreApplication, QLocale, QSize, Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -30,6 +32,23 @@ def only_in(lang: str) -> str:
         "es": QCoreApplication.translate("HomeScreen", "Only in Spanish"),
     }
     return words.get(lang, lang)
+
+
+def in_reading_order(topics: list[Topic], screen_lang: str) -> list[Topic]:
+    """The topics as a reader of `screen_lang` looks for them: those written in it first, then
+    those only in another language, each part by title in the language's own alphabetical order
+    with numbers by value ("Topic 2" before "Topic 10", "Árbol" next to "Arroz")."""
+    collator = QCollator(QLocale(screen_lang))
+    collator.setNumericMode(True)
+    collator.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+
+    def compare(a: Topic, b: Topic) -> int:
+        a_other, b_other = a.lang != screen_lang, b.lang != screen_lang
+        if a_other != b_other:
+            return 1 if a_other else -1
+        return collator.compare(a.title, b.title)
+
+    return sorted(topics, key=functools.cmp_to_key(compare))
 
 
 class TopicTile(QPushButton):
@@ -116,8 +135,9 @@ class HomeScreen(QWidget):
         set_role(self.clinic, "clinic")
         self.controls = ComfortControls(self, with_guide=True)
         self.header = QWidget()
+        self.header.setProperty("comfortbar", True)  # its compact look, from base.qss
         self.header_flow = FlowLayout(self.header)
-        self.header_flow.add(self.clinic)
+        self.header_flow.add(self.clinic, wraps=True)  # a long name wraps; the controls stay
         for group in self.controls.groups:
             self.header_flow.add(group, trailing=True)
 
@@ -157,13 +177,14 @@ class HomeScreen(QWidget):
             tile.retranslate()
 
     def set_topics(self, topics: list[Topic], screen_lang: str) -> None:
-        """Show these topics as tiles, in the order given; those not in `screen_lang` say so."""
+        """Show these topics as tiles in reading order (`in_reading_order`); those not in
+        `screen_lang` say so."""
         for tile in self.tiles:
             tile.hide()  # gone from the screen now, not when the event loop next turns
             self.grid.removeWidget(tile)
             tile.deleteLater()
         self.tiles = []
-        for topic in topics:
+        for topic in in_reading_order(topics, screen_lang):
             tile = TopicTile(topic, screen_lang)
             tile.clicked.connect(lambda _=False, t=topic.id: self.topic_selected.emit(t))
             self.tiles.append(tile)

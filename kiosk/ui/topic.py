@@ -240,6 +240,7 @@ class TopicScreen(QWidget):
         self.controls = ComfortControls(self)
         self.top_bar = QFrame()
         self.top_bar.setObjectName("TopBar")
+        self.top_bar.setProperty("comfortbar", True)  # its compact look, from base.qss
         bar = FlowLayout(self.top_bar)
         for button in (self.back, self.home, self.print_button):
             bar.add(button)
