@@ -17,11 +17,13 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.content.model import SUPPORTED_LANGUAGES
+from kiosk.hours import hours_problem
 from kiosk.staff import looks_like_hash
 
 TEXT_SIZES = (100, 130, 170)
 THEMES = ("light", "high-contrast")
 PAPER_SIZES = ("letter", "a4")
+CURSORS = ("", "hidden", "shown")
 
 
 def _setting(default: Any, description: str, check: Callable[[Any], str | None]) -> Any:
@@ -99,6 +101,17 @@ class Settings:
     )
     staff_idle_s: float = _setting(
         60.0, "seconds without a touch before the staff screen closes", _number(10, 900)
+    )
+    cursor: str = _setting(
+        "",
+        "mouse pointer: hidden or shown; empty hides it fullscreen and shows it with --windowed",
+        _choice(*CURSORS),
+    )
+    screen_off: str = _setting(
+        "",
+        "local times the screen is dark, like 20:00-07:00 (a touch wakes it for one visit);"
+        " empty: always on",
+        hours_problem,
     )
 
     @staticmethod

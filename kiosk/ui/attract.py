@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QEasingCurve, QPropertyAnimation, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QHideEvent, QKeyEvent, QMouseEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
@@ -19,6 +21,16 @@ from kiosk.theme import Metrics, Palette
 from kiosk.ui.widgets import IconLabel, TouchButton, set_role
 
 FADE_MS = 1200  # a slow cross-fade: nothing on this screen changes faster than about 1 Hz
+# Against burn-in, the screen's words and buttons drift round a slow figure of eight: a step of
+# a pixel or two every few seconds, a whole round in half an hour, so no edge stays lit in one
+# place for hours. Across, the content moves by up to `pad * DRIFT_PADS_ACROSS` px each way (the
+# margins change, their sum does not); up and down it moves inside the free room above and
+# below it (the stretches change), so the drift never makes the screen need more room.
+DRIFT_STEP_MS = 2_500
+DRIFT_STEPS = 720
+DRIFT_PADS_ACROSS = 2
+STRETCH = 100  # the column's stretches are 2, 1, 1, 2 times this
+DRIFT_STRETCH = 150  # the top and bottom stretches move this far from 200 each way
 
 
 class AttractScreen(QWidget):
@@ -51,23 +63,27 @@ class AttractScreen(QWidget):
         self.start.clicked.connect(self.start_requested)
 
         column = QVBoxLayout(self)
-        column.addStretch(2)
+        column.addStretch(2 * STRETCH)
         column.addWidget(self.clinic)
         column.addWidget(self.welcome)
-        column.addStretch(1)
+        column.addStretch(STRETCH)
         middle = QHBoxLayout()
         middle.addStretch(1)
         middle.addWidget(self.card, 3)
         middle.addStretch(1)
         column.addLayout(middle)
-        column.addStretch(1)
+        column.addStretch(STRETCH)
         column.addWidget(self.start, 0, Qt.AlignmentFlag.AlignHCenter)
-        column.addStretch(2)
+        column.addStretch(2 * STRETCH)
         self._column = column
 
         self._timer = QTimer(self)
         self._timer.setInterval(max(1, round(rotate_s * 1000)))
         self._timer.timeout.connect(self.rotate)
+        self.drift_step = 0
+        self._drift = QTimer(self)
+        self._drift.setInterval(DRIFT_STEP_MS)
+        self._drift.timeout.connect(self.drift)
         for label in (self.clinic, self.welcome, self.card_title, self.card_text):
             label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.retranslate()
@@ -114,7 +130,7 @@ class AttractScreen(QWidget):
     def apply(self, sizes: Metrics, palette: Palette) -> None:
         """Sizes and colours for the current theme and text size."""
         self._sizes, self._palette = sizes, palette
-        self._column.setContentsMargins(sizes.pad * 2, sizes.pad, sizes.pad * 2, sizes.pad)
+        self._place()
         self._column.setSpacing(sizes.gap)
         self._card_row.setContentsMargins(sizes.pad, sizes.pad, sizes.pad, sizes.pad)
         self._card_row.setSpacing(sizes.gap)
@@ -123,6 +139,30 @@ class AttractScreen(QWidget):
         self.start.paint_icon(palette.primary_fg, sizes.icon)
         self.start.setMinimumWidth(sizes.tile_min_width)
         self._fit()
+
+    def drift_offset(self, step: int | None = None) -> tuple[int, int]:
+        """Where the drift puts the content at a step: (px across, stretch units down)."""
+        pad = self._sizes.pad if self._sizes is not None else 0
+        angle = 2 * math.pi * ((self.drift_step if step is None else step) % DRIFT_STEPS)
+        angle /= DRIFT_STEPS
+        across = round(pad * DRIFT_PADS_ACROSS * math.cos(angle))
+        return across, round(DRIFT_STRETCH * math.sin(2 * angle))
+
+    @Slot()
+    def drift(self) -> None:
+        """One small step of the drift against burn-in."""
+        self.drift_step = (self.drift_step + 1) % DRIFT_STEPS
+        self._place()
+
+    def _place(self) -> None:
+        if self._sizes is None:
+            return
+        pad = self._sizes.pad
+        across, down = self.drift_offset()
+        side = pad * (2 + DRIFT_PADS_ACROSS)
+        self._column.setContentsMargins(side + across, pad, side - across, pad)
+        self._column.setStretch(0, 2 * STRETCH + down)
+        self._column.setStretch(self._column.count() - 1, 2 * STRETCH - down)
 
     @Slot()
     def rotate(self) -> None:
@@ -185,10 +225,12 @@ class AttractScreen(QWidget):
         self._fit()
         self._fade.setOpacity(1.0)
         self._timer.start()
+        self._drift.start()
 
     def hideEvent(self, event: QHideEvent) -> None:
         super().hideEvent(event)
         self._timer.stop()
+        self._drift.stop()
         self._animation.stop()
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:

@@ -1,21 +1,23 @@
 """Keep the kiosk window over the whole screen, whatever the display server does about it.
 
 `QWidget.showFullScreen()` only *asks* for fullscreen; the window's size stays whatever it was
-until someone answers, and that someone differs by platform:
+until someone answers, and who answers differs by platform:
 
 - X11 with no window manager (an `xinit`-style kiosk): Qt sets `_NET_WM_STATE_FULLSCREEN`, but
   that property is a request to a window manager, and there is none, so nobody resizes anything.
-- cage 0.1.4 (Debian 12): it grants the fullscreen state but sends a configure of 0x0, which in
-  xdg-shell means "choose your own size" (cage sends the output's size only from 0.2 on), and Qt
-  keeps the size it has.
+- cage 0.1.4 (Debian 12) ignores the fullscreen request and maximizes the window to the output
+  instead, with a configure that comes after the window's first frame. A first frame at the
+  wrong size is what the screen shows until the next one, and on wlroots 0.15's headless back
+  end (no frame callbacks once a client buffer is scanned out) it stays for good.
 - X11 with a window manager, and Windows: the window manager or Windows itself resizes.
 
-In the first two cases the size the window "has" is the one `QWidget.adjustSize()` gave it when
+Until an answer comes, the size the window "has" is the one `QWidget.adjustSize()` gave it when
 it was shown unsized: at most two thirds of the screen. So the cause is one: the window leaves
 its size to the other side. `ScreenCover` sets the size itself, from the screen it is on, before
-it asks for fullscreen and again whenever that screen changes size or turns, or the window moves
-to another screen because one was unplugged or plugged in. Where a window manager or compositor
-does answer, it answers with the same rectangle, and nothing fights.
+it asks for fullscreen (so the very first frame is whole) and again whenever that screen changes
+size or turns, or the window moves to another screen because one was unplugged or plugged in.
+Where a window manager or compositor does answer, it answers with the same rectangle, and
+nothing fights.
 """
 
 from __future__ import annotations

@@ -81,11 +81,11 @@ class KeyRouter(QObject):
         screen = self._screen()
         if self._overlay.isVisible():
             return True  # "Are you still there?": the key says yes and does nothing else
-        if screen == "attract":
+        if screen in ("attract", "dark"):
             if key in GUIDE:
                 self.guide_toggled.emit()
                 return True
-            return False  # any other key starts a visit (the attract screen's own handling)
+            return False  # any other key starts a visit or wakes the screen (their own handling)
         if screen == "pin" and key in PIN_KEYS:
             return False  # typing the PIN: the pad takes digits and Backspace itself
         if key in NEXT or key in PREVIOUS:

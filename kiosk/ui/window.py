@@ -13,6 +13,7 @@ from kiosk.session import VisitChoices
 from kiosk.theme import Metrics, Palette
 from kiosk.ui.attract import AttractScreen
 from kiosk.ui.controls import ComfortControls
+from kiosk.ui.dark import DarkScreen
 from kiosk.ui.fullscreen import ScreenCover
 from kiosk.ui.gesture import CornerHold
 from kiosk.ui.handout import HandoutScreen
@@ -74,7 +75,9 @@ class KioskWindow(QWidget):
         self.home = HomeScreen(clinic_name)
         self.topic = TopicScreen()
         self.handout = HandoutScreen()
+        self.dark = DarkScreen()
         self._names: dict[QWidget, str] = {
+            self.dark: "dark",
             self.attract: "attract",
             self.home: "home",
             self.topic: "topic",
@@ -214,7 +217,7 @@ class KioskWindow(QWidget):
 
     @property
     def current_screen(self) -> str:
-        """The name of the screen on show: attract, home, topic, handout, pin or staff."""
+        """The name of the screen on show: dark, attract, home, topic, handout, pin or staff."""
         return self._names[
             self.stack.currentWidget()  # type: ignore[index]
         ]
@@ -231,6 +234,10 @@ class KioskWindow(QWidget):
     def show_attract(self) -> None:
         """The screen for when nobody is here."""
         self._show(self.attract, self.attract)
+
+    def show_dark(self) -> None:
+        """The black screen for outside opening hours."""
+        self._show(self.dark, self.dark)
 
     @Slot()
     def show_home(self) -> None:
@@ -318,7 +325,7 @@ class KioskWindow(QWidget):
         if self._pin is not None and self._staff is not None:
             self._pin.retranslate()
             self._staff.retranslate()
-        for part in (self.attract, self.home, self.topic, self.handout, self.overlay):
+        for part in (self.dark, self.attract, self.home, self.topic, self.handout, self.overlay):
             part.retranslate()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -338,6 +345,9 @@ class KioskWindow(QWidget):
         key = event.key()
         if self.current_screen == "attract" and not event.modifiers():
             self.attract.start_requested.emit()  # any key wakes the kiosk, wherever the focus is
+            return
+        if self.current_screen == "dark":
+            self.dark.wake_requested.emit()
             return
         wanted = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
         if self.windowed and key == Qt.Key.Key_Q and event.modifiers() == wanted:

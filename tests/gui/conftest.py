@@ -48,6 +48,7 @@ def make_kiosk(qtbot: QtBot) -> Iterator[MakeKiosk]:
 
     yield make
     for kiosk in built:
+        kiosk.stop_hours()
         kiosk.guide.stop()
         kiosk.narrator.stop()
         kiosk.speech.stop()
