@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import itertools
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor
@@ -145,7 +146,7 @@ def test_the_attract_screen_drifts_slowly_and_covers_ground(
     assert max(button_y) - min(button_y) >= 60
     steps = [
         max(abs(a[0].x() - b[0].x()), abs(a[0].y() - b[0].y()))
-        for a, b in zip(places, places[1:], strict=False)
+        for a, b in itertools.pairwise(places)
     ]
     assert max(steps) <= 4  # a pixel or few at a time: a calm screen, nothing jumps
     assert places[-1] == first  # a closed round
