@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QAbstractButton, QWidget
 HOLD_MS = 3000
 CORNER_PX = 96  # the corner square, at 1920x1080
 SLOP_PX = 24  # a finger may wander this far and still be holding
+_PRESSES = (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick)
 
 
 class CornerHold(QObject):
@@ -61,9 +62,12 @@ class CornerHold(QObject):
         self.held.emit()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Time presses on the corner; swallow the release that ends a completed hold."""
+        """Time presses on the corner; swallow the mouse release that ends a completed hold
+        (for a finger, the one Qt makes from its touch)."""
         kind = event.type()
-        if kind == QEvent.Type.MouseButtonPress and isinstance(event, QMouseEvent):
+        # A press soon after another (a finger that woke the kiosk, then the corner) reaches
+        # the widgets as a double click only: Qt sends them no press for it.
+        if kind in _PRESSES and isinstance(event, QMouseEvent):
             if isinstance(watched, QWidget) and watched.window() is self._window:
                 self._press(event.globalPosition().toPoint(), watched)
         elif kind == QEvent.Type.TouchBegin and isinstance(event, QTouchEvent):
@@ -75,17 +79,24 @@ class CornerHold(QObject):
         elif kind == QEvent.Type.TouchUpdate and isinstance(event, QTouchEvent):
             if event.points():
                 self._move(event.points()[0].globalPosition().toPoint())
-        elif kind in (
-            QEvent.Type.MouseButtonRelease,
-            QEvent.Type.TouchEnd,
-            QEvent.Type.TouchCancel,
-        ):
+        elif kind == QEvent.Type.MouseButtonRelease:
             self._timer.stop()
             if self._swallow_release:
-                if kind != QEvent.Type.TouchEnd:
-                    self._swallow_release = False
+                self._swallow_release = False
                 return True
+        elif kind in (QEvent.Type.TouchEnd, QEvent.Type.TouchCancel):
+            self._timer.stop()
+            if self._swallow_release:
+                # Let the lifted finger through: a swallowed TouchEnd counts as handled, so Qt
+                # makes no mouse release from it, and this one would wait for the next tap's
+                # release instead (every later tap lost). The release Qt makes comes at once,
+                # before the next turn of the event loop; if none comes, none is owed.
+                QTimer.singleShot(0, self._forget_release)
         return False
+
+    @Slot()
+    def _forget_release(self) -> None:
+        self._swallow_release = False
 
     def set_hold(self, ms: int) -> None:
         """How long the press must be held."""

@@ -2,16 +2,72 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QMouseEvent, QResizeEvent
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QHideEvent, QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from kiosk.theme import Metrics
 from kiosk.ui.widgets import TouchButton, set_role
 
+_TOUCH_GOES_ON = frozenset({QEvent.Type.TouchUpdate, QEvent.Type.TouchEnd, QEvent.Type.TouchCancel})
+_MOUSE_GOES_ON = frozenset({QEvent.Type.MouseMove, QEvent.Type.MouseButtonRelease})
+_MOUSE_DOWN = frozenset({QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick})
+
+
+class _AnswerCatcher(QObject):
+    """Application-wide, while the warning shows: the touch or click that answers it goes no
+    further than the warning, from the moment it lands until the finger or button is up.
+
+    Without it the idle clock, which sees the press before any widget, hides the warning
+    first, and the press lands on whatever the warning covered (a tile opened a topic). The
+    filter is installed when the warning appears, so it is the newest and runs before the
+    idle clock; it says "keep going" itself. It watches the window's QWindow, where a touch
+    and the mouse press Qt makes from it arrive before any widget sees them.
+    """
+
+    def __init__(self, overlay: IdleOverlay) -> None:
+        super().__init__(overlay)
+        self._overlay = overlay
+        self._touch = False  # a touch that answered the warning is still down
+        self._mouse = False  # so is a button (or the press Qt made from that touch)
+
+    def start(self) -> None:
+        """Catch from now on, before every other application filter."""
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+
+    def stop_when_done(self) -> None:
+        """Stop catching unless a press that answered the warning is still down."""
+        app = QCoreApplication.instance()
+        if app is not None and not (self._touch or self._mouse or self._overlay.isVisible()):
+            app.removeEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Take the answering press, and all that follows it, away from the kiosk."""
+        if watched is not self._overlay.window().windowHandle():
+            return False
+        kind = event.type()
+        showing = self._overlay.isVisible()
+        if kind == QEvent.Type.TouchBegin and showing:
+            self._touch = True
+        elif kind in _MOUSE_DOWN and (showing or self._touch or self._mouse):
+            self._mouse = True
+        elif kind in _TOUCH_GOES_ON and self._touch:
+            self._touch = kind == QEvent.Type.TouchUpdate
+        elif kind in _MOUSE_GOES_ON and self._mouse and isinstance(event, QMouseEvent):
+            self._mouse = bool(event.buttons())
+        else:
+            return False
+        if showing:
+            self._overlay.keep_going.emit()
+        self.stop_when_done()
+        return True
+
 
 class IdleOverlay(QWidget):
-    """Covers the window while the idle countdown runs; a touch anywhere keeps the visit."""
+    """Covers the window while the idle countdown runs; a touch anywhere keeps the visit, and
+    does nothing else (`_AnswerCatcher`)."""
 
     keep_going = Signal()
 
@@ -41,6 +97,7 @@ class IdleOverlay(QWidget):
         box.addWidget(self.button)
         self._box = box
         self._left = 0
+        self._catcher = _AnswerCatcher(self)
         parent.installEventFilter(self)
         self.hide()
         self.retranslate()
@@ -59,6 +116,7 @@ class IdleOverlay(QWidget):
         """Appear over everything with the countdown at `seconds`."""
         self.set_seconds(seconds)
         self.setGeometry(self._window.rect())
+        self._catcher.start()
         self.show()
         self.raise_()
         self.button.setFocus()
@@ -104,6 +162,10 @@ class IdleOverlay(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         self._place()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
+        self._catcher.stop_when_done()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         self.keep_going.emit()
