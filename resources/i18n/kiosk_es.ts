@@ -4,12 +4,12 @@
 <context>
     <name>AttractScreen</name>
     <message>
-        <location filename="../../kiosk/ui/attract.py" line="105"/>
+        <location filename="../../kiosk/ui/attract.py" line="121"/>
         <source>Health information you can read, hear, and take home.</source>
         <translation>Información de salud para leer, escuchar y llevar a casa.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/attract.py" line="106"/>
+        <location filename="../../kiosk/ui/attract.py" line="122"/>
         <source>Touch to start</source>
         <translation>Toque para empezar</translation>
     </message>
@@ -45,6 +45,15 @@
         <location filename="../../kiosk/ui/controls.py" line="114"/>
         <source>Audio guide</source>
         <translation>Guía de voz</translation>
+    </message>
+</context>
+<context>
+    <name>DarkScreen</name>
+    <message>
+        <location filename="../../kiosk/ui/dark.py" line="21"/>
+        <location filename="../../kiosk/ui/dark.py" line="25"/>
+        <source>The kiosk is resting. Touch the screen to start.</source>
+        <translation>La pantalla está en reposo. Toque la pantalla para empezar.</translation>
     </message>
 </context>
 <context>
@@ -113,47 +122,47 @@
 <context>
     <name>HandoutScreen</name>
     <message>
-        <location filename="../../kiosk/ui/handout.py" line="64"/>
+        <location filename="../../kiosk/ui/handout.py" line="65"/>
         <source>Back</source>
         <translation>Atrás</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/handout.py" line="65"/>
+        <location filename="../../kiosk/ui/handout.py" line="66"/>
         <source>Print this page</source>
         <translation>Imprimir esta hoja</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/handout.py" line="66"/>
+        <location filename="../../kiosk/ui/handout.py" line="67"/>
         <source>Your page to take home</source>
         <translation>Su hoja para llevar a casa</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/handout.py" line="75"/>
+        <location filename="../../kiosk/ui/handout.py" line="76"/>
         <source>Preview of the page to print</source>
         <translation>Vista previa de la hoja para imprimir</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/handout.py" line="107"/>
+        <location filename="../../kiosk/ui/handout.py" line="108"/>
         <source>Check the page, then tap Print this page.</source>
         <translation>Revise la hoja y luego toque Imprimir esta hoja.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/handout.py" line="108"/>
+        <location filename="../../kiosk/ui/handout.py" line="109"/>
         <source>Sending your page to the printer…</source>
         <translation>Enviando su hoja a la impresora…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/handout.py" line="110"/>
+        <location filename="../../kiosk/ui/handout.py" line="111"/>
         <source>Your page is printing. Please pick it up at the front desk.</source>
         <translation>Su hoja se está imprimiendo. Por favor, recójala en la recepción.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/handout.py" line="114"/>
+        <location filename="../../kiosk/ui/handout.py" line="115"/>
         <source>The printer is not working right now. Please ask the front desk.</source>
         <translation>La impresora no funciona en este momento. Por favor, pregunte en la recepción.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/handout.py" line="119"/>
+        <location filename="../../kiosk/ui/handout.py" line="120"/>
         <source>You have printed all the pages you can for now. Please ask the front desk.</source>
         <translation>Ya imprimió todas las hojas que puede por ahora. Por favor, pregunte en la recepción.</translation>
     </message>
@@ -161,27 +170,27 @@
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../../kiosk/ui/home.py" line="29"/>
+        <location filename="../../kiosk/ui/home.py" line="31"/>
         <source>Only in English</source>
         <translation>Solo en inglés</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/home.py" line="30"/>
+        <location filename="../../kiosk/ui/home.py" line="32"/>
         <source>Only in Spanish</source>
         <translation>Solo en español</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/home.py" line="152"/>
+        <location filename="../../kiosk/ui/home.py" line="172"/>
         <source>Choose a topic</source>
         <translation>Elija un tema</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/home.py" line="153"/>
+        <location filename="../../kiosk/ui/home.py" line="173"/>
         <source>Tap a topic to read about it. You can also hear it read aloud.</source>
         <translation>Toque un tema para leer sobre él. También puede escucharlo en voz alta.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/home.py" line="154"/>
+        <location filename="../../kiosk/ui/home.py" line="174"/>
         <source>No topics are available right now. Please ask the front desk.</source>
         <translation>No hay temas disponibles en este momento. Por favor, pregunte en la recepción.</translation>
     </message>
@@ -189,17 +198,17 @@
 <context>
     <name>IdleOverlay</name>
     <message>
-        <location filename="../../kiosk/ui/overlay.py" line="50"/>
+        <location filename="../../kiosk/ui/overlay.py" line="107"/>
         <source>Are you still there?</source>
         <translation>¿Sigue ahí?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/overlay.py" line="51"/>
+        <location filename="../../kiosk/ui/overlay.py" line="108"/>
         <source>Yes, I am still here</source>
         <translation>Sí, aquí estoy</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/overlay.py" line="76"/>
+        <location filename="../../kiosk/ui/overlay.py" line="134"/>
         <source>To keep your visit private, the screen will start over in %n second(s).</source>
         <translation>
             <numerusform>Para proteger su privacidad, la pantalla volverá a empezar en %n segundo.</numerusform>
@@ -342,27 +351,27 @@
 <context>
     <name>PinPad</name>
     <message>
-        <location filename="../../kiosk/ui/pinpad.py" line="122"/>
+        <location filename="../../kiosk/ui/pinpad.py" line="120"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pinpad.py" line="123"/>
+        <location filename="../../kiosk/ui/pinpad.py" line="121"/>
         <source>Staff only</source>
         <translation>Solo para el personal</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pinpad.py" line="124"/>
+        <location filename="../../kiosk/ui/pinpad.py" line="122"/>
         <source>Delete</source>
         <translation>Borrar</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pinpad.py" line="125"/>
+        <location filename="../../kiosk/ui/pinpad.py" line="123"/>
         <source>OK</source>
         <translation>Aceptar</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/pinpad.py" line="163"/>
+        <location filename="../../kiosk/ui/pinpad.py" line="161"/>
         <source>That PIN is not right. %n try(s) left.</source>
         <translation>
             <numerusform>Ese PIN no es correcto. Queda %n intento.</numerusform>
@@ -370,22 +379,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pinpad.py" line="166"/>
+        <location filename="../../kiosk/ui/pinpad.py" line="164"/>
         <source>Too many wrong tries. The pad is locked for %1:%2.</source>
         <translation>Demasiados intentos fallidos. El teclado está bloqueado durante %1:%2.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pinpad.py" line="172"/>
+        <location filename="../../kiosk/ui/pinpad.py" line="170"/>
         <source>No staff PIN is set. To set one, run this command on the kiosk computer:</source>
         <translation>No hay un PIN del personal. Para crear uno, ejecute este comando en la computadora del quiosco:</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pinpad.py" line="176"/>
+        <location filename="../../kiosk/ui/pinpad.py" line="174"/>
         <source>Enter the staff PIN, then tap OK.</source>
         <translation>Escriba el PIN del personal y toque Aceptar.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/pinpad.py" line="230"/>
+        <location filename="../../kiosk/ui/pinpad.py" line="228"/>
         <source>%n digit(s) typed</source>
         <translation>
             <numerusform>%n dígito escrito</numerusform>
@@ -396,72 +405,72 @@
 <context>
     <name>StaffScreen</name>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="155"/>
+        <location filename="../../kiosk/ui/staff.py" line="152"/>
         <source>Back to patients</source>
         <translation>Volver a los pacientes</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="156"/>
+        <location filename="../../kiosk/ui/staff.py" line="153"/>
         <source>Exit the kiosk</source>
         <translation>Cerrar el quiosco</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="157"/>
+        <location filename="../../kiosk/ui/staff.py" line="154"/>
         <source>Staff</source>
         <translation>Personal</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="158"/>
+        <location filename="../../kiosk/ui/staff.py" line="155"/>
         <source>Reload topics</source>
         <translation>Volver a cargar los temas</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="159"/>
+        <location filename="../../kiosk/ui/staff.py" line="156"/>
         <source>Print a test page</source>
         <translation>Imprimir una página de prueba</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="160"/>
+        <location filename="../../kiosk/ui/staff.py" line="157"/>
         <source>Say a test phrase</source>
         <translation>Decir una frase de prueba</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="161"/>
+        <location filename="../../kiosk/ui/staff.py" line="158"/>
         <source>Topics</source>
         <translation>Temas</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="162"/>
+        <location filename="../../kiosk/ui/staff.py" line="159"/>
         <source>Printer</source>
         <translation>Impresora</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="163"/>
+        <location filename="../../kiosk/ui/staff.py" line="160"/>
         <source>Sound</source>
         <translation>Sonido</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="164"/>
+        <location filename="../../kiosk/ui/staff.py" line="161"/>
         <source>Use of the kiosk</source>
         <translation>Uso del quiosco</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="165"/>
+        <location filename="../../kiosk/ui/staff.py" line="162"/>
         <source>About this kiosk</source>
         <translation>Sobre este quiosco</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="170"/>
+        <location filename="../../kiosk/ui/staff.py" line="167"/>
         <source>Working</source>
         <translation>Funciona</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="170"/>
+        <location filename="../../kiosk/ui/staff.py" line="167"/>
         <source>Problem</source>
         <translation>Problema</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/staff.py" line="180"/>
+        <location filename="../../kiosk/ui/staff.py" line="177"/>
         <source>%n topic(s) loaded</source>
         <translation>
             <numerusform>%n tema cargado</numerusform>
@@ -469,27 +478,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="184"/>
+        <location filename="../../kiosk/ui/staff.py" line="181"/>
         <source>Could not load:</source>
         <translation>No se pudieron cargar:</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="187"/>
+        <location filename="../../kiosk/ui/staff.py" line="184"/>
         <source>Every topic file loaded.</source>
         <translation>Todos los archivos de temas se cargaron.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="190"/>
+        <location filename="../../kiosk/ui/staff.py" line="187"/>
         <source>Waiting for clinical review:</source>
         <translation>Esperan revisión clínica:</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="195"/>
+        <location filename="../../kiosk/ui/staff.py" line="192"/>
         <source>No topic is waiting for clinical review.</source>
         <translation>Ningún tema espera revisión clínica.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/staff.py" line="199"/>
+        <location filename="../../kiosk/ui/staff.py" line="196"/>
         <source>Reloaded: %n topic(s) loaded</source>
         <translation>
             <numerusform>Cargado de nuevo: %n tema</numerusform>
@@ -497,7 +506,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/staff.py" line="201"/>
+        <location filename="../../kiosk/ui/staff.py" line="198"/>
         <source>%n file(s) could not load (see above)</source>
         <translation>
             <numerusform>%n archivo no se pudo cargar (vea arriba)</numerusform>
@@ -505,72 +514,72 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="207"/>
+        <location filename="../../kiosk/ui/staff.py" line="204"/>
         <source>Checking the printer…</source>
         <translation>Revisando la impresora…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="214"/>
+        <location filename="../../kiosk/ui/staff.py" line="211"/>
         <source>Sending a test page…</source>
         <translation>Enviando una página de prueba…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="218"/>
+        <location filename="../../kiosk/ui/staff.py" line="215"/>
         <source>The printer is busy. Try again in a moment.</source>
         <translation>La impresora está ocupada. Vuelva a intentarlo en un momento.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="224"/>
+        <location filename="../../kiosk/ui/staff.py" line="221"/>
         <source>the test page was sent (job %1).</source>
         <translation>se envió la página de prueba (trabajo %1).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="238"/>
+        <location filename="../../kiosk/ui/staff.py" line="235"/>
         <source>This is the sound test. If you can hear this, reading aloud works.</source>
         <translation>Esta es la prueba de sonido. Si puede oír esto, la lectura en voz alta funciona.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="242"/>
+        <location filename="../../kiosk/ui/staff.py" line="239"/>
         <source>Getting the test phrase ready…</source>
         <translation>Preparando la frase de prueba…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="247"/>
+        <location filename="../../kiosk/ui/staff.py" line="244"/>
         <source>the test phrase is playing now. Can you hear it?</source>
         <translation>la frase de prueba se está oyendo ahora. ¿La oye?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="258"/>
+        <location filename="../../kiosk/ui/staff.py" line="255"/>
         <source>Visits</source>
         <translation>Visitas</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="259"/>
+        <location filename="../../kiosk/ui/staff.py" line="256"/>
         <source>Topics opened</source>
         <translation>Temas abiertos</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="260"/>
+        <location filename="../../kiosk/ui/staff.py" line="257"/>
         <source>Topics read aloud</source>
         <translation>Temas leídos en voz alta</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="261"/>
+        <location filename="../../kiosk/ui/staff.py" line="258"/>
         <source>Pages printed</source>
         <translation>Páginas impresas</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="263"/>
+        <location filename="../../kiosk/ui/staff.py" line="260"/>
         <source>Today</source>
         <translation>Hoy</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="263"/>
+        <location filename="../../kiosk/ui/staff.py" line="260"/>
         <source>Last 7 days</source>
         <translation>Últimos 7 días</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="285"/>
+        <location filename="../../kiosk/ui/staff.py" line="282"/>
         <source>Counts are anonymous: no names, no answers.</source>
         <translation>Los conteos son anónimos: sin nombres ni respuestas.</translation>
     </message>
@@ -578,27 +587,27 @@
 <context>
     <name>TopicScreen</name>
     <message>
-        <location filename="../../kiosk/ui/topic.py" line="282"/>
+        <location filename="../../kiosk/ui/topic.py" line="295"/>
         <source>Back</source>
         <translation>Atrás</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/topic.py" line="283"/>
+        <location filename="../../kiosk/ui/topic.py" line="296"/>
         <source>All topics</source>
         <translation>Todos los temas</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/topic.py" line="284"/>
+        <location filename="../../kiosk/ui/topic.py" line="297"/>
         <source>Print a summary</source>
         <translation>Imprimir un resumen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/topic.py" line="340"/>
+        <location filename="../../kiosk/ui/topic.py" line="360"/>
         <source>This topic is only in English.</source>
         <translation>Este tema solo está en inglés.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/topic.py" line="341"/>
+        <location filename="../../kiosk/ui/topic.py" line="361"/>
         <source>This topic is only in Spanish.</source>
         <translation>Este tema solo está en español.</translation>
     </message>

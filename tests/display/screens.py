@@ -84,6 +84,41 @@ def xvfb(width: int, height: int) -> Iterator[str]:
         server.wait(timeout=10)
 
 
+@contextlib.contextmanager
+def xephyr(host: str, width: int, height: int) -> Iterator[tuple[str, str]]:
+    """A nested X server shown as a window on `host`, whose screen follows that window's size
+    and takes xrandr's rotations and output changes; yields (its DISPLAY, its window on host)."""
+    read, write = os.pipe()
+    server = subprocess.Popen(
+        [
+            *("Xephyr", "-displayfd", str(write), "-screen", f"{width}x{height}"),
+            *("-resizeable", "-nolisten", "tcp"),
+        ],
+        pass_fds=(write,),
+        env={**os.environ, "DISPLAY": host},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    os.close(write)
+    try:
+        with os.fdopen(read) as pipe:
+            number = pipe.readline().strip()
+        if not number:
+            pytest.fail("Xephyr did not start")
+
+        def window() -> str:
+            tree = x(host, "xwininfo", "-root", "-children")
+            found = re.findall(r'^\s+(0x[0-9a-f]+) "Xephyr', tree, re.MULTILINE)
+            return found[0] if found else ""
+
+        found = wait_for("Xephyr's window", window, 20)
+        assert isinstance(found, str)
+        yield f":{number}", found
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
 def x(display: str, *command: str, timeout: float = 30) -> str:
     """Run an X client against `display`; its standard output."""
     done = subprocess.run(
