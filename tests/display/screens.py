@@ -575,11 +575,12 @@ def user_folder(user: pwd.struct_passwd, path: Path, mode: int = 0o700) -> Path:
     return path
 
 
-def grim(user: pwd.struct_passwd, runtime: Path, out: Path) -> Path:
-    """A screenshot of cage's output, taken by the cage user through the Wayland socket."""
+def grim(user: pwd.struct_passwd, runtime: Path, out: Path, cursors: bool = False) -> Path:
+    """A screenshot of cage's output, taken by the cage user through the Wayland socket
+    (`cursors`: with the pointer drawn in, as the screen shows it)."""
     wayland = (f"XDG_RUNTIME_DIR={runtime}", "WAYLAND_DISPLAY=wayland-0")
     done = subprocess.run(
-        [*as_user(user), "env", *wayland, "grim", str(out)],
+        [*as_user(user), "env", *wayland, "grim", *(["-c"] if cursors else []), str(out)],
         capture_output=True,
         text=True,
         timeout=60,
@@ -604,9 +605,9 @@ class CageRun:
     runtime: Path
     folder: Path
 
-    def screenshot(self, name: str = "shot.png") -> Path:
+    def screenshot(self, name: str = "shot.png", cursors: bool = False) -> Path:
         """grim's picture of cage's output."""
-        return grim(self.user, self.runtime, self.folder / name)
+        return grim(self.user, self.runtime, self.folder / name, cursors)
 
 
 @contextlib.contextmanager

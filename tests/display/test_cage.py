@@ -131,3 +131,40 @@ def test_cage_output_resized_and_real_input(tmp_path: Path) -> None:
                 return find_phrase(read_words(cage.screenshot()), "Audio guide") is not None
 
             wait_for("the home screen after the click", home, 60, every=1)
+
+
+@pytest.mark.parametrize(("config", "visible"), [("", False), ('cursor = "shown"\n', True)])
+def test_the_pointer_under_cage(config: str, visible: bool) -> None:
+    """With a pointer over the kiosk, grim's picture with cursors (-c) differs from the one
+    without them exactly when the pointer is drawn. Only the corner the pointer rests in is
+    compared: it holds nothing but background, so the attract screen's slow motion elsewhere
+    cannot make a difference."""
+    with xvfb(1280, 800) as display:
+        backend = {"WLR_BACKENDS": "x11", "WLR_RENDERER": "pixman", "DISPLAY": display}
+        with kiosk_in_cage(backend=backend, config=config) as cage:
+            cage.kiosk.wait_log(r"window covers the screen 'X11-1'")
+            wait_for("the attract screen", lambda: coverage(cage.screenshot()).black == 0, 30)
+            xdotool(display, "mousemove", "60", "700")
+            time.sleep(0.3)
+            xdotool(display, "mousemove", "40", "720")  # cage sees the pointer move in
+            time.sleep(1)
+            corner = "64x64+30+710"
+            plain = cage.screenshot("plain.png")
+            with_cursor = cage.screenshot("cursor.png", cursors=True)
+            crops = []
+            for picture in (plain, with_cursor):
+                crop = picture.with_suffix(".corner.png")
+                subprocess.run(
+                    ["convert", str(picture), "-crop", corner, "+repage", str(crop)],
+                    check=True,
+                    timeout=60,
+                )
+                crops.append(str(crop))
+            differ = subprocess.run(
+                ["compare", "-metric", "AE", *crops, "null:"],
+                capture_output=True,
+                text=True,
+                check=False,
+            )
+            pixels = float(differ.stderr.split()[0])
+            assert (pixels > 0) is visible, f"{pixels:g} pixels differ"
