@@ -72,6 +72,7 @@ class AttractScreen(QWidget):
         middle.addWidget(self.card, 3)
         middle.addStretch(1)
         column.addLayout(middle)
+        self._middle = middle
         column.addStretch(STRETCH)
         column.addWidget(self.start, 0, Qt.AlignmentFlag.AlignHCenter)
         column.addStretch(2 * STRETCH)
@@ -218,6 +219,11 @@ class AttractScreen(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        # On a portrait screen the card takes the whole width: a third of it gives lines of
+        # two or three words.
+        side = 1 if self.width() >= self.height() else 0
+        self._middle.setStretch(0, side)
+        self._middle.setStretch(2, side)
         self._fit()
 
     def showEvent(self, event: QShowEvent) -> None:
