@@ -20,7 +20,7 @@ from PySide6.QtGui import QCursor, QImage
 from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk import __version__, paths
-from kiosk.config import Settings, load_settings
+from kiosk.config import Settings, load_settings, topic_roots
 from kiosk.content import LoadResult, Topic, load_topics
 from kiosk.content.model import SUPPORTED_LANGUAGES
 from kiosk.fonts import load_fonts
@@ -44,14 +44,6 @@ from kiosk.ui.window import KioskWindow
 from kiosk.watchdog import Watchdog
 
 log = logging.getLogger("kiosk.app")
-
-
-def topic_roots(settings: Settings) -> list[Path]:
-    """The shipped topics, then the clinic's own folder if one is set."""
-    roots = [paths.TOPICS]
-    if settings.topics_dir:
-        roots.append(Path(settings.topics_dir).expanduser())
-    return roots
 
 
 CACHE_TRIM_DELAY_MS = 10_000

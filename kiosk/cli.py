@@ -17,7 +17,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kiosk import __version__, paths
-from kiosk.config import PAPER_SIZES, TEXT_SIZES, THEMES, Settings, load_settings, write_setting
+from kiosk.config import (
+    PAPER_SIZES,
+    TEXT_SIZES,
+    THEMES,
+    Settings,
+    load_settings,
+    topic_roots,
+    write_setting,
+)
 from kiosk.content import Topic, load_topics
 from kiosk.content.model import SUPPORTED_LANGUAGES
 from kiosk.content.quality import check_topic, overall_score
@@ -123,18 +131,10 @@ def _settings(path: Path | None) -> Settings:
     return settings
 
 
-def _kiosk_topic_roots(settings: Settings) -> list[Path]:
-    """The topic folders the kiosk itself reads with these settings (the clinic's `topics_dir`
-    included), so that a tool finds exactly the topics the kiosk shows."""
-    from kiosk.app import topic_roots
-
-    return topic_roots(settings)
-
-
 def _roots(args: argparse.Namespace) -> list[Path]:
     """The folders named on the command line, else the kiosk's own for the config in use."""
     named: list[Path] | None = args.dir
-    return named or _kiosk_topic_roots(_settings(args.config))
+    return named or topic_roots(_settings(args.config))
 
 
 def _application() -> QApplication:
@@ -247,7 +247,7 @@ def _cmd_narrate(args: argparse.Namespace) -> int:
     from kiosk.narration.export import NarrateError, narrate_topic
 
     settings = _settings(args.config)
-    topic = load_topics(_kiosk_topic_roots(settings)).find(args.topic, args.lang)
+    topic = load_topics(topic_roots(settings)).find(args.topic, args.lang)
     if topic is None:
         raise CliError(f"no topic '{args.topic}' in language '{args.lang}'")
     Translations(_application()).use(args.lang)
@@ -275,7 +275,7 @@ def _cmd_handout(args: argparse.Namespace) -> int:
 
     route_qt_messages()
     settings = _settings(args.config)
-    topic = load_topics(_kiosk_topic_roots(settings)).find(args.topic, args.lang)
+    topic = load_topics(topic_roots(settings)).find(args.topic, args.lang)
     if topic is None:
         raise CliError(f"no topic '{args.topic}' in language '{args.lang}'")
     app = _application()

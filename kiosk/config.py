@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from kiosk import paths
 from kiosk.content.model import SUPPORTED_LANGUAGES
 from kiosk.hours import hours_problem
 from kiosk.staff import looks_like_hash
@@ -120,6 +121,15 @@ class Settings:
         return [
             (f.name, f.default, f.metadata["description"]) for f in dataclasses.fields(Settings)
         ]
+
+
+def topic_roots(settings: Settings) -> list[Path]:
+    """The topic folders the kiosk reads: the shipped topics, then the clinic's own folder if
+    one is set. Every tool that shows or checks topics uses these, so all see the same."""
+    roots = [paths.TOPICS]
+    if settings.topics_dir:
+        roots.append(Path(settings.topics_dir).expanduser())
+    return roots
 
 
 def _toml(value: Any) -> str:

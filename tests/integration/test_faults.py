@@ -28,8 +28,8 @@ from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
 from kiosk import logs, paths
-from kiosk.app import KioskApp, topic_roots
-from kiosk.config import Settings, load_settings
+from kiosk.app import KioskApp
+from kiosk.config import Settings, load_settings, topic_roots
 from kiosk.content import LoadResult, load_topics
 from kiosk.logs import log_problem, setup_logging
 from kiosk.narration.narrator import State
