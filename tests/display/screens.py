@@ -60,15 +60,13 @@ def wait_for(what: str, check: Callable[[], object], timeout: float, every: floa
 
 
 @contextlib.contextmanager
-def xvfb(width: int, height: int) -> Iterator[str]:
-    """A virtual X screen of `width` x `height`; yields its DISPLAY (":N")."""
+def _x_server(name: str, args: list[str], host: str | None = None) -> Iterator[str]:
+    """Start an X server that picks a free display number itself (-displayfd); yields ":N"."""
     read, write = os.pipe()
     server = subprocess.Popen(
-        [
-            *("Xvfb", "-displayfd", str(write), "-screen", "0", f"{width}x{height}x24"),
-            *("-nolisten", "tcp", "-noreset"),
-        ],
+        [name, "-displayfd", str(write), *args, "-nolisten", "tcp"],
         pass_fds=(write,),
+        env={**os.environ, **({"DISPLAY": host} if host else {})},
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
@@ -77,7 +75,7 @@ def xvfb(width: int, height: int) -> Iterator[str]:
         with os.fdopen(read) as pipe:
             number = pipe.readline().strip()
         if not number:
-            pytest.fail("Xvfb did not start")
+            pytest.fail(f"{name} did not start")
         yield f":{number}"
     finally:
         server.terminate()
@@ -85,26 +83,18 @@ def xvfb(width: int, height: int) -> Iterator[str]:
 
 
 @contextlib.contextmanager
+def xvfb(width: int, height: int) -> Iterator[str]:
+    """A virtual X screen of `width` x `height`; yields its DISPLAY (":N")."""
+    with _x_server("Xvfb", ["-screen", "0", f"{width}x{height}x24", "-noreset"]) as display:
+        yield display
+
+
+@contextlib.contextmanager
 def xephyr(host: str, width: int, height: int) -> Iterator[tuple[str, str]]:
-    """A nested X server shown as a window on `host`, whose screen follows that window's size
-    and takes xrandr's rotations and output changes; yields (its DISPLAY, its window on host)."""
-    read, write = os.pipe()
-    server = subprocess.Popen(
-        [
-            *("Xephyr", "-displayfd", str(write), "-screen", f"{width}x{height}"),
-            *("-resizeable", "-nolisten", "tcp"),
-        ],
-        pass_fds=(write,),
-        env={**os.environ, "DISPLAY": host},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    os.close(write)
-    try:
-        with os.fdopen(read) as pipe:
-            number = pipe.readline().strip()
-        if not number:
-            pytest.fail("Xephyr did not start")
+    """A nested X server shown as a window on `host`, with RandR (xrandr changes its mode and
+    switches its output off and on); yields (its DISPLAY, its window on host)."""
+    args = ["-screen", f"{width}x{height}", "-resizeable"]
+    with _x_server("Xephyr", args, host) as display:
 
         def window() -> str:
             tree = x(host, "xwininfo", "-root", "-children")
@@ -113,10 +103,7 @@ def xephyr(host: str, width: int, height: int) -> Iterator[tuple[str, str]]:
 
         found = wait_for("Xephyr's window", window, 20)
         assert isinstance(found, str)
-        yield f":{number}", found
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
+        yield display, found
 
 
 def x(display: str, *command: str, timeout: float = 30) -> str:
