@@ -57,7 +57,6 @@ class ScreenCover(QObject):
 
     def show(self) -> None:
         """Size the window to its screen, then show it fullscreen."""
-        self.window.setWindowFlag(Qt.WindowType.FramelessWindowHint)
         self._follow(self._target_screen())
         self.window.showFullScreen()
         handle = self.window.windowHandle()
@@ -140,8 +139,8 @@ class ScreenCover(QObject):
         self.fit()
         self._settle.start()
 
-    @Slot()
-    def _screens_changed(self) -> None:
+    @Slot(QScreen)
+    def _screens_changed(self, _screen: QScreen | None = None) -> None:
         """A screen was plugged in or out: go to the primary screen if ours is gone."""
         ours = self._screen
         gone = ours is None or not shiboken6.isValid(ours) or ours not in QGuiApplication.screens()
