@@ -644,18 +644,7 @@ class Soak:
 
     def close(self) -> None:
         """As `run_kiosk` ends."""
-        k = self.kiosk
-        k.watchdog.stop()
-        if k.stats is not None:
-            k.stats.close()
-        k.guide.stop()
-        k.narrator.stop()
-        k.speech.stop()
-        k.cache.close()
-        k.printing.close()
-        k.remove_exception_hook()
-        k.idle.disable()
-        k.window.allow_close = True
+        self.kiosk.shutdown()
 
 
 # -- figures --------------------------------------------------------------------------------------

@@ -104,6 +104,7 @@ class KioskApp(QObject):
         self._handout: Handout | None = None
         self._style_key: tuple[str, int, float] | None = None
         self._previous_hook: ExceptHook | None = None
+        self._shut_down = False
         # Opening hours: outside them the screen is dark, and a touch wakes it for one visit.
         self.clock: Callable[[], dt.datetime] = dt.datetime.now
         self.dark_hours = parse_hours(settings.screen_off)  # checked when settings were read
@@ -679,6 +680,30 @@ class KioskApp(QObject):
         self.window.allow_close = True
         self.quit(EXIT_STAFF)
 
+    def shutdown(self) -> None:
+        """Stop everything the kiosk runs, once and in one order: the clocks, the watchdog,
+        speech, printing and counting, the exception hook and the application-wide filters.
+        The same for the running kiosk, the screenshot tool and the tests; the window may be
+        closed after it."""
+        if self._shut_down:
+            return
+        self._shut_down = True
+        self.stop_hours()
+        self.idle.disable()
+        self.watchdog.stop()
+        self.guide.stop()
+        self.narrator.stop()
+        self.speech.stop()
+        self.cache.close()
+        self.printing.close()
+        if self.stats is not None:
+            self.stats.close()
+        self.remove_exception_hook()
+        w = self.window
+        for watcher in (self.idle, w.keys, w.guard, w.corner):
+            self.app.removeEventFilter(watcher)
+        w.allow_close = True
+
     # -- failure recovery ---------------------------------------------------------------------
 
     def install_exception_hook(self) -> None:
@@ -786,9 +811,7 @@ def render_screen(
                     app.processEvents()
         return kiosk.window.grab().toImage()
     finally:
-        kiosk.speech.stop()
-        kiosk.idle.disable()
-        kiosk.window.allow_close = True
+        kiosk.shutdown()
         kiosk.window.close()
         kiosk.window.deleteLater()
         kiosk.deleteLater()
@@ -859,11 +882,4 @@ def run_kiosk(settings: Settings, windowed: bool = False, config_path: Path | No
     finally:
         if signals is not None:
             signal.set_wakeup_fd(-1)
-        kiosk.stop_hours()
-        kiosk.watchdog.stop()
-        if kiosk.stats is not None:
-            kiosk.stats.close()
-        kiosk.speech.stop()
-        kiosk.cache.close()
-        kiosk.printing.close()
-        kiosk.remove_exception_hook()
+        kiosk.shutdown()

@@ -58,6 +58,7 @@ class Watchdog(QObject):
         self._timer = QTimer(self)
         self._timer.timeout.connect(self._ping)
         self.pings = 0
+        self.started = False  # READY=1 was said; only then is STOPPING=1 owed
 
     @property
     def active(self) -> bool:
@@ -66,6 +67,7 @@ class Watchdog(QObject):
 
     def start(self) -> None:
         """The kiosk is up: say READY and start pinging if systemd asked for a watchdog."""
+        self.started = True
         notify("READY=1\nSTATUS=Showing patients the topics", self._env)
         interval = watchdog_interval_ms(self._env)
         if interval and self._env.get("NOTIFY_SOCKET"):
@@ -74,9 +76,11 @@ class Watchdog(QObject):
             log.info("systemd watchdog: pinging every %d ms", interval)
 
     def stop(self) -> None:
-        """The kiosk is closing on purpose."""
+        """The kiosk is closing on purpose (nothing to say if it never said it was ready)."""
         self._timer.stop()
-        notify("STOPPING=1", self._env)
+        if self.started:
+            self.started = False
+            notify("STOPPING=1", self._env)
 
     @Slot()
     def _ping(self) -> None:

@@ -48,20 +48,7 @@ def make_kiosk(qtbot: QtBot) -> Iterator[MakeKiosk]:
 
     yield make
     for kiosk in built:
-        kiosk.stop_hours()
-        kiosk.guide.stop()
-        kiosk.narrator.stop()
-        kiosk.speech.stop()
-        kiosk.printing.close()
-        kiosk.cache.close()
-        if kiosk.stats is not None:
-            kiosk.stats.close()
-        kiosk.idle.disable()
-        kiosk.remove_exception_hook()
-        kiosk.window.allow_close = True
-        application().removeEventFilter(kiosk.idle)
-        application().removeEventFilter(kiosk.window.guard)
-        application().removeEventFilter(kiosk.window.keys)
+        kiosk.shutdown()
 
 
 @pytest.fixture

@@ -281,3 +281,15 @@ def test_watchdog_outside_systemd_does_nothing(qtbot: QtBot, watchdogs: list[Wat
     qtbot.wait(100)
     assert watchdog.pings == 0
     watchdog.stop()
+
+
+def test_a_kiosk_that_never_said_ready_says_no_stopping(
+    qtbot: QtBot, listener: Listener, watchdogs: list[Watchdog]
+) -> None:
+    """A tool that builds the kiosk and shuts it down (the screenshot command) tells systemd
+    nothing: STOPPING=1 only follows a READY=1."""
+    watchdog = Watchdog(env={"NOTIFY_SOCKET": listener.address, "WATCHDOG_USEC": "100000"})
+    watchdogs.append(watchdog)
+    watchdog.stop()
+    qtbot.wait(100)
+    assert listener.drain() == []
