@@ -39,6 +39,7 @@ from kiosk.staff import LOCK_FILE, Check, PinLock, StaffAuth
 from kiosk.stats import DB_NAME, UsageStats, summary
 from kiosk.theme import PALETTES, metrics, screen_scale, stylesheet
 from kiosk.ui import guide_words
+from kiosk.ui.screens import Screen
 from kiosk.ui.staff import UsageRow
 from kiosk.ui.window import KioskWindow
 from kiosk.watchdog import Watchdog
@@ -270,17 +271,17 @@ class KioskApp(QObject):
         volume = max(10, min(100, self.visit.choices.volume + 10 * step))
         self.visit.update(volume=volume)
 
-    @Slot(str)
-    def _screen_changed(self, screen: str) -> None:
-        if screen != "topic":
+    @Slot(object)
+    def _screen_changed(self, screen: Screen) -> None:
+        if screen != Screen.TOPIC:
             self.narrator.stop()
             self.window.topic.highlight(None)
         if self.guide.enabled:
             topic = self.window.topic.topic
             words = {
-                "home": guide_words.home_screen(len(self.window.home.tiles)),
-                "topic": guide_words.topic_screen(topic.title) if topic else "",
-                "handout": guide_words.handout_screen(),
+                Screen.HOME: guide_words.home_screen(len(self.window.home.tiles)),
+                Screen.TOPIC: guide_words.topic_screen(topic.title) if topic else "",
+                Screen.HANDOUT: guide_words.handout_screen(),
             }
             self.guide.announce(words.get(screen, ""))
 
@@ -330,7 +331,7 @@ class KioskApp(QObject):
         sentences, _ = flatten(reading_blocks(topic))
         self.narrator.load(sentences, topic.lang)
 
-    def _switch_topic_language(self, topic_id: str, screen: str, reading: bool) -> None:
+    def _switch_topic_language(self, topic_id: str, screen: Screen, reading: bool) -> None:
         """After a language change: the same topic, on the same screen, in the new language."""
         lang = self.visit.choices.language
         topic = self.content.find_any(topic_id, lang)
@@ -340,7 +341,7 @@ class KioskApp(QObject):
         self._load_reading(topic)
         if reading:
             self.narrator.play(0)  # the new voice reads from the top of the new text
-        if screen == "handout":
+        if screen == Screen.HANDOUT:
             self._show_preview(topic, fresh=False)  # the print news stays, in the new language
 
     @Slot()
@@ -441,18 +442,18 @@ class KioskApp(QObject):
             return
         screen = self.window.current_screen
         if self.dark_now():
-            if screen == "attract" and not self.visit.active and not self._woken.isActive():
+            if screen == Screen.ATTRACT and not self.visit.active and not self._woken.isActive():
                 self.narrator.stop()
                 self.window.show_dark()
                 log.info("screen dark (outside opening hours)")
-        elif screen == "dark":
+        elif screen == Screen.DARK:
             self.window.show_attract()
             log.info("screen lit (opening hours)")
 
     @Slot()
     def wake(self) -> None:
         """A touch or key on the dark screen: the attract screen, for one visit."""
-        if self.window.current_screen != "dark":
+        if self.window.current_screen != Screen.DARK:
             return
         self.window.show_attract()
         self._woken.start()
@@ -477,7 +478,7 @@ class KioskApp(QObject):
             self.window.retranslate()
             self._show_topics()
             self._update_speech_availability()
-            if shown is not None and screen in ("topic", "handout"):
+            if shown is not None and screen in (Screen.TOPIC, Screen.HANDOUT):
                 self._switch_topic_language(shown.id, screen, reading)
         self.window.show_choices(choices)
         self._follow_guide(choices)
@@ -510,7 +511,7 @@ class KioskApp(QObject):
     @Slot()
     def open_pin_pad(self) -> None:
         """The hidden corner press: the PIN pad, over what the patient was doing."""
-        if self.window.current_screen in ("pin", "staff"):
+        if self.window.current_screen in (Screen.PIN, Screen.STAFF):
             return
         if self.narrator.state is State.PLAYING:
             self.narrator.pause()
@@ -594,7 +595,7 @@ class KioskApp(QObject):
 
     def _speech_changed(self) -> None:
         """The engine became ready, or gave up, while staff look at the screen."""
-        if self.window.current_screen == "staff":
+        if self.window.current_screen == Screen.STAFF:
             self.window.staff.set_sound(*self.sound_status())
 
     def sound_status(self) -> tuple[bool, str]:
@@ -752,7 +753,7 @@ def application(argv: list[str] | None = None) -> QApplication:
 
 def render_screen(
     settings: Settings,
-    screen: str,
+    screen: Screen,
     size: tuple[int, int],
     *,
     topic_id: str | None = None,
@@ -774,7 +775,7 @@ def render_screen(
         kiosk.window.resize(*size)
         kiosk.window.show()
         kiosk.restyle()
-        if screen == "staff":
+        if screen == Screen.STAFF:
             kiosk.speech.start()  # the sound status is real: voices found, or why not
             kiosk.open_staff()
             waiting = QTimer()
@@ -784,11 +785,13 @@ def render_screen(
                 kiosk.printing.checking or not (kiosk.speech.is_ready or kiosk.speech.dead_reason)
             ):
                 app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 50)
-        elif screen == "pin":
+        elif screen == Screen.PIN:
             kiosk.open_pin_pad()
-        elif screen != "attract":
+        elif screen == Screen.DARK:
+            kiosk.window.show_dark()
+        elif screen != Screen.ATTRACT:
             kiosk.start_visit()
-        if screen in ("topic", "handout"):
+        if screen in (Screen.TOPIC, Screen.HANDOUT):
             topics = kiosk.topics()
             wanted = topic_id or (topics[0].id if topics else "")
             if kiosk.content.find(wanted, kiosk.visit.choices.language) is None:
@@ -796,11 +799,11 @@ def render_screen(
                     f"no topic '{wanted}' in language '{kiosk.visit.choices.language}'"
                 )
             kiosk.open_topic(wanted)
-        if screen == "handout":
+        if screen == Screen.HANDOUT:
             kiosk.preview_handout()
         for _ in range(3):
             app.processEvents()
-        if full_page and screen == "topic":
+        if full_page and screen == Screen.TOPIC:
             page = kiosk.window.topic.page
             assert page is not None
             extra = page.body.heightForWidth(page.body.width())

@@ -30,6 +30,7 @@ from kiosk.content import Topic, load_topics
 from kiosk.content.model import SUPPORTED_LANGUAGES
 from kiosk.content.quality import check_topic, overall_score
 from kiosk.staff import PIN_MAX, PIN_MIN, hash_pin, pin_problem
+from kiosk.ui.screens import Screen
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
@@ -96,7 +97,7 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-SCREENS = ("home", "topic", "attract", "handout", "pin", "staff")
+SCREENS = tuple(Screen)  # every screen of the kiosk, the dark one included
 
 
 def _size(text: str) -> tuple[int, int]:
@@ -226,7 +227,7 @@ def _cmd_screenshot(args: argparse.Namespace) -> int:
     try:
         image = render_screen(
             settings,
-            args.screen,
+            Screen(args.screen),
             args.size,
             topic_id=args.topic,
             language=args.lang,

@@ -141,6 +141,14 @@ class AttractScreen(QWidget):
         self.start.setMinimumWidth(sizes.tile_min_width)
         self._fit()
 
+    def focus_order(self) -> list[QWidget]:
+        """No controls to move between: any key starts a visit."""
+        return []
+
+    def first_focus(self) -> QWidget | None:
+        """Keys land on the screen itself."""
+        return None
+
     def drift_offset(self, step: int | None = None) -> tuple[int, int]:
         """Where the drift puts the content at a step: (px across, stretch units down)."""
         pad = self._sizes.pad if self._sizes is not None else 0

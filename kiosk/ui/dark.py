@@ -6,6 +6,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
+from kiosk.theme import Metrics, Palette
+
 
 class DarkScreen(QWidget):
     """All black, with no pointer: cage has no display power control, so the kiosk itself
@@ -23,6 +25,17 @@ class DarkScreen(QWidget):
     def retranslate(self) -> None:
         """The accessible name in the current language."""
         self.setAccessibleName(self.tr("The kiosk is resting. Touch the screen to start."))
+
+    def apply(self, sizes: Metrics, palette: Palette) -> None:
+        """Nothing to size or colour: it is black in every theme."""
+
+    def focus_order(self) -> list[QWidget]:
+        """No controls."""
+        return []
+
+    def first_focus(self) -> QWidget | None:
+        """Keys land on the screen itself, which any key wakes."""
+        return None
 
     def paintEvent(self, event: QPaintEvent) -> None:
         """Black, whatever the theme's stylesheet says."""

@@ -60,6 +60,14 @@ class HandoutScreen(QWidget):
         self._said: tuple[str, int] | None = None
         self.retranslate()
 
+    def focus_order(self) -> list[QWidget]:
+        """Back, Print this page, then the comfort controls."""
+        return [self.back, self.print_button, *self.controls.buttons()]
+
+    def first_focus(self) -> QWidget | None:
+        """Print this page."""
+        return self.print_button
+
     def retranslate(self) -> None:
         """The screen's own words in the current language."""
         self.back.set_words(self.tr("Back"))

@@ -167,6 +167,14 @@ class HomeScreen(QWidget):
         self.outer.addWidget(self.scroll_area, 1)
         self.retranslate()
 
+    def focus_order(self) -> list[QWidget]:
+        """The top bar, then the tiles."""
+        return [*self.controls.buttons(), *self.tiles]
+
+    def first_focus(self) -> QWidget | None:
+        """The first tile."""
+        return self.tiles[0] if self.tiles else None
+
     def retranslate(self) -> None:
         """Set the screen's own words in the current language."""
         self.heading.setText(self.tr("Choose a topic"))

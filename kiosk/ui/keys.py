@@ -23,6 +23,8 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractButton, QAbstractSlider, QScrollArea, QWidget
 
+from kiosk.ui.screens import Screen
+
 K = Qt.Key
 NEXT = {K.Key_Right, K.Key_Down}
 PREVIOUS = {K.Key_Left, K.Key_Up}
@@ -56,7 +58,7 @@ class KeyRouter(QObject):
     back_requested = Signal()
     used = Signal()  # a key was taken here: activity for the idle clock, which never sees it
 
-    def __init__(self, window: QWidget, screen: Callable[[], str], overlay: QWidget) -> None:
+    def __init__(self, window: QWidget, screen: Callable[[], Screen], overlay: QWidget) -> None:
         """`screen()` names the screen on show; `overlay` is the idle warning."""
         super().__init__(window)
         self._window = window
@@ -81,19 +83,19 @@ class KeyRouter(QObject):
         screen = self._screen()
         if self._overlay.isVisible():
             return True  # "Are you still there?": the key says yes and does nothing else
-        if screen in ("attract", "dark"):
+        if screen in (Screen.ATTRACT, Screen.DARK):
             if key in GUIDE:
                 self.guide_toggled.emit()
                 return True
             return False  # any other key starts a visit or wakes the screen (their own handling)
-        if screen == "pin" and key in PIN_KEYS:
+        if screen == Screen.PIN and key in PIN_KEYS:
             return False  # typing the PIN: the pad takes digits and Backspace itself
         if key in NEXT or key in PREVIOUS:
             self.move_focus(forward=key in NEXT)
         elif key in CHOOSE:
             return self.choose()
         elif key in PLAY:
-            if screen == "topic":
+            if screen == Screen.TOPIC:
                 self.reading_toggled.emit()
             elif key == K.Key_Space:
                 return self.choose()

@@ -110,6 +110,14 @@ class PinPad(QWidget):
         digits = [self.keys[d] for d in "123456789"]
         return [self.cancel, *digits, self.delete, self.keys["0"], self.ok]
 
+    def focus_order(self) -> list[QWidget]:
+        """Every control, in reading order."""
+        return [*self.buttons()]
+
+    def first_focus(self) -> QWidget | None:
+        """OK when a PIN can be typed, else Cancel."""
+        return self.ok if self.ok.isEnabled() else self.cancel
+
     @property
     def typed(self) -> int:
         """How many digits are typed (never which)."""

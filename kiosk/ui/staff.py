@@ -147,6 +147,14 @@ class StaffScreen(QWidget):
         """Every control, in reading order (for keys)."""
         return [self.back, self.exit, self.reload, self.test_print, self.test_sound]
 
+    def focus_order(self) -> list[QWidget]:
+        """Every control, in reading order."""
+        return [*self.buttons()]
+
+    def first_focus(self) -> QWidget | None:
+        """Back to patients."""
+        return self.back
+
     def retranslate(self) -> None:
         """The screen's own words in the current language."""
         self.back.set_words(self.tr("Back to patients"))

@@ -290,6 +290,20 @@ class TopicScreen(QWidget):
         """The text of the topic on show, in reading order (title first)."""
         return self.page.readings if self.page else []
 
+    def focus_order(self) -> list[QWidget]:
+        """The top bar left to right, then the reading-aloud controls."""
+        return [
+            self.back,
+            self.home,
+            self.print_button,
+            *self.controls.buttons(),
+            *self.narration.buttons,
+        ]
+
+    def first_focus(self) -> QWidget | None:
+        """Listen."""
+        return self.narration.listen
+
     def retranslate(self) -> None:
         """Set the screen's own words in the current language."""
         self.back.set_words(self.tr("Back"))

@@ -21,11 +21,17 @@ from kiosk.ui.home import HomeScreen
 from kiosk.ui.keys import KeyRouter
 from kiosk.ui.overlay import IdleOverlay
 from kiosk.ui.pinpad import PinPad
+from kiosk.ui.screens import KioskScreen, Screen
 from kiosk.ui.scrolling import set_aside
 from kiosk.ui.staff import StaffScreen
 from kiosk.ui.topic import TopicScreen
 
 _BLOCKED_EVENTS = frozenset({QEvent.Type.ContextMenu, QEvent.Type.WhatsThis})
+
+# Every screen class: each a QWidget with `KioskScreen`'s four methods (mypy checks in `_every`).
+AnyScreen = (
+    DarkScreen | AttractScreen | HomeScreen | TopicScreen | HandoutScreen | PinPad | StaffScreen
+)
 
 
 class KioskGuard(QObject):
@@ -53,7 +59,7 @@ class KioskWindow(QWidget):
     """Holds the screens; refuses to close unless staff (or `--windowed` development) allow it."""
 
     topic_requested = Signal(str)
-    screen_changed = Signal(str)
+    screen_changed = Signal(object)  # the Screen now on show
     choice_requested = Signal(str, object)  # a VisitChoices field and its new value, any screen
     resized = Signal()  # the screen was rotated or changed: sizes may need to follow
     staff_screens_built = Signal()  # the PIN pad and staff screen exist now: connect them
@@ -76,21 +82,22 @@ class KioskWindow(QWidget):
         self.topic = TopicScreen()
         self.handout = HandoutScreen()
         self.dark = DarkScreen()
-        self._names: dict[QWidget, str] = {
-            self.dark: "dark",
-            self.attract: "attract",
-            self.home: "home",
-            self.topic: "topic",
-            self.handout: "handout",
-        }
+        # The one list of screens: the stack, sizes, words, key order and names come from it.
+        self._screens: dict[Screen, AnyScreen] = {}
         self._pin: PinPad | None = None  # staff screens are built the first time staff need them
         self._staff: StaffScreen | None = None
         # Their scroll areas outlive them, for the next ones (see `touch_scroll_area`).
         self._staff_areas: tuple[QScrollArea, QScrollArea] | None = None
         self._look: tuple[Metrics, Palette] | None = None
         self._before_pin: QWidget = self.attract
-        for screen in self._names:
-            self.stack.addWidget(screen)
+        for name, screen in (
+            (Screen.DARK, self.dark),
+            (Screen.ATTRACT, self.attract),
+            (Screen.HOME, self.home),
+            (Screen.TOPIC, self.topic),
+            (Screen.HANDOUT, self.handout),
+        ):
+            self._register(name, screen)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)
@@ -106,6 +113,21 @@ class KioskWindow(QWidget):
         self.topic.back_requested.connect(self.go_back)
         self.topic.home_requested.connect(self.show_home)
         self.handout.back_requested.connect(self.go_back)
+
+    def _register(self, name: Screen, screen: AnyScreen) -> None:
+        self._screens[name] = screen
+        self.stack.addWidget(screen)
+        if self._look is not None:
+            screen.apply(*self._look)
+
+    def _every(self) -> tuple[KioskScreen, ...]:
+        """Every screen that exists now."""
+        return tuple(self._screens.values())
+
+    def _unregister(self, name: Screen) -> None:
+        screen = self._screens.pop(name)
+        self.stack.removeWidget(screen)
+        screen.deleteLater()  # later: this may run inside a click on one of its buttons
 
     @property
     def pin(self) -> PinPad:
@@ -127,12 +149,8 @@ class KioskWindow(QWidget):
         pin_area, staff_area = self._staff_areas or (None, None)
         self._pin, self._staff = PinPad(area=pin_area), StaffScreen(area=staff_area)
         self._staff_areas = None
-        for screen, name in ((self._pin, "pin"), (self._staff, "staff")):
-            self._names[screen] = name
-            self.stack.addWidget(screen)
-        if self._look is not None:
-            self._pin.apply(*self._look)
-            self._staff.apply(*self._look)
+        self._register(Screen.PIN, self._pin)
+        self._register(Screen.STAFF, self._staff)
         self.order_focus()
         self.staff_screens_built.emit()
 
@@ -150,10 +168,8 @@ class KioskWindow(QWidget):
         if self.stack.currentWidget() in (self._pin, self._staff):
             return
         self._staff_areas = (set_aside(self._pin.scroll_area), set_aside(self._staff.scroll_area))
-        for screen in (self._pin, self._staff):
-            self.stack.removeWidget(screen)
-            del self._names[screen]
-            screen.deleteLater()  # later: this may run inside a click on one of their buttons
+        self._unregister(Screen.PIN)
+        self._unregister(Screen.STAFF)
         self._pin = self._staff = None
         self.order_focus()
 
@@ -179,12 +195,7 @@ class KioskWindow(QWidget):
 
     def focus_first(self) -> None:
         """Put the focus ring on the screen's first control (the audio guide was turned on)."""
-        first: dict[str, QWidget | None] = {
-            "home": self.home.tiles[0] if self.home.tiles else None,
-            "topic": self.topic.narration.listen,
-            "handout": self.handout.print_button,
-        }
-        target = first.get(self.current_screen)
+        target = self._screens[self.current_screen].first_focus()
         if target is not None:
             target.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -196,31 +207,16 @@ class KioskWindow(QWidget):
 
     def order_focus(self) -> None:
         """Keys move in reading order on each screen: top bar left to right, then the page."""
-        home, topic, handout = self.home, self.topic, self.handout
-        orders: list[list[QWidget]] = [
-            [*home.controls.buttons(), *home.tiles],
-            [
-                topic.back,
-                topic.home,
-                topic.print_button,
-                *topic.controls.buttons(),
-                *topic.narration.buttons,
-            ],
-            [handout.back, handout.print_button, *handout.controls.buttons()],
-        ]
-        if self._pin is not None and self._staff is not None:
-            orders += [[*self._pin.buttons()], [*self._staff.buttons()]]
-        for order in orders:
-            placed = [w for w in order if w.window() is self]  # tiles not yet laid out wait
+        for screen in self._every():
+            placed = [w for w in screen.focus_order() if w.window() is self]  # tiles not laid out
             for first, second in itertools.pairwise(placed):
                 QWidget.setTabOrder(first, second)
 
     @property
-    def current_screen(self) -> str:
-        """The name of the screen on show: dark, attract, home, topic, handout, pin or staff."""
-        return self._names[
-            self.stack.currentWidget()  # type: ignore[index]
-        ]
+    def current_screen(self) -> Screen:
+        """The screen on show."""
+        shown = self.stack.currentWidget()
+        return next(name for name, screen in self._screens.items() if screen is shown)
 
     def _show(self, screen: QWidget, focus: QWidget | None = None) -> None:
         if self.stack.currentWidget() is not screen:
@@ -257,7 +253,7 @@ class KioskWindow(QWidget):
 
     def show_pin(self) -> None:
         """The staff PIN pad, over whatever the patient was doing (Cancel goes back to it)."""
-        if self.current_screen not in ("pin", "staff"):
+        if self.current_screen not in (Screen.PIN, Screen.STAFF):
             self._before_pin = self.stack.currentWidget() or self.attract
             self.overlay.hide()
         self._show(self.pin, self.pin.ok if self.pin.ok.isEnabled() else self.pin.cancel)
@@ -280,14 +276,14 @@ class KioskWindow(QWidget):
     @Slot()
     def go_back(self) -> None:
         """One step back; from the home screen there is nowhere further back to go."""
-        if self.current_screen == "pin":
+        if self.current_screen == Screen.PIN:
             self.pin.cancel.click()
-        elif self.current_screen == "staff":
+        elif self.current_screen == Screen.STAFF:
             self.staff.back.click()
-        elif self.current_screen == "handout":
+        elif self.current_screen == Screen.HANDOUT:
             self.handout.clear()
             self._show(self.topic, self.topic.print_button)
-        elif self.current_screen == "topic":
+        elif self.current_screen == Screen.TOPIC:
             left = self.topic.topic
             self.show_home()
             tile = next((t for t in self.home.tiles if left and t.topic_id == left.id), None)
@@ -310,23 +306,16 @@ class KioskWindow(QWidget):
 
     def apply(self, sizes: Metrics, palette: Palette) -> None:
         """Sizes and colours for every screen."""
-        self.attract.apply(sizes, palette)
-        self.home.apply(sizes, palette)
-        self.topic.apply(sizes, palette)
-        self.handout.apply(sizes, palette)
         self._look = (sizes, palette)
-        if self._pin is not None and self._staff is not None:
-            self._pin.apply(sizes, palette)
-            self._staff.apply(sizes, palette)
+        for screen in self._every():
+            screen.apply(sizes, palette)
         self.overlay.apply(sizes)
 
     def retranslate(self) -> None:
         """Every screen's own words in the current language."""
-        if self._pin is not None and self._staff is not None:
-            self._pin.retranslate()
-            self._staff.retranslate()
-        for part in (self.dark, self.attract, self.home, self.topic, self.handout, self.overlay):
-            part.retranslate()
+        for screen in self._every():
+            screen.retranslate()
+        self.overlay.retranslate()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         """Tell the app, which re-scales the look if the screen size class changed."""
@@ -343,10 +332,10 @@ class KioskWindow(QWidget):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """A development exit when windowed (the patient's keys are in `KeyRouter`)."""
         key = event.key()
-        if self.current_screen == "attract" and not event.modifiers():
+        if self.current_screen == Screen.ATTRACT and not event.modifiers():
             self.attract.start_requested.emit()  # any key wakes the kiosk, wherever the focus is
             return
-        if self.current_screen == "dark":
+        if self.current_screen == Screen.DARK:
             self.dark.wake_requested.emit()
             return
         wanted = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
