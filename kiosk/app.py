@@ -25,7 +25,7 @@ from kiosk.content import LoadResult, Topic, load_topics
 from kiosk.content.model import SUPPORTED_LANGUAGES
 from kiosk.fonts import load_fonts
 from kiosk.handout.layout import Handout, build_handout, printer_check_page, render_preview
-from kiosk.handout.printing import PrintService
+from kiosk.handout.printing import PrintJob, PrintService
 from kiosk.hours import is_dark, parse_hours
 from kiosk.i18n import Translations
 from kiosk.logs import log_problem, setup_logging
@@ -99,7 +99,7 @@ class KioskApp(QObject):
         self.stats = UsageStats(self.stats_path) if count_usage else None
         self.auth = StaffAuth(settings.staff_pin_hash, PinLock(paths.data_dir() / LOCK_FILE))
         self.watchdog = Watchdog(self)
-        self._staff_print = False
+        self._patient_print: PrintJob | None = None  # the visit's page being handed over
         self._sound_test = False
         self._reading_state = State.IDLE
         self._handout: Handout | None = None
@@ -132,8 +132,6 @@ class KioskApp(QObject):
         w.resized.connect(self.restyle)
         w.topic.print_requested.connect(self.preview_handout)
         w.handout.print_requested.connect(self.print_handout)
-        self.printing.printed.connect(self._printed)
-        self.printing.failed.connect(self._print_failed)
         self.idle.warning_started.connect(w.overlay.show_warning)
         self.idle.countdown_changed.connect(w.overlay.set_seconds)
         self.idle.warning_cancelled.connect(w.overlay.hide)
@@ -370,27 +368,26 @@ class KioskApp(QObject):
             return
         topic = self.window.topic.topic
         self.window.handout.show_printing()
-        self.printing.print_handout(self._handout, topic.title if topic else "handout")
-
-    @Slot(str)
-    def _printed(self, job: str) -> None:
-        if self._staff_print:
-            self._staff_print = False
-            self.window.staff.show_print_sent(job)
+        job = self.printing.print_handout(self._handout, topic.title if topic else "handout")
+        if job is None:
             return
-        topic = self.window.topic.topic
+        self._patient_print = job
+        job.printed.connect(lambda _number: self._printed(job, topic))
+        job.failed.connect(lambda _reason: self._print_failed(job))
+
+    def _printed(self, job: PrintJob, topic: Topic | None) -> None:
         if topic is not None:
-            self._count("print", topic=topic.id, lang=topic.lang)
+            self._count("print", topic=topic.id, lang=topic.lang)  # a page went out, whoever waits
+        if job is not self._patient_print:
+            return  # the visit ended meanwhile: the next patient's allowance is their own
+        self._patient_print = None
         left = max(0, self.visit.choices.prints_left - 1)
         self.visit.update(prints_left=left)
         self.window.handout.show_printed(left)
 
-    @Slot(str)
-    def _print_failed(self, reason: str) -> None:
-        if self._staff_print:
-            self._staff_print = False
-            self.window.staff.show_print_failed(reason)
-        else:
+    def _print_failed(self, job: PrintJob) -> None:
+        if job is self._patient_print:
+            self._patient_print = None
             self.window.handout.show_failed()
 
     @Slot(object)
@@ -407,7 +404,8 @@ class KioskApp(QObject):
         """The idle time ran out: nothing of this visit stays on screen or in the choices."""
         self.idle.disable()
         self.idle.set_timeout(self.settings.idle_timeout_s)
-        self._staff_print = self._sound_test = False
+        self._patient_print = None
+        self._sound_test = False
         self.narrator.stop()
         self.guide.set_enabled(False)  # silently: the next patient turns it on if they need it
         self._handout = None
@@ -647,10 +645,23 @@ class KioskApp(QObject):
             return
         when = dt.datetime.now().strftime("%Y-%m-%d %H:%M")
         page = printer_check_page(self.settings, self.settings.printer, when)
-        self._staff_print = True
         self.window.staff.show_printing()
-        if not self.printing.print_handout(page, "Kiosk printer test page"):
-            self._staff_print = False
+        job = self.printing.print_handout(page, "Kiosk printer test page")
+        if job is not None:
+            job.printed.connect(self._test_page_printed)
+            job.failed.connect(self._test_page_failed)
+
+    @Slot(str)
+    def _test_page_printed(self, number: str) -> None:
+        staff = self.window.staff_if_built
+        if staff is not None:  # staff may have left before the print system answered
+            staff.show_print_sent(number)
+
+    @Slot(str)
+    def _test_page_failed(self, reason: str) -> None:
+        staff = self.window.staff_if_built
+        if staff is not None:
+            staff.show_print_failed(reason)
 
     @Slot()
     def test_sound(self) -> None:

@@ -24,8 +24,17 @@ log = logging.getLogger("kiosk.print")
 STEP_TIMEOUT_MS = 15_000
 
 
+class PrintJob(QObject):
+    """One page handed to the print system. It answers once, to whoever asked for it: a
+    patient's page and a staff test page each have their own, so no answer goes astray."""
+
+    printed = Signal(str)  # the print system's job id
+    failed = Signal(str)  # the reason
+
+
 class PrintService(QObject):
-    """One print at a time; answers with `printed(job)` or `failed(reason)`."""
+    """One print at a time; each `print_handout` gives a `PrintJob` that answers for it. The
+    service also says `printed(job)` or `failed(reason)` for every print (the log, the soak)."""
 
     printed = Signal(str)  # the print system's job id
     failed = Signal(str)  # the reason, for staff and the log (the patient sees one calm line)
@@ -39,6 +48,7 @@ class PrintService(QObject):
         self._tmp: tempfile.TemporaryDirectory[str] | None = None  # made at the first print
         self.last_problem = ""
         self._checking: QProcess | None = None
+        self._job: PrintJob | None = None
         self.step_timeout_ms = STEP_TIMEOUT_MS  # for each call of lpstat or lp
 
     @property
@@ -46,25 +56,29 @@ class PrintService(QObject):
         """True while a print is being handed over."""
         return self._process is not None
 
-    def print_handout(self, handout: Handout, title: str) -> bool:
-        """Start printing; False (and `failed`) if it cannot even start."""
+    def print_handout(self, handout: Handout, title: str) -> PrintJob | None:
+        """Start printing: the job that will answer, or None while another print is under way.
+        A print that cannot even start answers `failed` as soon as the event loop turns, so
+        the caller has connected to it by then."""
         if self.busy:
-            return False
+            return None
+        job = PrintJob(self)
         if shutil.which("lp") is None or shutil.which("lpstat") is None:
-            self._fail("the print system (CUPS: lp, lpstat) is not installed")
-            return False
+            self._fail("the print system (CUPS: lp, lpstat) is not installed", job)
+            return job
         if self._tmp is None:
             self._tmp = tempfile.TemporaryDirectory(prefix="kiosk-print-")
         self._pdf = Path(self._tmp.name) / "handout.pdf"
         try:
             write_pdf(handout, self._pdf)
         except HandoutError as exc:
-            self._fail(str(exc))
-            return False
+            self._fail(str(exc), job)
+            return job
         self._title = title
+        self._job = job
         args = ["-p", self.printer] if self.printer else ["-d"]
         self._run("lpstat", args, self._after_status)
-        return True
+        return job
 
     @property
     def checking(self) -> bool:
@@ -171,10 +185,14 @@ class PrintService(QObject):
         if code != 0 or not match:
             self._fail(f"the printer refused the page: {output or f'lp exit {code}'}")
             return
+        job = self._job
         self._done()
         self.last_problem = ""
         log.info("%s sent to the printer as %s", self._title, match.group(1))
         self.printed.emit(match.group(1))
+        if job is not None:
+            job.printed.emit(match.group(1))
+            job.deleteLater()
 
     @Slot(QProcess.ProcessError)
     def _on_error(self, error: QProcess.ProcessError) -> None:
@@ -182,15 +200,28 @@ class PrintService(QObject):
             self._fail("the print system could not be started")
 
     def _done(self) -> None:
+        self._job = None
         if self._process is not None:
             self._process.deleteLater()
             self._process = None
 
-    def _fail(self, reason: str) -> None:
+    def _fail(self, reason: str, before_start: PrintJob | None = None) -> None:
+        job = before_start or self._job
         self._done()
         self.last_problem = reason
         log.warning("printing failed: %s", reason)
         self.failed.emit(reason)
+        if job is None:
+            return
+
+        def answer() -> None:
+            job.failed.emit(reason)
+            job.deleteLater()
+
+        if before_start is not None:
+            QTimer.singleShot(0, job, answer)  # the caller has not connected to it yet
+        else:
+            answer()
 
     def close(self) -> None:
         """Remove the temporary folder."""

@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from kiosk.app import KioskApp
+from kiosk.handout.layout import Handout
+from kiosk.handout.printing import PrintJob
 from kiosk.narration.narrator import State
 from kiosk.session import VisitChoices
 from kiosk.staff import Check, hash_pin
@@ -193,12 +195,21 @@ def test_thousands_of_random_taps_leave_nothing_stuck(qtbot: QtBot, make_kiosk: 
     printed_this_visit = [0]
     most = [0]
 
-    def on_printed(_job: str) -> None:
-        if not kiosk._staff_print:
+    def on_printed(title: str) -> None:
+        if title != "Kiosk printer test page":  # staff's test pages are not the patient's
             printed_this_visit[0] += 1
             most[0] = max(most[0], printed_this_visit[0])
 
-    kiosk.printing.printed.connect(on_printed)
+    start_print = kiosk.printing.print_handout
+
+    def print_and_watch(handout: Handout, title: str) -> PrintJob | None:
+        """Every page handed to the print system, with the title it was sent under."""
+        job = start_print(handout, title)
+        if job is not None:
+            job.printed.connect(lambda _number: on_printed(title))
+        return job
+
+    kiosk.printing.print_handout = print_and_watch  # type: ignore[method-assign]
     kiosk.visit.ended.connect(lambda _was: printed_this_visit.__setitem__(0, 0))
     rng = random.Random(20261123)
     w = kiosk.window

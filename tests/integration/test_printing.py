@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import subprocess
 import time
@@ -13,6 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.app import KioskApp
 from kiosk.config import Settings
+from kiosk.stats import summary
 from tests.gui.conftest import MakeKiosk
 from tests.integration.test_handout_pdf import pdf_pages, pdf_text, qr_codes
 
@@ -125,3 +127,44 @@ def test_missing_or_stopped_printer_gives_one_calm_line(
     assert kiosk.visit.choices.prints_left == 3  # nothing was used up
     qtbot.mouseClick(screen.back, Qt.MouseButton.LeftButton)
     assert kiosk.window.current_screen == "topic"  # the kiosk carries on
+
+
+def test_a_page_answered_after_the_visit_ended_leaves_the_next_visit_alone(
+    make_kiosk: MakeKiosk, qtbot: QtBot
+) -> None:
+    """The patient taps Print and walks away; the reset comes before CUPS answers. The page
+    still counts as printed, and the next patient starts with the whole allowance."""
+    kiosk = make_kiosk(Settings(printer=queue("KIOSK_TEST_PRINTER")))
+    open_preview(kiosk, qtbot)
+    with qtbot.wait_signal(kiosk.printing.printed, timeout=20_000):
+        kiosk.print_handout()
+        kiosk.reset()  # before the print system has answered
+    assert kiosk.visit.choices.prints_left == kiosk.settings.prints_per_visit
+    assert kiosk.stats is not None
+    kiosk.stats.flush(timeout=5)
+    today, _week = summary(kiosk.stats_path, dt.date.today())
+    assert today.prints == 1  # the page went out: it counts
+    assert kiosk.window.current_screen == "attract"
+
+
+def test_a_staff_test_page_is_never_taken_for_a_patients(
+    make_kiosk: MakeKiosk, qtbot: QtBot
+) -> None:
+    """Staff print a test page and leave before it is sent: the answer reaches nobody's
+    allowance, and a patient's print right after is answered as their own."""
+    kiosk = make_kiosk(Settings(printer=queue("KIOSK_TEST_PRINTER")))
+    kiosk.open_staff()
+    with qtbot.wait_signal(kiosk.printing.printed, timeout=20_000):
+        kiosk.test_print()
+        kiosk.reset()  # staff press "Back to patients" at once
+    assert kiosk.visit.choices.prints_left == kiosk.settings.prints_per_visit
+    assert kiosk.stats is not None
+    kiosk.stats.flush(timeout=5)
+    assert summary(kiosk.stats_path, dt.date.today())[0].prints == 0  # no patient's page
+    open_preview(kiosk, qtbot)
+    with qtbot.wait_signal(kiosk.printing.printed, timeout=20_000):
+        kiosk.print_handout()
+    qtbot.wait_until(lambda: kiosk.visit.choices.prints_left == 2, timeout=5000)
+    assert kiosk.window.handout.status.text() == (
+        "Your page is printing. Please pick it up at the front desk."
+    )
