@@ -10,7 +10,9 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import assert_never
 
+from kiosk.content.document import Section, SelfCare, Summary, Title, Warnings, walk
 from kiosk.content.loader import ContentError, display_field, locate
 from kiosk.content.model import Topic
 from kiosk.content.readability import (
@@ -102,13 +104,21 @@ class Score:
 
 
 def blocks(topic: Topic) -> Iterator[tuple[str, list[str]]]:
-    """The parts whose reading level is measured, each as (field, texts)."""
-    yield "summary", [topic.summary]
-    for index, section in enumerate(topic.sections):
-        yield f"sections[{index}].text", [section.text]
-    yield "self_care.steps", list(topic.self_care)
-    for tier, items in topic.warning_signs:
-        yield f"warning_signs.{tier.value}", list(items)
+    """The parts whose reading level is measured, each as (field, texts): every text of the
+    topic's own but the title; the steps as one list, and each tier's signs as one."""
+    for block in walk(topic):
+        match block:
+            case Title():
+                pass  # a few words: a reading level says nothing about it
+            case Summary() | Section():
+                yield block.body.field, [block.body.text]
+            case SelfCare():
+                yield "self_care.steps", [step.text for step in block.steps]
+            case Warnings():
+                for tier in block.tiers:
+                    yield f"warning_signs.{tier.tier.value}", [s.text for s in tier.signs]
+            case _:
+                assert_never(block)
 
 
 def scores(topic: Topic, limits: Limits = LIMITS) -> list[Score]:

@@ -9,12 +9,14 @@ from __future__ import annotations
 import html
 import io
 from dataclasses import dataclass
+from typing import assert_never
 
 from PySide6.QtCore import QMarginsF, QUrl
 from PySide6.QtGui import QColor, QFont, QImage, QPageLayout, QPageSize, QPainter, QTextDocument
 
 from kiosk import labels
 from kiosk.config import Settings
+from kiosk.content.document import Section, SelfCare, Summary, Title, Warnings, walk
 from kiosk.content.model import Tier, Topic
 from kiosk.icons import svg_image
 
@@ -67,29 +69,15 @@ def _e(text: str) -> str:
     return html.escape(text, quote=True)
 
 
-def handout_html(topic: Topic, settings: Settings, steps: int, body_pt: float) -> str:
-    """The page's HTML (Qt's rich-text subset)."""
-    small = body_pt - 1.5
-    tr = labels.handout_words(topic.lang)
-    clinic = _e(settings.clinic_name)
-    if settings.clinic_phone:
-        clinic += f" &nbsp;·&nbsp; {_e(settings.clinic_phone)}"
+def _self_care_html(block: SelfCare, lang: str, steps: int, body_pt: float) -> list[str]:
+    """The self-care heading and its first `steps` steps as a checklist."""
     parts = [
-        f'<table width="100%" cellspacing="0" cellpadding="0"><tr>'
-        f'<td><span style="font-size:{small}pt; font-weight:600;">{clinic}</span></td>'
-        f'<td align="right"><span style="font-size:{small}pt;">'
-        f"{_e(labels.current_as_of(labels.long_date(topic.current_as_of, topic.lang), topic.lang))}"
-        f" &nbsp;·&nbsp; {_e(labels.language_name(topic.lang))}</span></td></tr></table>",
-        f'<h1 style="font-size:{body_pt + 8}pt; margin-top:4px; margin-bottom:2px;">'
-        f"{_e(topic.title)}</h1>",
-        f'<p style="font-size:{body_pt + 1}pt; font-weight:600; margin-bottom:4px;">'
-        f"{_e(topic.summary)}</p>",
         f'<h2 style="font-size:{body_pt + 2}pt; margin-top:4px; margin-bottom:0px;">'
-        f"{_e(labels.self_care_heading(topic.lang))}</h2>",
+        f"{_e(labels.self_care_heading(lang))}</h2>",
         '<table width="100%" cellspacing="0" cellpadding="2">',
     ]
     # Long lists take two columns (read down the first, then the second) to keep to one page.
-    shown = list(topic.self_care[:steps])
+    shown = [step.text for step in block.steps[:steps]]
     columns = 2 if len(shown) > TWO_COLUMNS_AFTER else 1
     rows = -(-len(shown) // columns)
     box = f'<img src="box.png" width="{body_pt + 3:.0f}" height="{body_pt + 3:.0f}">'
@@ -105,16 +93,22 @@ def handout_html(topic: Topic, settings: Settings, steps: int, body_pt: float) -
                 )
         parts.append(f"<tr>{''.join(cells)}</tr>")
     parts.append("</table>")
-    parts.append(
+    return parts
+
+
+def _warnings_html(block: Warnings, lang: str, body_pt: float) -> list[str]:
+    """The warning heading and each tier: a word, an icon and a shade, then its signs."""
+    parts = [
         f'<h2 style="font-size:{body_pt + 2}pt; margin-top:4px; margin-bottom:2px;">'
-        f"{_e(labels.warning_heading(topic.lang))}</h2>"
-    )
-    for tier, items in topic.warning_signs:
-        fill, ink = TIER_STYLE[tier]
-        icon = f"{labels.tier_icon(tier)}-{'light' if ink == '#FFFFFF' else 'dark'}.png"
+        f"{_e(labels.warning_heading(lang))}</h2>"
+    ]
+    for group in block.tiers:
+        fill, ink = TIER_STYLE[group.tier]
+        icon = f"{labels.tier_icon(group.tier)}-{'light' if ink == '#FFFFFF' else 'dark'}.png"
         signs = "".join(
-            f'<p style="font-size:{body_pt}pt; margin:1px 6px 1px 6px;">&#8226;&nbsp;{_e(item)}</p>'
-            for item in items
+            f'<p style="font-size:{body_pt}pt; margin:1px 6px 1px 6px;">'
+            f"&#8226;&nbsp;{_e(sign.text)}</p>"
+            for sign in group.signs
         )
         parts.append(
             f'<table width="100%" cellspacing="0" cellpadding="0" border="1.5" '
@@ -122,9 +116,46 @@ def handout_html(topic: Topic, settings: Settings, steps: int, body_pt: float) -
             f'<table width="100%" cellspacing="0" cellpadding="4"><tr><td bgcolor="{fill}">'
             f'<img src="{icon}" width="{body_pt + 6:.0f}" height="{body_pt + 6:.0f}">&nbsp;'
             f'<span style="color:{ink}; font-size:{body_pt + 2}pt; font-weight:700;">'
-            f"{_e(labels.tier_name(tier, topic.lang))}</span></td></tr></table>"
+            f"{_e(labels.tier_name(group.tier, lang))}</span></td></tr></table>"
             f"{signs}</td></tr></table>"
         )
+    return parts
+
+
+def handout_html(topic: Topic, settings: Settings, steps: int, body_pt: float) -> str:
+    """The page's HTML (Qt's rich-text subset)."""
+    small = body_pt - 1.5
+    tr = labels.handout_words(topic.lang)
+    clinic = _e(settings.clinic_name)
+    if settings.clinic_phone:
+        clinic += f" &nbsp;·&nbsp; {_e(settings.clinic_phone)}"
+    parts = [
+        f'<table width="100%" cellspacing="0" cellpadding="0"><tr>'
+        f'<td><span style="font-size:{small}pt; font-weight:600;">{clinic}</span></td>'
+        f'<td align="right"><span style="font-size:{small}pt;">'
+        f"{_e(labels.current_as_of(labels.long_date(topic.current_as_of, topic.lang), topic.lang))}"
+        f" &nbsp;·&nbsp; {_e(labels.language_name(topic.lang))}</span></td></tr></table>",
+    ]
+    for block in walk(topic):  # in the screen's order; the page leaves the sections out
+        match block:
+            case Title():
+                parts.append(
+                    f'<h1 style="font-size:{body_pt + 8}pt; margin-top:4px; margin-bottom:2px;">'
+                    f"{_e(block.text)}</h1>"
+                )
+            case Summary():
+                parts.append(
+                    f'<p style="font-size:{body_pt + 1}pt; font-weight:600; margin-bottom:4px;">'
+                    f"{_e(block.body.text)}</p>"
+                )
+            case Section():
+                pass  # the page is the what-to-do and when-to-get-help, not the whole topic
+            case SelfCare():
+                parts += _self_care_html(block, topic.lang, steps, body_pt)
+            case Warnings():
+                parts += _warnings_html(block, topic.lang, body_pt)
+            case _:
+                assert_never(block)
     parts.append(
         f'<table width="100%" cellspacing="0" cellpadding="2" style="margin-top:2px;"><tr>'
         f'<td width="104" valign="top"><img src="qr.png" width="96" height="96"></td>'

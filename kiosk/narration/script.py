@@ -2,27 +2,36 @@
 
 from __future__ import annotations
 
+from typing import assert_never
+
 from kiosk import labels
+from kiosk.content.document import Section, SelfCare, Summary, Title, Warnings, walk
 from kiosk.content.model import Topic
-from kiosk.content.sentences import split_sentences
-
-
-def _sentences(text: str) -> list[str]:
-    return split_sentences(text) or [text]
 
 
 def reading_blocks(topic: Topic) -> list[list[str]]:
-    """Blocks of sentences: title, main message, each section's heading and text, the self-care
-    heading and steps, the warning heading and each tier's name and signs."""
-    blocks: list[list[str]] = [[topic.title], _sentences(topic.summary)]
-    for section in topic.sections:
-        blocks += [[section.heading], _sentences(section.text)]
-    blocks.append([labels.self_care_heading(topic.lang)])
-    blocks += [_sentences(step) for step in topic.self_care]
-    blocks.append([labels.warning_heading(topic.lang)])
-    for tier, items in topic.warning_signs:
-        blocks.append([labels.tier_name(tier, topic.lang)])
-        blocks += [_sentences(item) for item in items]
+    """Blocks of sentences, one for each text the screen shows: title, main message, each
+    section's heading and text, the self-care heading and steps, the warning heading and each
+    tier's name and signs."""
+    blocks: list[list[str]] = []
+    for block in walk(topic):
+        match block:
+            case Title():
+                blocks.append([block.text])
+            case Summary():
+                blocks.append(list(block.body.sentences))
+            case Section():
+                blocks += [[block.heading], list(block.body.sentences)]
+            case SelfCare():
+                blocks.append([labels.self_care_heading(topic.lang)])
+                blocks += [list(step.sentences) for step in block.steps]
+            case Warnings():
+                blocks.append([labels.warning_heading(topic.lang)])
+                for tier in block.tiers:
+                    blocks.append([labels.tier_name(tier.tier, topic.lang)])
+                    blocks += [list(sign.sentences) for sign in tier.signs]
+            case _:
+                assert_never(block)
     return blocks
 
 

@@ -9,6 +9,7 @@ says nothing about what a patient read.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import assert_never
 
 import shiboken6
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
@@ -23,8 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk import labels
+from kiosk.content.document import Section, SelfCare, Summary, Text, Title, Warnings, walk
 from kiosk.content.model import Tier, Topic
-from kiosk.content.sentences import split_sentences
 from kiosk.theme import Metrics, Palette
 from kiosk.ui.controls import ComfortControls
 from kiosk.ui.flow import FlowLayout
@@ -33,10 +34,6 @@ from kiosk.ui.scrolling import scroll_to_top, set_aside, touch_scroll_area
 from kiosk.ui.widgets import IconLabel, ReadingLabel, TouchButton, set_role
 
 BUILD_AFTER_MS = 400
-
-
-def _sentences(text: str) -> list[str]:
-    return split_sentences(text) or [text]
 
 
 class TopicPage(QWidget):
@@ -76,27 +73,24 @@ class TopicPage(QWidget):
 
     def _build(self) -> None:
         topic, col = self.topic, self.column
-        self.title_label = self._reading([topic.title], "title")
-        col.addWidget(self.title_label)
-
-        self.summary_frame = QFrame()
-        self.summary_frame.setObjectName("Summary")
-        box = self._card_box(self.summary_frame)
-        self.summary_label = self._reading(_sentences(topic.summary))
-        font = self.summary_label.font()
-        font.setWeight(font.Weight.DemiBold)
-        self.summary_label.setFont(font)
-        box.addWidget(self.summary_label)
-        col.addWidget(self.summary_frame)
-
-        for section in topic.sections:
-            col.addWidget(self._reading([section.heading], "heading"))
-            col.addWidget(self._reading(_sentences(section.text)))
-
-        col.addWidget(self._self_care())
-        col.addWidget(self._reading([labels.warning_heading(topic.lang)], "heading"))
-        for tier, items in topic.warning_signs:
-            col.addWidget(self._tier(tier, items))
+        for block in walk(topic):  # the narration reads the same blocks (narration/script.py)
+            match block:
+                case Title():
+                    self.title_label = self._reading([block.text], "title")
+                    col.addWidget(self.title_label)
+                case Summary():
+                    col.addWidget(self._summary(block.body))
+                case Section():
+                    col.addWidget(self._reading([block.heading], "heading"))
+                    col.addWidget(self._reading(list(block.body.sentences)))
+                case SelfCare():
+                    col.addWidget(self._self_care(block.steps))
+                case Warnings():
+                    col.addWidget(self._reading([labels.warning_heading(topic.lang)], "heading"))
+                    for tier in block.tiers:
+                        col.addWidget(self._tier(tier.tier, tier.signs))
+                case _:
+                    assert_never(block)
 
         dated = labels.long_date(topic.current_as_of, topic.lang)
         footer = QLabel(labels.current_as_of(dated, topic.lang))
@@ -117,13 +111,24 @@ class TopicPage(QWidget):
         box.setSpacing(sizes.gap // 2 + 4)
         return box
 
-    def _self_care(self) -> QFrame:
+    def _summary(self, body: Text) -> QFrame:
+        self.summary_frame = QFrame()
+        self.summary_frame.setObjectName("Summary")
+        box = self._card_box(self.summary_frame)
+        self.summary_label = self._reading(list(body.sentences))
+        font = self.summary_label.font()
+        font.setWeight(font.Weight.DemiBold)
+        self.summary_label.setFont(font)
+        box.addWidget(self.summary_label)
+        return self.summary_frame
+
+    def _self_care(self, steps: tuple[Text, ...]) -> QFrame:
         card = QFrame()
         card.setObjectName("Card")
         box = self._card_box(card)
         box.addWidget(self._reading([labels.self_care_heading(self.topic.lang)], "heading"))
         badge_size = round(self._sizes.body * 1.6)
-        for number, step in enumerate(self.topic.self_care, start=1):
+        for number, step in enumerate(steps, start=1):
             row = QHBoxLayout()
             row.setSpacing(self._sizes.gap // 2)
             badge = QLabel(str(number))
@@ -131,11 +136,11 @@ class TopicPage(QWidget):
             badge.setAlignment(Qt.AlignmentFlag.AlignCenter)
             badge.setFixedSize(badge_size, badge_size)
             row.addWidget(badge, 0, Qt.AlignmentFlag.AlignTop)
-            row.addWidget(self._reading(_sentences(step)), 1)
+            row.addWidget(self._reading(list(step.sentences)), 1)
             box.addLayout(row)
         return card
 
-    def _tier(self, tier: Tier, items: tuple[str, ...]) -> QFrame:
+    def _tier(self, tier: Tier, items: tuple[Text, ...]) -> QFrame:
         sizes, palette = self._sizes, self._palette
         card = QFrame()
         card.setObjectName("Tier")
@@ -159,7 +164,7 @@ class TopicPage(QWidget):
         for item in items:
             row = QHBoxLayout()
             row.addWidget(QLabel("•"), 0, Qt.AlignmentFlag.AlignTop)
-            row.addWidget(self._reading(_sentences(item)), 1)
+            row.addWidget(self._reading(list(item.sentences)), 1)
             items_box.addLayout(row)
         box = QVBoxLayout(card)
         box.setContentsMargins(0, 0, 0, 0)
