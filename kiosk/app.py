@@ -351,6 +351,11 @@ class KioskApp(QObject):
         self._show_preview(topic)
         self.window.show_handout()
 
+    @property
+    def previewed(self) -> Handout | None:
+        """The page on the preview screen (and the one Print this page sends)."""
+        return self._handout
+
     def _show_preview(self, topic: Topic, fresh: bool = True) -> None:
         self._handout = build_handout(topic, self.settings)
         width = min(self.window.width() - 120, round(self.window.height() * 1.1))

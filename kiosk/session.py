@@ -136,6 +136,16 @@ class IdleMonitor(QObject):
         """True while a visit is watched for idleness."""
         return self._enabled
 
+    @property
+    def timeout_s(self) -> float:
+        """The idle time before the warning, in seconds."""
+        return self._idle.interval() / 1000
+
+    @property
+    def held_by(self) -> frozenset[str]:
+        """What keeps the clock from running out now (e.g. "narration")."""
+        return frozenset(self._holds)
+
     def enable(self) -> None:
         """Start watching (a visit began)."""
         self._enabled = True

@@ -81,10 +81,12 @@ def test_switching_language_keeps_the_patient_where_they_were(
     assert not kiosk.window.topic.language_note.isVisible()
     # On the page to print, the page itself changes language at once.
     click(qtbot, kiosk.window.topic.print_button)
-    assert "Lo que puede hacer en casa" in kiosk._handout.document.toPlainText()  # type: ignore[union-attr]
+    assert kiosk.previewed is not None
+    assert "Lo que puede hacer en casa" in kiosk.previewed.document.toPlainText()
     click(qtbot, kiosk.window.handout.controls.languages["en"])
     assert kiosk.window.current_screen == "handout"
-    text = kiosk._handout.document.toPlainText()  # type: ignore[union-attr]
+    assert kiosk.previewed is not None
+    text = kiosk.previewed.document.toPlainText()
     assert "What you can do at home" in text
     assert "Leg pain with diarrhea" in text
     assert kiosk.window.handout.print_button.text() == "Print this page"

@@ -51,7 +51,7 @@ def test_listen_reads_highlights_and_pauses(make_kiosk: MakeKiosk, qtbot: QtBot)
     assert first.args == [0]
     assert page.readings[0].highlighted == 0  # the title is marked while it is read
     assert bar.listen.text() == "Pause"
-    assert kiosk.idle._holds == {"narration"}
+    assert kiosk.idle.held_by == {"narration"}
     with qtbot.wait_signal(kiosk.narrator.sentence_started, timeout=20_000) as second:
         pass
     assert second.args == [1]
@@ -86,7 +86,7 @@ def test_leaving_the_topic_stops_speech(make_kiosk: MakeKiosk, qtbot: QtBot) -> 
         kiosk.narrator.play()
     qtbot.mouseClick(kiosk.window.topic.home, Qt.MouseButton.LeftButton)
     assert kiosk.narrator.state is State.IDLE
-    assert kiosk.idle._holds == set()
+    assert kiosk.idle.held_by == set()
 
 
 def test_idle_does_not_run_out_while_reading_and_reset_silences(
