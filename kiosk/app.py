@@ -30,6 +30,7 @@ from kiosk.hours import is_dark, parse_hours
 from kiosk.i18n import Translations
 from kiosk.logs import log_problem, setup_logging
 from kiosk.narration.cache import WavCache
+from kiosk.narration.engine import SpeechEngine
 from kiosk.narration.guide import AudioGuide
 from kiosk.narration.narrator import Narrator, Problem, State
 from kiosk.narration.render import RenderClient
@@ -64,7 +65,7 @@ class KioskApp(QObject):
         *,
         content: LoadResult | None = None,
         windowed: bool = False,
-        speech: RenderClient | None = None,
+        speech: SpeechEngine | None = None,
         config_path: Path | None = None,
         count_usage: bool = True,
     ) -> None:

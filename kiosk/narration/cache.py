@@ -26,9 +26,9 @@ def playable(path: Path) -> bool:
         return False
 
 
-def cache_key(engine: str, voice: str, rate: int, text: str) -> str:
+def cache_key(engine: str, voice: str, speed: float, text: str) -> str:
     """A stable name for one rendering."""
-    raw = "\x1f".join((engine, voice, str(rate), text)).encode("utf-8")
+    raw = "\x1f".join((engine, voice, f"speed {speed:.2f}", text)).encode("utf-8")
     return hashlib.sha256(raw).hexdigest()[:32]
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
 
 from kiosk.content.model import Topic
-from kiosk.narration.narrator import NORMAL_RATE
+from kiosk.narration.engine import NORMAL_SPEED, SpeechEngine
 from kiosk.narration.render import RenderClient
 from kiosk.narration.script import flatten, reading_blocks
 from kiosk.narration.voices import choose_voice
@@ -30,7 +30,7 @@ class Timing:
     start: float
 
 
-def _wait(client: RenderClient, until: object, timeout_ms: int) -> None:
+def _wait(client: SpeechEngine, until: object, timeout_ms: int) -> None:
     loop = QEventLoop()
     timer = QTimer()
     timer.setSingleShot(True)
@@ -40,7 +40,7 @@ def _wait(client: RenderClient, until: object, timeout_ms: int) -> None:
         loop.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 50)
 
 
-def narrate_topic(topic: Topic, out: Path, client: RenderClient | None = None) -> list[Timing]:
+def narrate_topic(topic: Topic, out: Path, client: SpeechEngine | None = None) -> list[Timing]:
     """Render every sentence through the render process and join them into `out`."""
     if QCoreApplication.instance() is None:
         raise NarrateError("no Qt application")
@@ -63,7 +63,7 @@ def narrate_topic(topic: Topic, out: Path, client: RenderClient | None = None) -
             speech.rendered.connect(lambda job, path: results.__setitem__(job, ""))
             speech.failed.connect(results.__setitem__)
             jobs = [
-                speech.render(text, voice, NORMAL_RATE, Path(tmp) / f"{i:04d}.wav")
+                speech.render(text, voice, NORMAL_SPEED, Path(tmp) / f"{i:04d}.wav")
                 for i, text in enumerate(sentences)
             ]
             _wait(speech, lambda: len(results) >= len(jobs) or dead, 120_000)

@@ -13,8 +13,8 @@ import logging
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from kiosk.narration.cache import WavCache
+from kiosk.narration.engine import SpeechEngine
 from kiosk.narration.narrator import Narrator, State
-from kiosk.narration.render import RenderClient
 
 log = logging.getLogger("kiosk.narration")
 
@@ -26,7 +26,7 @@ class AudioGuide(QObject):
 
     def __init__(
         self,
-        client: RenderClient,
+        client: SpeechEngine,
         cache: WavCache,
         reading: Narrator,
         parent: QObject | None = None,

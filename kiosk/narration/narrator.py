@@ -18,13 +18,11 @@ if TYPE_CHECKING:
     from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
 
 from kiosk.narration.cache import WavCache, cache_key, playable
-from kiosk.narration.render import RenderClient
+from kiosk.narration.engine import NORMAL_SPEED, SLOW_SPEED, SpeechEngine
 from kiosk.narration.voices import choose_voice
 
 log = logging.getLogger("kiosk.narration")
 
-NORMAL_RATE = 165  # words per minute
-SLOW_RATE = 120
 STALL_MS = 2000
 WATCH_MS = 250
 
@@ -68,7 +66,7 @@ class Narrator(QObject):
 
     def __init__(
         self,
-        client: RenderClient,
+        client: SpeechEngine,
         cache: WavCache,
         parent: QObject | None = None,
         urgent: bool = False,
@@ -133,12 +131,12 @@ class Narrator(QObject):
         return self.voice(lang) is not None
 
     @property
-    def rate(self) -> int:
-        """Words per minute for the current speed."""
-        return SLOW_RATE if self.slow else NORMAL_RATE
+    def speed(self) -> float:
+        """The reading speed, in the kiosk's unit (1.0 normal)."""
+        return SLOW_SPEED if self.slow else NORMAL_SPEED
 
     def _key(self, index: int) -> str:
-        return cache_key(self.client.engine, self.voice() or "", self.rate, self.sentences[index])
+        return cache_key(self.client.engine, self.voice() or "", self.speed, self.sentences[index])
 
     # -- commands --------------------------------------------------------------------------------
 
@@ -249,7 +247,7 @@ class Narrator(QObject):
             job = self.client.render(
                 self.sentences[i],
                 voice,
-                self.rate,
+                self.speed,
                 self.cache.path(key),
                 owner=id(self),
                 urgent=self.urgent,

@@ -22,6 +22,7 @@ WORKER_COMMAND = [sys.executable, "-m", "kiosk.narration.worker"]
 START_TIMEOUT_MS = 15_000
 JOB_TIMEOUT_MS = 15_000
 RESTART_BACKOFF_MS = 300
+ESPEAK_NORMAL_WPM = 165  # pyttsx3's rate for the kiosk's normal speed (1.0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,13 +32,13 @@ class Job:
     id: int
     text: str
     voice: str
-    rate: int
+    rate: int  # pyttsx3's words per minute
     out: Path
     owner: int = 0  # who asked (id of a narrator), so one can drop its queued work alone
 
 
 class RenderClient(QObject):
-    """The kiosk's side of the render process."""
+    """The kiosk's side of the render process: espeak-ng through pyttsx3, a `SpeechEngine`."""
 
     ready = Signal(list)  # voices: list of {"id", "name", "languages"}
     rendered = Signal(int, str)  # job id, WAV path
@@ -107,13 +108,21 @@ class RenderClient(QObject):
         return int(self._process.processId()) if self._process else 0
 
     def render(
-        self, text: str, voice: str, rate: int, out: Path, *, owner: int = 0, urgent: bool = False
+        self,
+        text: str,
+        voice: str,
+        speed: float,
+        out: Path,
+        *,
+        owner: int = 0,
+        urgent: bool = False,
     ) -> int:
         """Queue a sentence; returns the job id that `rendered` or `failed` will carry.
 
-        `urgent` work (the audio guide naming a control) goes ahead of queued reading-ahead.
+        `speed` is the kiosk's (1.0 normal). `urgent` work (the audio guide naming a control)
+        goes ahead of queued reading-ahead.
         """
-        job = Job(self._next_id, text, voice, rate, out, owner)
+        job = Job(self._next_id, text, voice, round(ESPEAK_NORMAL_WPM * speed), out, owner)
         self._next_id += 1
         if self.dead_reason:
             QTimer.singleShot(0, lambda: self.failed.emit(job.id, self.dead_reason))

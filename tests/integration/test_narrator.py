@@ -14,9 +14,8 @@ from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
 from kiosk.narration.cache import WavCache, cache_key
+from kiosk.narration.engine import NORMAL_SPEED, SLOW_SPEED
 from kiosk.narration.narrator import (
-    NORMAL_RATE,
-    SLOW_RATE,
     Narrator,
     Problem,
     State,
@@ -86,13 +85,13 @@ def test_slower_applies_from_the_next_sentence(narrator: Narrator, qtbot: QtBot)
     narrator.play()
     qtbot.wait_until(lambda: narrator.state is State.PLAYING, timeout=20_000)
     first = narrator._playing_key
-    assert first == cache_key("espeak", "gmw/en-us", NORMAL_RATE, SHORT[0])
+    assert first == cache_key("espeak", "gmw/en-us", NORMAL_SPEED, SHORT[0])
     narrator.set_slow(True)
     assert narrator._playing_key == first
     qtbot.wait_until(
         lambda: narrator.index == 1 and narrator.state is State.PLAYING, timeout=20_000
     )
-    assert narrator._playing_key == cache_key("espeak", "gmw/en-us", SLOW_RATE, SHORT[1])
+    assert narrator._playing_key == cache_key("espeak", "gmw/en-us", SLOW_SPEED, SHORT[1])
     narrator.stop()
 
 
@@ -105,7 +104,7 @@ def test_volume_is_instant(narrator: Narrator) -> None:
 
 
 def _broken(narrator: Narrator, text: str, content: bytes) -> None:
-    key = cache_key("espeak", "gmw/en-us", NORMAL_RATE, text)
+    key = cache_key("espeak", "gmw/en-us", NORMAL_SPEED, text)
     narrator.cache.path(key).write_bytes(content)
 
 
@@ -140,7 +139,7 @@ def test_a_file_that_stays_broken_gives_one_calm_problem(
 ) -> None:
     """The engine keeps producing a broken file: retry once, then report and stop."""
     cache = WavCache(tmp_path / "speech")
-    key = cache_key("espeak", "gmw/en-us", NORMAL_RATE, "Hello.")
+    key = cache_key("espeak", "gmw/en-us", NORMAL_SPEED, "Hello.")
 
     def break_it(job: int, path: str) -> None:
         Path(path).write_bytes(HEADER_ONLY)

@@ -11,15 +11,24 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from kiosk.narration.engine import NORMAL_SPEED, SLOW_SPEED
 from kiosk.narration.render import RenderClient
 from kiosk.narration.voices import choose_voice
 
 
-def render(qtbot: QtBot, client: RenderClient, text: str, voice: str, out: Path) -> tuple[int, str]:
+def render(
+    qtbot: QtBot,
+    client: RenderClient,
+    text: str,
+    voice: str,
+    out: Path,
+    *,
+    speed: float = NORMAL_SPEED,
+) -> tuple[int, str]:
     results: list[tuple[int, str]] = []
     client.rendered.connect(lambda job, path: results.append((job, "ok")))
     client.failed.connect(lambda job, reason: results.append((job, reason)))
-    job = client.render(text, voice, 165, out)
+    job = client.render(text, voice, speed, out)
     qtbot.wait_until(lambda: any(r[0] == job for r in results), timeout=20_000)
     return next(r for r in results if r[0] == job)
 
@@ -53,7 +62,7 @@ def test_sixty_quick_renders_none_silent(
     client.rendered.connect(done.__setitem__)
     client.failed.connect(lambda job, reason: done.__setitem__(job, f"FAILED {reason}"))
     jobs = [
-        client.render(f"Sentence number {n} is short.", "gmw/en-us", 200, tmp_path / f"{n}.wav")
+        client.render(f"Sentence number {n} is short.", "gmw/en-us", 1.2, tmp_path / f"{n}.wav")
         for n in range(60)
     ]
     qtbot.wait_until(lambda: len(done) == 60, timeout=60_000)
@@ -79,7 +88,7 @@ def test_missing_engine_command_makes_speech_unavailable(qtbot: QtBot, tmp_path:
     assert blocker.args[0].startswith("the speech program could not start")
     failed: list[str] = []
     client.failed.connect(lambda job, reason: failed.append(reason))
-    client.render("Hello.", "gmw/en-us", 165, tmp_path / "x.wav")
+    client.render("Hello.", "gmw/en-us", 1.0, tmp_path / "x.wav")
     qtbot.wait_until(lambda: bool(failed))
     assert failed == [client.dead_reason]
 
@@ -115,7 +124,7 @@ def test_killed_mid_job_the_sentence_is_rendered_after_the_restart(
         results: list[tuple[int, str]] = []
         client.rendered.connect(lambda job, path: results.append((job, "ok")))
         long_text = " ".join(["This is a long sentence to keep the engine busy."] * 40)
-        job = client.render(long_text, "gmw/en-us", 165, tmp_path / "long.wav")
+        job = client.render(long_text, "gmw/en-us", 1.0, tmp_path / "long.wav")
         os.kill(client.pid, signal.SIGKILL)
         qtbot.wait_until(lambda: results == [(job, "ok")], timeout=30_000)
         assert (tmp_path / "long.wav").stat().st_size > 100_000
@@ -130,10 +139,29 @@ def test_hung_process_is_killed_and_restarted(qtbot: QtBot, tmp_path: Path) -> N
     try:
         first = client.pid
         os.kill(first, signal.SIGSTOP)  # frozen: it will never answer
-        client.render("Hello.", "gmw/en-us", 165, tmp_path / "a.wav")
+        client.render("Hello.", "gmw/en-us", 1.0, tmp_path / "a.wav")
         qtbot.wait_until(lambda: client.pid not in (0, first) and client.is_ready, timeout=20_000)
         with pytest.raises(ProcessLookupError):  # the frozen one was killed, not left behind
             os.kill(first, 0)
         qtbot.wait_until((tmp_path / "a.wav").exists, timeout=20_000)
     finally:
         client.stop()
+
+
+def seconds(path: Path) -> float:
+    with wave.open(str(path)) as wav:
+        return wav.getnframes() / wav.getframerate()
+
+
+def test_slower_speech_is_slower_by_the_kiosks_own_measure(
+    client: RenderClient, qtbot: QtBot, tmp_path: Path
+) -> None:
+    """The kiosk asks for a speed (1.0 normal); the engine turns it into espeak's words per
+    minute. The slow sentence takes about 1 / SLOW_SPEED as long (espeak adds a little
+    silence of its own, so the match is rough)."""
+    text = "Drink small sips of water often, and rest with your legs up for a while."
+    normal, slow = tmp_path / "normal.wav", tmp_path / "slow.wav"
+    assert render(qtbot, client, text, "gmw/en-us", normal)[1] == "ok"
+    assert render(qtbot, client, text, "gmw/en-us", slow, speed=SLOW_SPEED)[1] == "ok"
+    ratio = seconds(slow) / seconds(normal)
+    assert 1.15 < ratio < 1.6, f"slow/normal = {ratio:.2f}"
