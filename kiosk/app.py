@@ -23,10 +23,10 @@ from kiosk import __version__, paths
 from kiosk.config import Settings, load_settings, topic_roots
 from kiosk.content import LoadResult, Topic, load_topics
 from kiosk.content.model import SUPPORTED_LANGUAGES
+from kiosk.flows.hours import OpeningHours
 from kiosk.fonts import load_fonts
 from kiosk.handout.layout import Handout, build_handout, printer_check_page, render_preview
 from kiosk.handout.printing import PrintJob, PrintService
-from kiosk.hours import is_dark, parse_hours
 from kiosk.i18n import Translations
 from kiosk.logs import log_problem, setup_logging
 from kiosk.narration.cache import WavCache
@@ -49,7 +49,6 @@ log = logging.getLogger("kiosk.app")
 
 
 CACHE_TRIM_DELAY_MS = 10_000
-HOURS_CHECK_MS = 30_000  # how often the opening hours are looked at (clock jumps included)
 EXIT_STAFF = 75  # staff closed the kiosk on purpose: the service manager leaves it closed
 
 ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], object]
@@ -107,17 +106,8 @@ class KioskApp(QObject):
         self._style_key: tuple[str, int, float] | None = None
         self._previous_hook: ExceptHook | None = None
         self._shut_down = False
-        # Opening hours: outside them the screen is dark, and a touch wakes it for one visit.
-        self.clock: Callable[[], dt.datetime] = dt.datetime.now
-        self.dark_hours = parse_hours(settings.screen_off)  # checked when settings were read
-        self._hours_timer = QTimer(self)
-        self._hours_timer.setInterval(HOURS_CHECK_MS)
-        self._hours_timer.timeout.connect(self.check_hours)
-        self._woken = QTimer(self)  # a woken screen nobody starts a visit on goes dark again
-        self._woken.setSingleShot(True)
-        self._woken.setInterval(round(settings.idle_timeout_s * 1000))
-        self._woken.timeout.connect(self.check_hours)
 
+        self.hours = OpeningHours(settings, self.window, self.visit, self.narrator, self)
         self._connect_screens()
         self._connect_narration()
         self._connect_guide()
@@ -128,7 +118,6 @@ class KioskApp(QObject):
     def _connect_screens(self) -> None:
         w = self.window
         w.attract.start_requested.connect(self.start_visit)
-        w.dark.wake_requested.connect(self.wake)
         w.topic_requested.connect(self.open_topic)
         w.resized.connect(self.restyle)
         w.topic.print_requested.connect(self.preview_handout)
@@ -419,49 +408,6 @@ class KioskApp(QObject):
         self.window.topic.narration.reset()
         self.visit.reset()
         log.info("visit reset")
-        self._woken.stop()
-        self.check_hours()  # after closing time, the visit that woke the screen was its one
-
-    # -- opening hours ------------------------------------------------------------------------
-
-    def start_hours(self) -> None:
-        """Follow the opening hours from now on (the running kiosk; tools never go dark)."""
-        if self.dark_hours:
-            self._hours_timer.start()
-            self.check_hours()
-
-    def stop_hours(self) -> None:
-        """Stop following the opening hours (shutting down)."""
-        self._hours_timer.stop()
-        self._woken.stop()
-
-    def dark_now(self) -> bool:
-        """True outside opening hours (the `screen_off` setting), by the local clock."""
-        return is_dark(self.dark_hours, self.clock().time())
-
-    @Slot()
-    def check_hours(self) -> None:
-        """Dark outside opening hours, once nobody is using the kiosk; lit again inside them."""
-        if not self._hours_timer.isActive():
-            return
-        screen = self.window.current_screen
-        if self.dark_now():
-            if screen == Screen.ATTRACT and not self.visit.active and not self._woken.isActive():
-                self.narrator.stop()
-                self.window.show_dark()
-                log.info("screen dark (outside opening hours)")
-        elif screen == Screen.DARK:
-            self.window.show_attract()
-            log.info("screen lit (opening hours)")
-
-    @Slot()
-    def wake(self) -> None:
-        """A touch or key on the dark screen: the attract screen, for one visit."""
-        if self.window.current_screen != Screen.DARK:
-            return
-        self.window.show_attract()
-        self._woken.start()
-        log.info("screen woken outside opening hours")
 
     def restyle(self) -> None:
         """Apply the theme and text size for the window's current size (call after resizing).
@@ -706,7 +652,7 @@ class KioskApp(QObject):
         if self._shut_down:
             return
         self._shut_down = True
-        self.stop_hours()
+        self.hours.stop()
         self.idle.disable()
         self.watchdog.stop()
         self.guide.stop()
@@ -888,7 +834,7 @@ def run_kiosk(settings: Settings, windowed: bool = False, config_path: Path | No
     else:
         kiosk.window.cover.show()
     kiosk.restyle()
-    kiosk.start_hours()
+    kiosk.hours.start()
     kiosk.watchdog.start()
     log.info(
         "kiosk started (%d topics, %d skipped; pointer %s; screen dark %s)",

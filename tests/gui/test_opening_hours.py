@@ -21,7 +21,7 @@ NIGHT = dataclasses.replace(FAST, screen_off="20:00-07:00")
 def at(kiosk: KioskApp, hhmm: str) -> None:
     """Set the kiosk's clock to a local time today."""
     when = dt.datetime.combine(dt.date.today(), dt.time.fromisoformat(hhmm))
-    kiosk.clock = lambda: when
+    kiosk.hours.clock = lambda: when
 
 
 def all_black(kiosk: KioskApp) -> bool:
@@ -44,7 +44,7 @@ def tap(qtbot: QtBot, kiosk: KioskApp) -> None:
 def test_outside_the_hours_the_screen_is_black_and_still(make_kiosk: MakeKiosk) -> None:
     kiosk = make_kiosk(NIGHT)
     at(kiosk, "22:15")
-    kiosk.start_hours()
+    kiosk.hours.start()
     assert kiosk.window.current_screen == "dark"
     assert all_black(kiosk)
     assert not kiosk.window.attract.isVisible()  # its rotation and drift timers stop with it
@@ -56,7 +56,7 @@ def test_a_touch_wakes_it_and_it_goes_dark_again_if_nobody_starts(
 ) -> None:
     kiosk = make_kiosk(NIGHT)
     at(kiosk, "03:00")
-    kiosk.start_hours()
+    kiosk.hours.start()
     tap(qtbot, kiosk)
     assert kiosk.window.current_screen == "attract"  # the touch wakes, it does not start
     assert not kiosk.visit.active
@@ -66,7 +66,7 @@ def test_a_touch_wakes_it_and_it_goes_dark_again_if_nobody_starts(
 def test_a_key_wakes_it_too(qtbot: QtBot, make_kiosk: MakeKiosk) -> None:
     kiosk = make_kiosk(NIGHT)
     at(kiosk, "21:00")
-    kiosk.start_hours()
+    kiosk.hours.start()
     qtbot.keyClick(kiosk.window.dark, Qt.Key.Key_Space)
     assert kiosk.window.current_screen == "attract"
     qtbot.keyClick(kiosk.window.attract, Qt.Key.Key_Space)
@@ -76,12 +76,12 @@ def test_a_key_wakes_it_too(qtbot: QtBot, make_kiosk: MakeKiosk) -> None:
 def test_one_visit_then_dark_after_the_reset(qtbot: QtBot, make_kiosk: MakeKiosk) -> None:
     kiosk = make_kiosk(NIGHT)
     at(kiosk, "23:00")
-    kiosk.start_hours()
+    kiosk.hours.start()
     tap(qtbot, kiosk)
     tap(qtbot, kiosk)
     assert kiosk.window.current_screen == "home"
     kiosk.open_topic(kiosk.topics()[0].id)
-    kiosk.check_hours()  # the half-minute check during the visit leaves the patient alone
+    kiosk.hours.check()  # the half-minute check during the visit leaves the patient alone
     assert kiosk.window.current_screen == "topic"
     qtbot.wait_until(lambda: kiosk.window.current_screen == "dark", timeout=5000)  # idle reset
     assert kiosk.window.topic.topic is None
@@ -93,16 +93,16 @@ def test_closing_time_waits_for_the_visit_and_opening_time_lights_it(
 ) -> None:
     kiosk = make_kiosk(dataclasses.replace(NIGHT, idle_timeout_s=30))
     at(kiosk, "19:58")
-    kiosk.start_hours()
+    kiosk.hours.start()
     assert kiosk.window.current_screen == "attract"
     tap(qtbot, kiosk)
     at(kiosk, "20:01")
-    kiosk.check_hours()
+    kiosk.hours.check()
     assert kiosk.window.current_screen == "home"  # a patient is here: no black screen
     kiosk.reset()
     assert kiosk.window.current_screen == "dark"
     at(kiosk, "07:00")
-    kiosk.check_hours()
+    kiosk.hours.check()
     assert kiosk.window.current_screen == "attract"
     assert not all_black(kiosk)
 
@@ -110,8 +110,8 @@ def test_closing_time_waits_for_the_visit_and_opening_time_lights_it(
 def test_without_opening_hours_it_never_goes_dark(make_kiosk: MakeKiosk) -> None:
     kiosk = make_kiosk()
     at(kiosk, "03:00")
-    kiosk.start_hours()
-    kiosk.check_hours()
+    kiosk.hours.start()
+    kiosk.hours.check()
     kiosk.reset()
     assert kiosk.window.current_screen == "attract"
 
