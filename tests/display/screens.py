@@ -289,17 +289,22 @@ def _boxes(png: Path) -> list[tuple[int, int, int, int]]:
     return boxes
 
 
+def _tesseract(source: Path, psm: int) -> str:
+    """Tesseract's TSV for a picture, or for a list file of pictures (one page each)."""
+    done = subprocess.run(
+        ["tesseract", str(source), "-", "--psm", str(psm), "tsv"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=True,
+    )
+    return done.stdout
+
+
 def read_words(png: Path) -> list[Word]:
     """Every word on a screenshot, as Tesseract reads it: the page as a whole, then each
     button on its own (Tesseract's page layout analysis drops words inside outlined boxes)."""
-    page = subprocess.run(
-        ["tesseract", str(png), "-", "--psm", "11", "tsv"],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=True,
-    )
-    words = _tsv_words(page.stdout, lambda _page: (0, 0, None))
+    words = _tsv_words(_tesseract(png, psm=11), lambda _page: (0, 0, None))
     boxes = _boxes(png)
     if not boxes:
         return words
@@ -314,19 +319,13 @@ def read_words(png: Path) -> list[Word]:
             crops.append(crop)
         listing = folder / "crops.txt"
         listing.write_text("".join(f"{c}\n" for c in crops), encoding="utf-8")
-        each = subprocess.run(
-            ["tesseract", str(listing), "-", "--psm", "7", "tsv"],
-            capture_output=True,
-            text=True,
-            timeout=300,
-            check=True,
-        )
+        each = _tesseract(listing, psm=7)  # one line of words in each crop
 
         def origin(number: int) -> tuple[int, int, object]:
             left, top, _w, _h = boxes[number - 1]
             return left + inset, top + inset, ("box", number)
 
-        words = _tsv_words(each.stdout, origin) + words  # a control's own words first
+        words = _tsv_words(each, origin) + words  # a control's own words first
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     return words
