@@ -90,12 +90,12 @@ class KioskWindow(QWidget):
         self._staff_areas: tuple[QScrollArea, QScrollArea] | None = None
         self._look: tuple[Metrics, Palette] | None = None
         self._before_pin: QWidget = self.attract
-        for name, screen in (
-            (Screen.DARK, self.dark),
+        for name, screen in (  # the first one is on show until told otherwise
             (Screen.ATTRACT, self.attract),
             (Screen.HOME, self.home),
             (Screen.TOPIC, self.topic),
             (Screen.HANDOUT, self.handout),
+            (Screen.DARK, self.dark),
         ):
             self._register(name, screen)
         layout = QVBoxLayout(self)
