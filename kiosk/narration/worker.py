@@ -18,6 +18,7 @@ import sys
 import threading
 import time
 import wave
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -47,6 +48,15 @@ def wav_frames(path: Path) -> tuple[int, int]:
         return 0, 0
 
 
+def _espeak_busy_probe(engine_name: str) -> Callable[[], bool]:
+    """True while espeak's own queue has work (only the espeak driver has one to wait for)."""
+    if engine_name != "espeak":
+        return lambda: False
+    from pyttsx3.drivers import _espeak  # noqa: PLC0415 - only with the espeak driver
+
+    return lambda: bool(_espeak.IsPlaying())
+
+
 class Renderer:
     """One pyttsx3 engine, used strictly one job at a time."""
 
@@ -55,6 +65,7 @@ class Renderer:
 
         self.engine = pyttsx3.init()
         self.engine_name = type(self.engine.proxy._driver).__module__.rsplit(".", 1)[-1]
+        self._espeak_busy = _espeak_busy_probe(self.engine_name)
         self.voices = [
             {"id": v.id, "name": v.name, "languages": [str(x) for x in (v.languages or [])]}
             for v in self.engine.getProperty("voices")
@@ -94,6 +105,15 @@ class Renderer:
         while self.engine.isBusy() and time.monotonic() < deadline:
             time.sleep(0.002)
 
+    def _wait_settings_applied(self) -> None:
+        """espeak takes a new speed through its own command queue. While that queue is still
+        working, espeak says it is playing, and pyttsx3's loop start then cancels "the playing
+        sound", which throws the new speed away: the sentence comes out at the last speed (seen
+        in about one job in four when the speed changes). Wait for the queue to be empty."""
+        deadline = time.monotonic() + IDLE_WAIT_S
+        while self._espeak_busy() and time.monotonic() < deadline:
+            time.sleep(0.001)
+
     def render(self, text: str, voice: str, rate: int, out: Path) -> dict[str, Any]:
         """Render text to out (via a temporary name); check it has sound before it lands."""
         if voice not in self._ids:
@@ -113,6 +133,7 @@ class Renderer:
             self._error = ""
             self.engine.setProperty("voice", voice)
             self.engine.setProperty("rate", rate)
+            self._wait_settings_applied()
             self.engine.save_to_file(text, str(tmp))
             self.engine.runAndWait()
             self._rendered_any = True
