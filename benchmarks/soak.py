@@ -4,7 +4,7 @@ there are samples) with their aims; asserts nothing about speed.
 
     python benchmarks/soak.py [--visits 5000] [--warmup 200] [--printer NAME]
 
-What runs: the real kiosk window (KioskApp, windowed, 1920x1080 on a 1920x1080 offscreen
+What runs: the real kiosk window (Kiosk, windowed, 1920x1080 on a 1920x1080 offscreen
 screen), the real speech engine (a started render process: espeak-ng through pyttsx3, a real WAV
 cache on disk), the real print path (CUPS `lpstat` and `lp`, to the queue named by --printer or
 KIOSK_TEST_PRINTER; with neither, printing is skipped and the run says so), usage counting on,
@@ -77,7 +77,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QScroller, QWidget
 
 from kiosk import paths
-from kiosk.app import CACHE_TRIM_DELAY_MS, KioskApp, application
+from kiosk.app import CACHE_TRIM_DELAY_MS, Kiosk, application
 from kiosk.config import Settings
 from kiosk.logs import setup_logging
 from kiosk.narration.narrator import State
@@ -318,7 +318,7 @@ class Soak:
             staff_pin_hash=hash_pin(STAFF_PIN),
         )
         self.defaults = VisitChoices.defaults(self.settings)
-        self.kiosk = KioskApp(self.app, self.settings, windowed=True)
+        self.kiosk = Kiosk(self.app, self.settings, windowed=True)
         k, w = self.kiosk, self.kiosk.window
         k.speech.start()
         QTimer.singleShot(CACHE_TRIM_DELAY_MS, k.cache.trim)
@@ -334,7 +334,7 @@ class Soak:
         w.resize(1920, 1080)
         w.show()
         w.activateWindow()
-        k.restyle()
+        k.look.restyle()
         k.watchdog.start()
         with contextlib.suppress(StepFailedError):
             self.spin.until(w.isActiveWindow, 5, "the window to be active")
@@ -562,7 +562,7 @@ class Soak:
         want(w.topic.topic is None, f"the topic screen holds {getattr(w.topic.topic, 'id', '')}")
         want(w.handout.page.pixmap().isNull(), "the preview still holds a page")
         want(not w.handout.status.text(), f"the preview says {w.handout.status.text()!r}")
-        want(k._handout is None, "the kiosk still holds the built handout")
+        want(k.handouts.previewed is None, "the kiosk still holds the built handout")
         want(k.visit.choices == self.defaults, f"choices {k.visit.choices} are not the defaults")
         want(k.narrator.state is State.IDLE, f"the narrator is {k.narrator.state.value}")
         want(k.guide.narrator.state is State.IDLE, "the audio guide is still speaking")
@@ -576,7 +576,7 @@ class Soak:
         want(pad is None or pad.typed == 0, f"the PIN pad holds {pad.typed if pad else 0} digits")
         # And a little more than the brief: the look, the words and the reading controls.
         want(k.translations.language == self.defaults.language, "the words are not the default")
-        key = k._style_key
+        key = k.look.shown
         look = (self.defaults.theme, self.defaults.text_size)
         want(key is not None and key[:2] == look, f"the look is {key}, not {look}")
         want(w.topic.language_note.isHidden(), "the topic's language note shows")
@@ -931,7 +931,7 @@ def recover(soak: Soak) -> None:
     with contextlib.suppress(StepFailedError):
         soak.wait(lambda: not k.visit.active and k.window.current_screen == "attract", "a reset")
     if k.visit.active or k.window.current_screen != "attract":
-        k.reset()
+        k.visits.reset()
 
 
 def finish_printing(soak: Soak, printer: str) -> None:

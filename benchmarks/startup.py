@@ -101,16 +101,16 @@ def tap_figures(taps: int) -> None:
     for name in ("KIOSK_DATA_DIR", "KIOSK_CACHE_DIR", "KIOSK_LOG_DIR"):
         os.environ[name] = str(Path(folder) / name.lower())
     from kiosk import paths
-    from kiosk.app import KioskApp, application
+    from kiosk.app import Kiosk, application
     from kiosk.config import Settings
     from kiosk.content import load_topics
 
     app = application()
-    kiosk = KioskApp(app, Settings(), content=load_topics(paths.TOPICS), windowed=True)
+    kiosk = Kiosk(app, Settings(), content=load_topics(paths.TOPICS), windowed=True)
     kiosk.window.resize(1920, 1080)
     kiosk.window.show()
-    kiosk.restyle()
-    kiosk.start_visit()
+    kiosk.look.restyle()
+    kiosk.visits.start()
     app.processEvents()
     for label, prebuilt in (("tap to topic painted", True), ("  same, page not built yet", False)):
         samples = []

@@ -78,14 +78,18 @@ class Visit(QObject):
             self.changed.emit(new)
 
     def reset(self) -> None:
-        """End the visit and return every choice to its default."""
+        """End the visit and return every choice to its default.
+
+        `ended` comes first, so each part forgets the visit (stops reading, turns the audio
+        guide off without a word) before the default choices arrive through `changed`.
+        """
         was_active = self._active
         self._active = False
+        self.ended.emit(was_active)
         defaults = VisitChoices.defaults(self._settings)
         if defaults != self._choices:
             self._choices = defaults
             self.changed.emit(defaults)
-        self.ended.emit(was_active)
 
 
 _INPUT_EVENTS = frozenset(

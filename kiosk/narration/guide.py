@@ -14,9 +14,31 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from kiosk.narration.cache import WavCache
 from kiosk.narration.engine import SpeechEngine
-from kiosk.narration.narrator import Narrator, State
+from kiosk.narration.narrator import Narrator, Problem, State
 
 log = logging.getLogger("kiosk.narration")
+
+
+class SpokenPhrase(QObject):
+    """One phrase said on request (the staff sound test). It answers once, to whoever asked:
+    `played` when it starts to sound, or `failed` with the problem; a newer phrase or the end
+    of the visit cuts it off, and then it never answers."""
+
+    played = Signal()
+    failed = Signal(object)  # Problem
+
+    def answer(self, problem: Problem | None) -> None:
+        """Say how it went, on the next turn of the event loop (an answer known at once, such
+        as speech being dead, still reaches whoever connects just after asking)."""
+
+        def send() -> None:
+            if problem is None:
+                self.played.emit()
+            else:
+                self.failed.emit(problem)
+            self.deleteLater()
+
+        QTimer.singleShot(0, self, send)
 
 
 class AudioGuide(QObject):
@@ -40,12 +62,14 @@ class AudioGuide(QObject):
         self._then: list[str] = []
         self._held = False  # the reading was paused for the guide to speak
         self._switching = False
+        self._phrase: SpokenPhrase | None = None  # the phrase someone waits to hear
         self._flush = QTimer(self)
         self._flush.setSingleShot(True)
         self._flush.setInterval(0)  # gather what one key press changed into one utterance
         self._flush.timeout.connect(self._speak)
         self.narrator.sentence_started.connect(self._on_sentence)
         self.narrator.state_changed.connect(self._on_state)
+        self.narrator.problem.connect(self._on_problem)
         reading.state_changed.connect(self._on_reading_state)
 
     @property
@@ -71,16 +95,26 @@ class AudioGuide(QObject):
             self._then = [text]  # only the latest focus matters
             self._flush.start()
 
-    def say(self, text: str) -> None:
-        """Say one phrase even when the guide is off (that it has just been turned off)."""
+    def say(self, text: str) -> SpokenPhrase:
+        """Say one phrase even when the guide is off (that it has just been turned off, the
+        staff sound test): the phrase answers when it is heard or has failed."""
+        self._flush.stop()
         self._first, self._then = [text], []
-        self._speak()
+        phrase = SpokenPhrase(self)
+        self._speak(phrase)
+        return phrase
 
     def stop(self) -> None:
         """Silence, and let the reading go on if the guide had held it."""
         self._flush.stop()
         self._first, self._then = [], []
+        self._drop_phrase()
         self.narrator.stop()
+
+    def _drop_phrase(self) -> None:
+        if self._phrase is not None:
+            self._phrase.deleteLater()
+            self._phrase = None
 
     def set_volume(self, percent: int) -> None:
         """The same volume as reading aloud."""
@@ -91,11 +125,13 @@ class AudioGuide(QObject):
         self.narrator.set_slow(slow)
 
     @Slot()
-    def _speak(self) -> None:
+    def _speak(self, phrase: SpokenPhrase | None = None) -> None:
         sentences = [s for s in self._first + self._then if s]
         self._first, self._then = [], []
         if not sentences:
             return
+        self._drop_phrase()  # a phrase still waited for is cut off by this newer one
+        self._phrase = phrase
         if self.reading.state is State.PLAYING:
             self.reading.pause()
             self._held = True
@@ -110,6 +146,15 @@ class AudioGuide(QObject):
     def _on_sentence(self, index: int) -> None:
         if 0 <= index < len(self.narrator.sentences):
             self.spoken.emit(self.narrator.sentences[index])
+        phrase, self._phrase = self._phrase, None
+        if phrase is not None:
+            phrase.answer(None)
+
+    @Slot(object)
+    def _on_problem(self, problem: Problem) -> None:
+        phrase, self._phrase = self._phrase, None
+        if phrase is not None:
+            phrase.answer(problem)
 
     @Slot(object)
     def _on_state(self, state: State) -> None:

@@ -3,38 +3,41 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
 
 from kiosk import paths
-from kiosk.app import KioskApp, application
+from kiosk.app import Kiosk, application
 from kiosk.config import Settings
 from kiosk.content import LoadResult, load_topics
 from kiosk.narration.render import RenderClient
 
 FAST = Settings(idle_timeout_s=0.15, countdown_s=0.3, attract_rotate_s=0.05)
 
-MakeKiosk = Callable[..., KioskApp]
+MakeKiosk = Callable[..., Kiosk]
 
 
 @pytest.fixture
 def make_kiosk(qtbot: QtBot) -> Iterator[MakeKiosk]:
     """Build a kiosk (shown, 1920x1080 unless told) and tear it down after the test."""
-    built: list[KioskApp] = []
+    built: list[Kiosk] = []
 
     def make(
         settings: Settings = FAST,
         content: LoadResult | None = None,
         size: tuple[int, int] = (1920, 1080),
         speech: RenderClient | None = None,
-    ) -> KioskApp:
-        kiosk = KioskApp(
+        config_path: Path | None = None,
+    ) -> Kiosk:
+        kiosk = Kiosk(
             application(),
             settings,
             content=content or load_topics(paths.TOPICS),
             windowed=True,
             speech=speech,
+            config_path=config_path,
         )
         qtbot.add_widget(kiosk.window)
         kiosk.window.resize(*size)
@@ -42,7 +45,7 @@ def make_kiosk(qtbot: QtBot) -> Iterator[MakeKiosk]:
         qtbot.wait_exposed(kiosk.window)
         kiosk.window.activateWindow()  # keys and focus go to the active window, as on a kiosk
         qtbot.wait_until(kiosk.window.isActiveWindow)
-        kiosk.restyle()
+        kiosk.look.restyle()
         built.append(kiosk)
         return kiosk
 
@@ -52,6 +55,6 @@ def make_kiosk(qtbot: QtBot) -> Iterator[MakeKiosk]:
 
 
 @pytest.fixture
-def kiosk(make_kiosk: MakeKiosk) -> KioskApp:
+def kiosk(make_kiosk: MakeKiosk) -> Kiosk:
     """A kiosk with the shipped topics at 1920x1080 and millisecond timers."""
     return make_kiosk()

@@ -14,7 +14,7 @@ from PySide6 import QtGui
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
-from kiosk.app import KioskApp
+from kiosk.app import Kiosk
 from kiosk.config import Settings
 from kiosk.content import ContentError, LoadResult, load_topics
 from kiosk.content.loader import parse_topic
@@ -89,9 +89,9 @@ def test_strange_text_is_shown_and_printed_as_itself(
         return
     event("shown, highlighted and printed")
     kiosk = _kiosk(make_kiosk)
-    kiosk.content = LoadResult([result], [])
-    kiosk.start_visit()
-    kiosk.open_topic("sample")
+    kiosk.library.content = LoadResult([result], [])
+    kiosk.visits.start()
+    kiosk.reading.open_topic("sample")
     page = kiosk.window.topic.page
     assert page is not None
     labels = page.findChildren(QLabel)
@@ -110,14 +110,14 @@ def test_strange_text_is_shown_and_printed_as_itself(
         assert label.text() == " ".join(label.sentences)
     printed = " ".join(build_handout(result, Settings()).document.toPlainText().split())
     assert " ".join(result.title.split()) in printed
-    kiosk.reset()
+    kiosk.visits.reset()
     assert kiosk.window.current_screen == "attract"
 
 
-_made: list[KioskApp] = []
+_made: list[Kiosk] = []
 
 
-def _kiosk(make_kiosk: MakeKiosk) -> KioskApp:
+def _kiosk(make_kiosk: MakeKiosk) -> Kiosk:
     """One kiosk for all of a test's examples (building one per example would take minutes)."""
     if _made and _made[0].window.isVisible():
         return _made[0]
@@ -145,7 +145,7 @@ def test_a_clinic_folder_of_strange_files_still_gives_a_working_kiosk(
     for error in content.errors:
         assert "\n" not in str(error)
     kiosk = make_kiosk(FAST, content=content)
-    kiosk.start_visit()
+    kiosk.visits.start()
     tile = kiosk.window.home.tiles[0]
     tile.click()
     page = kiosk.window.topic.page

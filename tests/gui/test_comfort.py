@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
 
 from kiosk import paths
-from kiosk.app import KioskApp
+from kiosk.app import Kiosk
 from kiosk.config import Settings
 from kiosk.content import load_topics
 from kiosk.session import VisitChoices
@@ -28,14 +28,14 @@ def click(qtbot: QtBot, button: QPushButton) -> None:
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
-def test_every_screen_has_the_controls_showing_the_visit(kiosk: KioskApp, qtbot: QtBot) -> None:
-    kiosk.start_visit()
+def test_every_screen_has_the_controls_showing_the_visit(kiosk: Kiosk, qtbot: QtBot) -> None:
+    kiosk.visits.start()
     home = kiosk.window.home.controls
     assert [b.text() for b in home.languages.values() if b.isVisible()] == ["Español"]
     click(qtbot, home.sizes[130])
     click(qtbot, home.contrast)
     assert (kiosk.visit.choices.text_size, kiosk.visit.choices.theme) == (130, "high-contrast")
-    kiosk.open_topic("ibs-leg-pain")
+    kiosk.reading.open_topic("ibs-leg-pain")
     topic = kiosk.window.topic.controls
     assert topic.sizes[130].isChecked()
     assert not topic.sizes[100].isChecked()
@@ -51,8 +51,8 @@ def test_every_screen_has_the_controls_showing_the_visit(kiosk: KioskApp, qtbot:
     assert not topic.contrast.isChecked()
 
 
-def test_text_size_and_contrast_change_the_look(kiosk: KioskApp, qtbot: QtBot) -> None:
-    kiosk.start_visit()
+def test_text_size_and_contrast_change_the_look(kiosk: Kiosk, qtbot: QtBot) -> None:
+    kiosk.visits.start()
     hint = kiosk.window.home.hint
     assert hint.font().pixelSize() == 30
     click(qtbot, kiosk.window.home.controls.sizes[170])
@@ -65,10 +65,10 @@ def test_text_size_and_contrast_change_the_look(kiosk: KioskApp, qtbot: QtBot) -
 
 
 def test_switching_language_keeps_the_patient_where_they_were(
-    kiosk: KioskApp, qtbot: QtBot
+    kiosk: Kiosk, qtbot: QtBot
 ) -> None:
-    kiosk.start_visit()
-    kiosk.open_topic("diarrhea-leg-pain")
+    kiosk.visits.start()
+    kiosk.reading.open_topic("diarrhea-leg-pain")
     assert kiosk.narrator.sentences[0] == "Leg pain with diarrhea"
     click(qtbot, kiosk.window.topic.controls.languages["es"])
     assert kiosk.window.current_screen == "topic"
@@ -81,12 +81,12 @@ def test_switching_language_keeps_the_patient_where_they_were(
     assert not kiosk.window.topic.language_note.isVisible()
     # On the page to print, the page itself changes language at once.
     click(qtbot, kiosk.window.topic.print_button)
-    assert kiosk.previewed is not None
-    assert "Lo que puede hacer en casa" in kiosk.previewed.document.toPlainText()
+    assert kiosk.handouts.previewed is not None
+    assert "Lo que puede hacer en casa" in kiosk.handouts.previewed.document.toPlainText()
     click(qtbot, kiosk.window.handout.controls.languages["en"])
     assert kiosk.window.current_screen == "handout"
-    assert kiosk.previewed is not None
-    text = kiosk.previewed.document.toPlainText()
+    assert kiosk.handouts.previewed is not None
+    text = kiosk.handouts.previewed.document.toPlainText()
     assert "What you can do at home" in text
     assert "Leg pain with diarrhea" in text
     assert kiosk.window.handout.print_button.text() == "Print this page"
@@ -100,7 +100,7 @@ def test_a_topic_in_one_language_says_so(
     (own / "sample.toml").write_text(VALID, encoding="utf-8")
     content = load_topics([paths.TOPICS, tmp_path])
     kiosk = make_kiosk(FAST, content)
-    kiosk.start_visit()
+    kiosk.visits.start()
     click(qtbot, kiosk.window.home.controls.languages["es"])
     tiles = {t.topic_id: t for t in kiosk.window.home.tiles}
     assert set(tiles) == {"ibs-leg-pain", "diarrhea-leg-pain", "sample"}
@@ -121,8 +121,8 @@ def test_a_topic_in_one_language_says_so(
     assert any(r.text() == "Call 911 now" for r in page.readings)
 
 
-def test_everything_returns_to_the_defaults_after_the_visit(kiosk: KioskApp, qtbot: QtBot) -> None:
-    kiosk.start_visit()
+def test_everything_returns_to_the_defaults_after_the_visit(kiosk: Kiosk, qtbot: QtBot) -> None:
+    kiosk.visits.start()
     controls = kiosk.window.home.controls
     click(qtbot, controls.languages["es"])
     click(qtbot, controls.sizes[170])
@@ -131,7 +131,7 @@ def test_everything_returns_to_the_defaults_after_the_visit(kiosk: KioskApp, qtb
     click(qtbot, controls.guide)
     assert kiosk.visit.choices.audio_guide
     assert kiosk.guide.enabled
-    kiosk.open_topic("ibs-leg-pain")
+    kiosk.reading.open_topic("ibs-leg-pain")
     qtbot.wait_signal(kiosk.idle.timed_out, timeout=5000).wait()
     assert kiosk.visit.choices == VisitChoices.defaults(FAST)
     assert not kiosk.guide.enabled
@@ -148,16 +148,16 @@ def test_everything_returns_to_the_defaults_after_the_visit(kiosk: KioskApp, qtb
 
 @pytest.mark.parametrize("lang", ["en", "es"])
 def test_every_control_has_a_name_and_role_on_every_screen(
-    kiosk: KioskApp, qtbot: QtBot, lang: str
+    kiosk: Kiosk, qtbot: QtBot, lang: str
 ) -> None:
     kiosk.visit.update(language=lang)
-    kiosk.start_visit()
+    kiosk.visits.start()
     seen = 0
     for screen in ("home", "topic", "handout"):
         if screen == "topic":
-            kiosk.open_topic("ibs-leg-pain")
+            kiosk.reading.open_topic("ibs-leg-pain")
         elif screen == "handout":
-            kiosk.preview_handout()
+            kiosk.handouts.preview()
         assert kiosk.window.current_screen == screen
         for button in kiosk.window.findChildren(QPushButton):
             if not button.isVisible():
@@ -173,10 +173,10 @@ def test_every_control_has_a_name_and_role_on_every_screen(
     assert seen >= 25
 
 
-def test_print_news_stays_when_the_language_changes(kiosk: KioskApp, qtbot: QtBot) -> None:
-    kiosk.start_visit()
-    kiosk.open_topic("ibs-leg-pain")
-    kiosk.preview_handout()
+def test_print_news_stays_when_the_language_changes(kiosk: Kiosk, qtbot: QtBot) -> None:
+    kiosk.visits.start()
+    kiosk.reading.open_topic("ibs-leg-pain")
+    kiosk.handouts.preview()
     kiosk.window.handout.show_printed(2)
     click(qtbot, kiosk.window.handout.controls.languages["es"])
     assert kiosk.window.handout.status.text() == (
@@ -189,8 +189,8 @@ def test_a_bigger_text_keeps_the_place_and_the_sentence_marked(
     make_kiosk: MakeKiosk, qtbot: QtBot
 ) -> None:
     kiosk = make_kiosk(Settings())
-    kiosk.start_visit()
-    kiosk.open_topic("ibs-leg-pain")
+    kiosk.visits.start()
+    kiosk.reading.open_topic("ibs-leg-pain")
     screen = kiosk.window.topic
     old = screen.page
     assert old is not None
@@ -220,8 +220,8 @@ def test_look_and_language_changes_leave_no_widgets_behind(
 ) -> None:
     """Pages dropped for a new look or language are deleted, their text with them."""
     kiosk = make_kiosk(Settings())
-    kiosk.start_visit()
-    kiosk.open_topic("ibs-leg-pain")
+    kiosk.visits.start()
+    kiosk.reading.open_topic("ibs-leg-pain")
     controls = kiosk.window.topic.controls
 
     def round_of_changes() -> None:

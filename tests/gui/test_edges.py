@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from kiosk.app import KioskApp
+from kiosk.app import Kiosk
 from kiosk.handout.layout import Handout
 from kiosk.handout.printing import PrintJob
 from kiosk.narration.narrator import State
@@ -48,17 +48,17 @@ WAY_OUT_KEYS = [
 ]
 
 
-def _to_screen(kiosk: KioskApp, screen: str) -> None:
+def _to_screen(kiosk: Kiosk, screen: str) -> None:
     if screen != "attract":
-        kiosk.start_visit()
+        kiosk.visits.start()
     if screen in ("topic", "handout"):
-        kiosk.open_topic(kiosk.topics()[0].id)
+        kiosk.reading.open_topic(kiosk.topics()[0].id)
     if screen == "handout":
-        kiosk.preview_handout()
+        kiosk.handouts.preview()
     if screen == "pin":
-        kiosk.open_pin_pad()
+        kiosk.staff_mode.open_pin_pad()
     if screen == "staff":
-        kiosk.open_staff()
+        kiosk.staff_mode.open_staff()
     assert kiosk.window.current_screen == screen
 
 
@@ -70,7 +70,7 @@ def _reachable_buttons(window: QWidget) -> list[QAbstractButton]:
     ]
 
 
-def assert_clean(kiosk: KioskApp) -> None:
+def assert_clean(kiosk: Kiosk) -> None:
     """Nothing of a visit is left after a reset."""
     w = kiosk.window
     assert w.current_screen == "attract"
@@ -125,7 +125,7 @@ def test_there_is_no_text_input_anywhere(make_kiosk: MakeKiosk) -> None:
     for kind in editors:
         assert kiosk.window.findChildren(kind) == [], kind
     QGuiApplication.clipboard().setText("7" * 10_000)
-    kiosk.reset()
+    kiosk.visits.reset()
     _to_screen(kiosk, "pin")
     pad = kiosk.window.pin
     target = QApplication.focusWidget() or pad
@@ -163,7 +163,7 @@ def test_long_press_drag_and_right_click_on_a_tile(qtbot: QtBot, make_kiosk: Mak
     """A long press on a tile opens it like a tap; a drag that starts on a tile scrolls and
     opens nothing; a right click does nothing."""
     kiosk = make_kiosk(CALM)
-    kiosk.start_visit()
+    kiosk.visits.start()
     tile = kiosk.window.home.tiles[0]
     centre = tile.rect().center()
     QTest.mouseClick(tile, Qt.MouseButton.RightButton, pos=centre)
@@ -191,7 +191,7 @@ def test_thousands_of_random_taps_leave_nothing_stuck(qtbot: QtBot, make_kiosk: 
     if not printer and os.environ.get("CI"):
         pytest.fail("KIOSK_TEST_PRINTER is not set: scripts/run-tests sets up the print queues")
     kiosk = make_kiosk(dataclasses.replace(CALM, printer=printer or "no-such-printer"))
-    kiosk.quit = lambda _code: None  # Exit on the staff screen must not end the test run
+    kiosk.staff_mode.quit = lambda _code: None  # Exit on the staff screen must not end the test run
     printed_this_visit = [0]
     most = [0]
 
@@ -218,9 +218,9 @@ def test_thousands_of_random_taps_leave_nothing_stuck(qtbot: QtBot, make_kiosk: 
     restyling = {b for c in w.all_controls() for b in (*c.sizes.values(), c.contrast)}
     for tap in range(int(os.environ.get("KIOSK_TAPS", "2000"))):
         if tap % 500 == 0 and w.current_screen == "attract":
-            kiosk.start_visit()
+            kiosk.visits.start()
         if tap % 250 == 0:
-            kiosk.open_pin_pad()  # the staff side gets its share of taps too
+            kiosk.staff_mode.open_pin_pad()  # the staff side gets its share of taps too
         buttons = _reachable_buttons(w) or [w.attract.start]
         if tap % 25:
             buttons = [b for b in buttons if b not in restyling] or buttons
@@ -232,10 +232,10 @@ def test_thousands_of_random_taps_leave_nothing_stuck(qtbot: QtBot, make_kiosk: 
     assert most[0] <= kiosk.settings.prints_per_visit
     if printer:
         assert most[0] >= 1  # the storm did print: the limit was really tried
-    kiosk.reset()
+    kiosk.visits.reset()
     assert_clean(kiosk)
-    kiosk.start_visit()
-    kiosk.open_topic(kiosk.topics()[0].id)
-    kiosk.preview_handout()
+    kiosk.visits.start()
+    kiosk.reading.open_topic(kiosk.topics()[0].id)
+    kiosk.handouts.preview()
     assert w.current_screen == "handout"
     assert w.handout.print_button.isEnabled()

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from kiosk import paths
-from kiosk.app import KioskApp
+from kiosk.app import Kiosk
 from kiosk.config import Settings
 from kiosk.content import load_topics
 from kiosk.narration.narrator import State
@@ -19,19 +19,19 @@ from tests.gui.conftest import MakeKiosk
 
 def speaking_kiosk(
     make_kiosk: MakeKiosk, qtbot: QtBot, settings: Settings | None = None
-) -> KioskApp:
+) -> Kiosk:
     kiosk = make_kiosk(settings or Settings(idle_timeout_s=0.3, countdown_s=0.3))
     with qtbot.wait_signal(kiosk.speech.ready, timeout=20_000):
         kiosk.speech.start()
-    kiosk.start_visit()
-    kiosk.open_topic("diarrhea-leg-pain")
+    kiosk.visits.start()
+    kiosk.reading.open_topic("diarrhea-leg-pain")
     return kiosk
 
 
-def test_the_page_and_the_speech_read_the_same_sentences(kiosk: KioskApp) -> None:
+def test_the_page_and_the_speech_read_the_same_sentences(kiosk: Kiosk) -> None:
     for topic in load_topics(paths.TOPICS).topics:
         kiosk.visit.update(language=topic.lang)
-        kiosk.open_topic(topic.id)
+        kiosk.reading.open_topic(topic.id)
         page = kiosk.window.topic.page
         assert page is not None
         assert [r.sentences for r in page.readings] == reading_blocks(topic)
@@ -113,7 +113,7 @@ def test_reset_while_reading_stops_it(make_kiosk: MakeKiosk, qtbot: QtBot) -> No
     kiosk = speaking_kiosk(make_kiosk, qtbot, Settings())
     with qtbot.wait_signal(kiosk.narrator.sentence_started, timeout=20_000):
         kiosk.narrator.play()
-    kiosk.reset()
+    kiosk.visits.reset()
     assert kiosk.narrator.state is State.IDLE
     assert kiosk.window.current_screen == "attract"
 
@@ -137,8 +137,8 @@ def test_no_engine_listen_is_disabled_with_one_calm_line(
 ) -> None:
     missing = RenderClient(command=[str(tmp_path / "no-espeak")])
     kiosk = make_kiosk(speech=missing)
-    kiosk.start_visit()
-    kiosk.open_topic("ibs-leg-pain")
+    kiosk.visits.start()
+    kiosk.reading.open_topic("ibs-leg-pain")
     with qtbot.wait_signal(missing.unavailable, timeout=10_000):
         missing.start()
     bar = kiosk.window.topic.narration

@@ -11,20 +11,20 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor
 from pytestqt.qtbot import QtBot
 
-from kiosk.app import KioskApp
+from kiosk.app import Kiosk
 from kiosk.ui.attract import DRIFT_STEPS
 from tests.gui.conftest import FAST, MakeKiosk
 
 NIGHT = dataclasses.replace(FAST, screen_off="20:00-07:00")
 
 
-def at(kiosk: KioskApp, hhmm: str) -> None:
+def at(kiosk: Kiosk, hhmm: str) -> None:
     """Set the kiosk's clock to a local time today."""
     when = dt.datetime.combine(dt.date.today(), dt.time.fromisoformat(hhmm))
     kiosk.hours.clock = lambda: when
 
 
-def all_black(kiosk: KioskApp) -> bool:
+def all_black(kiosk: Kiosk) -> bool:
     image = kiosk.window.grab().toImage()
     step = 16
     return all(
@@ -34,7 +34,7 @@ def all_black(kiosk: KioskApp) -> bool:
     )
 
 
-def tap(qtbot: QtBot, kiosk: KioskApp) -> None:
+def tap(qtbot: QtBot, kiosk: Kiosk) -> None:
     """A tap in the middle of whatever is on show."""
     widget = kiosk.window.stack.currentWidget()
     assert widget is not None
@@ -80,7 +80,7 @@ def test_one_visit_then_dark_after_the_reset(qtbot: QtBot, make_kiosk: MakeKiosk
     tap(qtbot, kiosk)
     tap(qtbot, kiosk)
     assert kiosk.window.current_screen == "home"
-    kiosk.open_topic(kiosk.topics()[0].id)
+    kiosk.reading.open_topic(kiosk.topics()[0].id)
     kiosk.hours.check()  # the half-minute check during the visit leaves the patient alone
     assert kiosk.window.current_screen == "topic"
     qtbot.wait_until(lambda: kiosk.window.current_screen == "dark", timeout=5000)  # idle reset
@@ -99,7 +99,7 @@ def test_closing_time_waits_for_the_visit_and_opening_time_lights_it(
     at(kiosk, "20:01")
     kiosk.hours.check()
     assert kiosk.window.current_screen == "home"  # a patient is here: no black screen
-    kiosk.reset()
+    kiosk.visits.reset()
     assert kiosk.window.current_screen == "dark"
     at(kiosk, "07:00")
     kiosk.hours.check()
@@ -112,7 +112,7 @@ def test_without_opening_hours_it_never_goes_dark(make_kiosk: MakeKiosk) -> None
     at(kiosk, "03:00")
     kiosk.hours.start()
     kiosk.hours.check()
-    kiosk.reset()
+    kiosk.visits.reset()
     assert kiosk.window.current_screen == "attract"
 
 

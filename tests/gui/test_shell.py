@@ -11,7 +11,7 @@ from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
-from kiosk.app import KioskApp
+from kiosk.app import Kiosk
 from kiosk.config import Settings
 from kiosk.content import load_topics
 from kiosk.session import VisitChoices
@@ -20,12 +20,12 @@ from tests.gui.conftest import FAST, MakeKiosk
 from tests.topic_samples import VALID, write_topic
 
 
-def start(kiosk: KioskApp, qtbot: QtBot) -> None:
+def start(kiosk: Kiosk, qtbot: QtBot) -> None:
     qtbot.mouseClick(kiosk.window.attract.start, Qt.MouseButton.LeftButton)
     assert kiosk.window.current_screen == "home"
 
 
-def test_navigation_tile_topic_back_home(kiosk: KioskApp, qtbot: QtBot) -> None:
+def test_navigation_tile_topic_back_home(kiosk: Kiosk, qtbot: QtBot) -> None:
     w = kiosk.window
     assert w.current_screen == "attract"
     start(kiosk, qtbot)
@@ -50,15 +50,15 @@ def test_navigation_tile_topic_back_home(kiosk: KioskApp, qtbot: QtBot) -> None:
     assert w.current_screen == "home"
 
 
-def test_a_touch_anywhere_on_the_attract_screen_starts(kiosk: KioskApp, qtbot: QtBot) -> None:
+def test_a_touch_anywhere_on_the_attract_screen_starts(kiosk: Kiosk, qtbot: QtBot) -> None:
     qtbot.mouseClick(kiosk.window.attract, Qt.MouseButton.LeftButton, pos=QPoint(20, 20))
     assert kiosk.window.current_screen == "home"
     assert kiosk.idle.running
 
 
-def test_topic_shows_every_part_in_order(kiosk: KioskApp, qtbot: QtBot) -> None:
+def test_topic_shows_every_part_in_order(kiosk: Kiosk, qtbot: QtBot) -> None:
     start(kiosk, qtbot)
-    kiosk.open_topic("ibs-leg-pain")
+    kiosk.reading.open_topic("ibs-leg-pain")
     topic = kiosk.window.topic
     texts = [" ".join(r.sentences) for r in topic.readings]
     assert texts[0] == "Leg pain and IBS"
@@ -74,10 +74,10 @@ def test_topic_shows_every_part_in_order(kiosk: KioskApp, qtbot: QtBot) -> None:
     assert "You have chest pain, or it is hard to breathe." in tiers
 
 
-def test_title_and_main_message_visible_without_scrolling(kiosk: KioskApp, qtbot: QtBot) -> None:
+def test_title_and_main_message_visible_without_scrolling(kiosk: Kiosk, qtbot: QtBot) -> None:
     start(kiosk, qtbot)
     for topic in kiosk.topics():
-        kiosk.open_topic(topic.id)
+        kiosk.reading.open_topic(topic.id)
         qtbot.wait(1)
         screen = kiosk.window.topic.page
         assert screen is not None
@@ -96,7 +96,7 @@ def test_idle_warning_then_reset_leaves_nothing_of_the_visit(
     w = kiosk.window
     start(kiosk, qtbot)
     kiosk.visit.update(text_size=170, theme="high-contrast", volume=30, prints_left=1)
-    kiosk.open_topic("ibs-leg-pain")
+    kiosk.reading.open_topic("ibs-leg-pain")
     page = w.topic.page
     assert page is not None
     bar = page.scroll_area.verticalScrollBar()
@@ -133,7 +133,7 @@ def test_idle_warning_then_reset_leaves_nothing_of_the_visit(
 def test_still_here_keeps_the_visit(make_kiosk: MakeKiosk, qtbot: QtBot) -> None:
     kiosk = make_kiosk(Settings(idle_timeout_s=0.05, countdown_s=5))
     start(kiosk, qtbot)
-    kiosk.open_topic("ibs-leg-pain")
+    kiosk.reading.open_topic("ibs-leg-pain")
     with qtbot.wait_signal(kiosk.idle.warning_started, timeout=3000):
         pass
     overlay = kiosk.window.overlay
@@ -150,7 +150,7 @@ def test_still_here_keeps_the_visit(make_kiosk: MakeKiosk, qtbot: QtBot) -> None
 def test_a_key_during_the_warning_only_keeps_the_visit(make_kiosk: MakeKiosk, qtbot: QtBot) -> None:
     kiosk = make_kiosk(Settings(idle_timeout_s=0.05, countdown_s=5))
     start(kiosk, qtbot)
-    kiosk.open_topic("ibs-leg-pain")
+    kiosk.reading.open_topic("ibs-leg-pain")
     with qtbot.wait_signal(kiosk.idle.warning_started, timeout=3000):
         pass
     with qtbot.wait_signal(kiosk.idle.warning_cancelled, timeout=1000):
@@ -169,14 +169,14 @@ def test_keys_the_kiosk_takes_keep_the_idle_clock_going(
 ) -> None:
     kiosk = make_kiosk(Settings(idle_timeout_s=0.4, countdown_s=5))
     start(kiosk, qtbot)
-    kiosk.open_topic("ibs-leg-pain")
+    kiosk.reading.open_topic("ibs-leg-pain")
     for _ in range(6):  # 0.6 s of key presses, each one consumed by the key router
         qtbot.keyClick(kiosk.window, Qt.Key.Key_Right)
         qtbot.wait(100)
     assert not kiosk.idle.warning
 
 
-def test_idle_clock_does_not_run_out_while_held(kiosk: KioskApp, qtbot: QtBot) -> None:
+def test_idle_clock_does_not_run_out_while_held(kiosk: Kiosk, qtbot: QtBot) -> None:
     start(kiosk, qtbot)
     kiosk.idle.hold("narration")
     warnings: list[int] = []
@@ -189,7 +189,7 @@ def test_idle_clock_does_not_run_out_while_held(kiosk: KioskApp, qtbot: QtBot) -
         pass
 
 
-def test_context_menu_key_on_the_kiosk_does_nothing(kiosk: KioskApp, qtbot: QtBot) -> None:
+def test_context_menu_key_on_the_kiosk_does_nothing(kiosk: Kiosk, qtbot: QtBot) -> None:
     start(kiosk, qtbot)
     qtbot.keyClick(kiosk.window.home.tiles[0], Qt.Key.Key_Menu)
     qtbot.mouseClick(kiosk.window.home.tiles[0], Qt.MouseButton.RightButton)
@@ -197,12 +197,12 @@ def test_context_menu_key_on_the_kiosk_does_nothing(kiosk: KioskApp, qtbot: QtBo
     assert QApplication.activePopupWidget() is None
 
 
-def test_close_is_refused_and_escape_only_goes_back(kiosk: KioskApp, qtbot: QtBot) -> None:
+def test_close_is_refused_and_escape_only_goes_back(kiosk: Kiosk, qtbot: QtBot) -> None:
     w = kiosk.window
     start(kiosk, qtbot)
     assert w.close() is False
     assert w.isVisible()
-    kiosk.open_topic("ibs-leg-pain")
+    kiosk.reading.open_topic("ibs-leg-pain")
     qtbot.keyClick(w, Qt.Key.Key_Escape)
     assert w.current_screen == "home"
     qtbot.keyClick(w, Qt.Key.Key_Escape)
@@ -254,10 +254,10 @@ def test_context_menus_never_open(make_kiosk: MakeKiosk, qtbot: QtBot) -> None:
 
 @pytest.mark.qt_no_exception_capture
 def test_error_in_a_slot_is_logged_and_the_kiosk_goes_home(
-    kiosk: KioskApp, qtbot: QtBot, caplog: pytest.LogCaptureFixture
+    kiosk: Kiosk, qtbot: QtBot, caplog: pytest.LogCaptureFixture
 ) -> None:
     start(kiosk, qtbot)
-    kiosk.open_topic("ibs-leg-pain")
+    kiosk.reading.open_topic("ibs-leg-pain")
     kiosk.install_exception_hook()
 
     def broken() -> None:
@@ -304,7 +304,7 @@ def test_many_topics_scroll_and_tiles_do_not_overlap(
         assert all(t.width() >= 400 for t in tiles), size
 
 
-def test_attract_rotates_slowly_through_topics(kiosk: KioskApp, qtbot: QtBot) -> None:
+def test_attract_rotates_slowly_through_topics(kiosk: Kiosk, qtbot: QtBot) -> None:
     attract = kiosk.window.attract
     first = attract.card_title.text()
     qtbot.wait_until(lambda: attract.index == 1, timeout=5000)
@@ -312,9 +312,9 @@ def test_attract_rotates_slowly_through_topics(kiosk: KioskApp, qtbot: QtBot) ->
     assert attract.card_title.text() in {"Leg pain and IBS", "Leg pain with diarrhea"}
 
 
-def test_buttons_are_real_push_buttons_with_names(kiosk: KioskApp, qtbot: QtBot) -> None:
+def test_buttons_are_real_push_buttons_with_names(kiosk: Kiosk, qtbot: QtBot) -> None:
     start(kiosk, qtbot)
-    kiosk.open_topic("ibs-leg-pain")
+    kiosk.reading.open_topic("ibs-leg-pain")
     for button in kiosk.window.findChildren(QPushButton):
         if button.isVisible():
             assert button.accessibleName(), button

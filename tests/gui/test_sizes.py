@@ -7,7 +7,7 @@ from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
-from kiosk.app import KioskApp
+from kiosk.app import Kiosk
 from kiosk.config import Settings
 from kiosk.theme import PALETTES, contrast_ratio
 from tests.gui.conftest import MakeKiosk
@@ -31,7 +31,7 @@ def gap(a: QRect, b: QRect) -> int:
     return max(dx, dy)
 
 
-def each_screen(kiosk: KioskApp, qtbot: QtBot):  # type: ignore[no-untyped-def]
+def each_screen(kiosk: Kiosk, qtbot: QtBot):  # type: ignore[no-untyped-def]
     w = kiosk.window
     yield "attract"
     qtbot.mouseClick(w.attract.start, Qt.MouseButton.LeftButton)
@@ -48,10 +48,10 @@ def each_screen(kiosk: KioskApp, qtbot: QtBot):  # type: ignore[no-untyped-def]
     qtbot.wait(1)
     yield "overlay"
     w.overlay.hide()
-    kiosk.open_pin_pad()  # at the patient's text size: it opens over their visit
+    kiosk.staff_mode.open_pin_pad()  # at the patient's text size: it opens over their visit
     qtbot.wait(1)
     yield "pin"
-    kiosk.open_staff()
+    kiosk.staff_mode.open_staff()
     qtbot.wait(1)
     yield "staff"
 
@@ -68,7 +68,7 @@ SIZES_AND_TEXT = [
 ]
 
 
-def make_sized(make_kiosk: MakeKiosk, size: tuple[int, int], text_size: int, lang: str) -> KioskApp:
+def make_sized(make_kiosk: MakeKiosk, size: tuple[int, int], text_size: int, lang: str) -> Kiosk:
     # A long idle time: the idle warning must not come up by itself while a slow machine
     # measures (the overlay is measured on purpose as its own step).
     kiosk = make_kiosk(Settings(idle_timeout_s=600, attract_rotate_s=0.05), size=size)
@@ -100,7 +100,7 @@ def test_every_button_is_big_enough_and_apart(
     assert checked >= 6
 
 
-def test_text_is_at_least_28_px(kiosk: KioskApp, qtbot: QtBot) -> None:
+def test_text_is_at_least_28_px(kiosk: Kiosk, qtbot: QtBot) -> None:
     measured = 0
     for name in each_screen(kiosk, qtbot):
         root = kiosk.window.overlay if name == "overlay" else kiosk.window
@@ -116,10 +116,10 @@ def test_text_is_at_least_28_px(kiosk: KioskApp, qtbot: QtBot) -> None:
 
 
 def test_body_text_is_30_px_at_100_and_grows_with_the_text_size(
-    kiosk: KioskApp, qtbot: QtBot
+    kiosk: Kiosk, qtbot: QtBot
 ) -> None:
-    kiosk.start_visit()
-    kiosk.open_topic("ibs-leg-pain")
+    kiosk.visits.start()
+    kiosk.reading.open_topic("ibs-leg-pain")
     sizes = {}
     for percent in (100, 130, 170):
         kiosk.visit.update(text_size=percent)
@@ -144,11 +144,11 @@ def test_contrast_formula_on_known_pairs() -> None:
 
 
 @pytest.mark.parametrize("theme", sorted(PALETTES))
-def test_widgets_draw_the_theme_colours(kiosk: KioskApp, qtbot: QtBot, theme: str) -> None:
+def test_widgets_draw_the_theme_colours(kiosk: Kiosk, qtbot: QtBot, theme: str) -> None:
     """The colours checked above are the ones the widgets really use."""
-    kiosk.start_visit()
+    kiosk.visits.start()
     kiosk.visit.update(theme=theme)
-    kiosk.open_topic("ibs-leg-pain")
+    kiosk.reading.open_topic("ibs-leg-pain")
     palette = PALETTES[theme]
     text = kiosk.window.topic.readings[3]
     assert text.palette().color(text.foregroundRole()).name().upper() == palette.text_fg.upper()
@@ -179,8 +179,8 @@ def test_no_label_is_cut_off(
         assert clipped_labels(root) == [], name
 
 
-def test_a_bigger_screen_scales_the_look_up(kiosk: KioskApp, qtbot: QtBot) -> None:
-    kiosk.start_visit()
+def test_a_bigger_screen_scales_the_look_up(kiosk: Kiosk, qtbot: QtBot) -> None:
+    kiosk.visits.start()
     body = kiosk.window.home.hint
     assert body.font().pixelSize() == 30
     kiosk.window.resize(3840, 2160)  # e.g. the kiosk's screen swapped for a 4K one
@@ -196,8 +196,8 @@ def test_the_focus_ring_stands_out(theme: str) -> None:
         assert contrast_ratio(palette.focus, around) >= 3.0, around
 
 
-def test_the_focus_ring_is_thick_and_drawn(kiosk: KioskApp, qtbot: QtBot) -> None:
-    kiosk.start_visit()
+def test_the_focus_ring_is_thick_and_drawn(kiosk: Kiosk, qtbot: QtBot) -> None:
+    kiosk.visits.start()
     button = kiosk.window.home.controls.contrast
     before = button.grab().toImage()
     button.setFocus(Qt.FocusReason.TabFocusReason)

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QScroller, QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk import paths
-from kiosk.app import EXIT_STAFF, KioskApp
+from kiosk.app import EXIT_STAFF, Kiosk
 from kiosk.content import load_topics
 from kiosk.staff import LOCK_FILE, Check, hash_pin
 from kiosk.stats import report
@@ -25,7 +25,7 @@ PIN = "8642097531"
 STAFF = dataclasses.replace(FAST, staff_pin_hash=hash_pin(PIN), idle_timeout_s=30.0)
 
 
-def _hold_corner(qtbot: QtBot, kiosk: KioskApp, where: QPoint | None = None) -> None:
+def _hold_corner(qtbot: QtBot, kiosk: Kiosk, where: QPoint | None = None) -> None:
     """Press the top-left corner and keep holding until the hold completes, then let go."""
     window = kiosk.window
     window.corner.set_hold(150)
@@ -37,7 +37,7 @@ def _hold_corner(qtbot: QtBot, kiosk: KioskApp, where: QPoint | None = None) -> 
     QTest.mouseRelease(target, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, local)
 
 
-def _type_pin(kiosk: KioskApp, pin: str) -> None:
+def _type_pin(kiosk: Kiosk, pin: str) -> None:
     for digit in pin:
         kiosk.window.pin.keys[digit].click()
     kiosk.window.pin.ok.click()
@@ -47,8 +47,8 @@ def _all_deleted(widgets: list[QWidget | None]) -> bool:
     return not [w for w in QApplication.allWidgets() if any(w is gone for gone in widgets)]
 
 
-def _open_staff(qtbot: QtBot, kiosk: KioskApp) -> None:
-    kiosk.start_visit()
+def _open_staff(qtbot: QtBot, kiosk: Kiosk) -> None:
+    kiosk.visits.start()
     _hold_corner(qtbot, kiosk)
     _type_pin(kiosk, PIN)
     assert kiosk.window.current_screen == "staff"
@@ -60,8 +60,8 @@ def test_holding_the_corner_opens_the_pin_pad_without_pressing_what_is_under_it(
     """The long press lands on the topic screen's Back button: the pad opens, Back is not
     pressed, and Cancel returns to the very topic the patient was reading."""
     kiosk = make_kiosk(STAFF)
-    kiosk.start_visit()
-    kiosk.open_topic(kiosk.topics()[0].id)
+    kiosk.visits.start()
+    kiosk.reading.open_topic(kiosk.topics()[0].id)
     back = kiosk.window.topic.back
     corner = back.mapTo(kiosk.window, QPoint(2, 2))
     assert corner.x() < kiosk.window.corner.corner
@@ -79,7 +79,7 @@ def test_a_short_tap_or_a_drag_on_the_corner_does_not_open_the_pad(
 ) -> None:
     """Only a press held in place for the whole time counts."""
     kiosk = make_kiosk(STAFF)
-    kiosk.start_visit()
+    kiosk.visits.start()
     window = kiosk.window
     window.corner.set_hold(150)
     QTest.mouseClick(window, Qt.MouseButton.LeftButton, pos=QPoint(4, 4))
@@ -96,7 +96,7 @@ def test_a_short_tap_or_a_drag_on_the_corner_does_not_open_the_pad(
 def test_no_pin_set_says_how_to_set_one(qtbot: QtBot, make_kiosk: MakeKiosk) -> None:
     """Without a PIN the pad explains the command and takes no digits."""
     kiosk = make_kiosk(dataclasses.replace(FAST, idle_timeout_s=30.0))
-    kiosk.start_visit()
+    kiosk.visits.start()
     _hold_corner(qtbot, kiosk)
     pad = kiosk.window.pin
     assert "set-pin" in pad.message.text()
@@ -110,10 +110,9 @@ def test_a_pin_set_while_the_kiosk_runs_works_at_once(
     """`set-pin` writes the config; the next opening of the pad reads the new hash."""
     config = tmp_path / "config.toml"
     config.write_text("", encoding="utf-8")
-    kiosk = make_kiosk(dataclasses.replace(FAST, idle_timeout_s=30.0))
-    kiosk.config_path = config
+    kiosk = make_kiosk(dataclasses.replace(FAST, idle_timeout_s=30.0), config_path=config)
     config.write_text(f'staff_pin_hash = "{hash_pin(PIN)}"\n', encoding="utf-8")
-    kiosk.start_visit()
+    kiosk.visits.start()
     _hold_corner(qtbot, kiosk)
     _type_pin(kiosk, PIN)
     assert kiosk.window.current_screen == "staff"
@@ -125,7 +124,7 @@ def test_wrong_pins_count_down_then_lock_and_the_lock_survives_a_restart(
     """Five wrong tries lock the pad; a kiosk started afresh finds it still locked, and even
     the right PIN is turned away while the lock lasts."""
     kiosk = make_kiosk(STAFF)
-    kiosk.start_visit()
+    kiosk.visits.start()
     _hold_corner(qtbot, kiosk)
     pad = kiosk.window.pin
     for left in (4, 3, 2, 1):
@@ -137,7 +136,7 @@ def test_wrong_pins_count_down_then_lock_and_the_lock_survives_a_restart(
     assert (paths.data_dir() / LOCK_FILE).exists()
 
     again = make_kiosk(STAFF)
-    again.start_visit()
+    again.visits.start()
     _hold_corner(qtbot, again)
     pad = again.window.pin
     assert "locked" in pad.message.text()
@@ -149,7 +148,7 @@ def test_wrong_pins_count_down_then_lock_and_the_lock_survives_a_restart(
 def test_keyboard_digits_and_enter_work_on_the_pad(qtbot: QtBot, make_kiosk: MakeKiosk) -> None:
     """Staff with a keyboard type the PIN; Backspace takes back a digit."""
     kiosk = make_kiosk(STAFF)
-    kiosk.start_visit()
+    kiosk.visits.start()
     _hold_corner(qtbot, kiosk)
     pad = kiosk.window.pin
     target = kiosk.window.focusWidget() or pad
@@ -166,7 +165,7 @@ def test_the_pin_is_never_logged_nor_shown(
     """Neither a wrong PIN nor the right one reaches the log or the screen's words."""
     caplog.set_level(logging.DEBUG)
     kiosk = make_kiosk(STAFF)
-    kiosk.start_visit()
+    kiosk.visits.start()
     _hold_corner(qtbot, kiosk)
     for digit in "97531":
         kiosk.window.pin.keys[digit].click()
@@ -183,9 +182,9 @@ def test_the_pin_is_never_logged_nor_shown(
 def test_opening_staff_mode_wipes_the_visit(qtbot: QtBot, make_kiosk: MakeKiosk) -> None:
     """The patient's topic and choices are gone before staff see anything."""
     kiosk = make_kiosk(STAFF)
-    kiosk.start_visit()
+    kiosk.visits.start()
     kiosk.visit.update(text_size=170, language="es")
-    kiosk.open_topic(kiosk.topics()[0].id)
+    kiosk.reading.open_topic(kiosk.topics()[0].id)
     _hold_corner(qtbot, kiosk)
     _type_pin(kiosk, PIN)
     assert kiosk.window.current_screen == "staff"
@@ -266,7 +265,7 @@ def test_exit_asks_the_application_to_end_with_the_staff_status(
     """Exit ends the event loop with the status the service unit leaves stopped."""
     kiosk = make_kiosk(STAFF)
     codes: list[int] = []
-    kiosk.quit = codes.append
+    kiosk.staff_mode.quit = codes.append
     _open_staff(qtbot, kiosk)
     kiosk.window.staff.exit.click()
     assert codes == [EXIT_STAFF]
@@ -306,11 +305,11 @@ def test_staff_screen_shows_the_counts_of_this_week(qtbot: QtBot, make_kiosk: Ma
     kiosk = make_kiosk(STAFF)
     first = kiosk.topics()[0].id
     for _ in range(2):
-        kiosk.start_visit()
-        kiosk.open_topic(first)
-        kiosk.reset()
-    kiosk.start_visit()
-    kiosk.open_topic(first)
+        kiosk.visits.start()
+        kiosk.reading.open_topic(first)
+        kiosk.visits.reset()
+    kiosk.visits.start()
+    kiosk.reading.open_topic(first)
     _hold_corner(qtbot, kiosk)
     _type_pin(kiosk, PIN)
     staff = kiosk.window.staff
@@ -325,15 +324,15 @@ def test_a_visit_leaves_anonymous_counts(qtbot: QtBot, make_kiosk: MakeKiosk) ->
     """Visit, topic, language, text size, contrast and audio guide are counted; a reset with
     no touch is not a visit."""
     kiosk = make_kiosk(STAFF)
-    kiosk.reset()  # nobody touched the kiosk: no visit
-    kiosk.start_visit()
-    kiosk.open_topic("ibs-leg-pain")
+    kiosk.visits.reset()  # nobody touched the kiosk: no visit
+    kiosk.visits.start()
+    kiosk.reading.open_topic("ibs-leg-pain")
     controls = kiosk.window.topic.controls
     controls.languages["es"].click()
     controls.sizes[130].click()
     controls.contrast.click()
-    kiosk.toggle_guide()
-    kiosk.reset()
+    kiosk.guiding.toggle()
+    kiosk.visits.reset()
     assert kiosk.stats is not None
     assert kiosk.stats.flush()
     result = report(kiosk.stats_path)
@@ -356,10 +355,10 @@ def test_a_read_only_stats_folder_stops_counting_not_the_kiosk(
     data.parent.mkdir(parents=True, exist_ok=True)
     data.write_text("not a folder", encoding="utf-8")
     kiosk = make_kiosk(STAFF)
-    kiosk.start_visit()
-    kiosk.open_topic(kiosk.topics()[0].id)
+    kiosk.visits.start()
+    kiosk.reading.open_topic(kiosk.topics()[0].id)
     assert kiosk.window.current_screen == "topic"
-    kiosk.reset()
+    kiosk.visits.reset()
     _open_staff(qtbot, kiosk)
     assert "Problem: usage counting stopped" in kiosk.window.staff.usage_note.text()
     assert kiosk.window.staff.usage_cell(1, 1) == "0"

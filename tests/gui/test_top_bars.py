@@ -10,7 +10,7 @@ from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
-from kiosk.app import KioskApp
+from kiosk.app import Kiosk
 from kiosk.config import Settings
 from kiosk.theme import MIN_BUTTON, MIN_GAP
 from tests.gui.conftest import MakeKiosk
@@ -19,10 +19,10 @@ from tests.gui.test_sizes import gap
 QUIET = Settings(idle_timeout_s=600, attract_rotate_s=0.05)  # no idle warning while measuring
 
 
-def each_bar(kiosk: KioskApp, qtbot: QtBot) -> Iterator[tuple[str, QWidget]]:
+def each_bar(kiosk: Kiosk, qtbot: QtBot) -> Iterator[tuple[str, QWidget]]:
     """Each screen with a top bar, shown in turn, and its bar."""
     w = kiosk.window
-    kiosk.start_visit()
+    kiosk.visits.start()
     qtbot.wait(1)
     yield "home", w.home.header
     qtbot.mouseClick(w.home.tiles[0], Qt.MouseButton.LeftButton)

@@ -25,7 +25,7 @@ def shown_titles(make_kiosk: MakeKiosk, qtbot: QtBot, root: Path, lang: str) -> 
     assert content.errors == []
     kiosk = make_kiosk(content=content)
     kiosk.visit.update(language=lang)
-    kiosk.start_visit()
+    kiosk.visits.start()
     tiles = kiosk.window.home.tiles
     qtbot.wait_until(lambda: all(t.isVisible() for t in tiles))
     # Left to right, then top to bottom: the order a reader sees them in.

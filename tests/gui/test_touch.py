@@ -35,7 +35,7 @@ from PySide6.QtWidgets import QApplication, QScroller, QWidget
 from pytestqt.logging import Record
 from pytestqt.qtbot import QtBot
 
-from kiosk.app import KioskApp
+from kiosk.app import Kiosk
 from kiosk.staff import hash_pin
 from kiosk.ui.gesture import HOLD_MS
 from tests.gui.conftest import FAST, MakeKiosk
@@ -78,7 +78,7 @@ def on_screen(widget: QWidget) -> QPoint:
 
 
 def tap(
-    kiosk: KioskApp, device: QPointingDevice, widget: QWidget, at: QPoint | None = None
+    kiosk: Kiosk, device: QPointingDevice, widget: QWidget, at: QPoint | None = None
 ) -> None:
     """One finger down and up on `widget` (at `at`, else the middle of what is shown)."""
     point = at if at is not None else middle(widget)
@@ -88,7 +88,7 @@ def tap(
 
 
 def pinch(
-    qtbot: QtBot, kiosk: KioskApp, device: QPointingDevice, widget: QWidget, end: QPoint
+    qtbot: QtBot, kiosk: Kiosk, device: QPointingDevice, widget: QWidget, end: QPoint
 ) -> None:
     """Two fingers land 60 px apart around the middle of `widget` and spread, in ten moves
     over about 150 ms, until they are `end` from where they started (one each way)."""
@@ -104,7 +104,7 @@ def pinch(
     fingers.commit()
 
 
-def recorder(kiosk: KioskApp) -> tuple[list[str], list[str]]:
+def recorder(kiosk: Kiosk) -> tuple[list[str], list[str]]:
     """Lists that fill with every topic a tap asks for and every screen change."""
     requested: list[str] = []
     screens: list[str] = []
@@ -125,7 +125,7 @@ def qt_warnings(qtlog: QtLog, since: int) -> list[str]:
     ]
 
 
-def start_by_touch(qtbot: QtBot, kiosk: KioskApp, device: QPointingDevice) -> None:
+def start_by_touch(qtbot: QtBot, kiosk: Kiosk, device: QPointingDevice) -> None:
     """A finger on the attract screen (away from its button) starts a visit."""
     window = kiosk.window
     assert window.current_screen == "attract"
@@ -165,8 +165,8 @@ def test_a_flick_scrolls_a_topic_and_carries_on_after_the_finger_lifts(
     on scrolling by itself (ever further down, for longer than the finger moved), then comes
     to rest on its own, short of the end."""
     kiosk = make_kiosk(CALM)
-    kiosk.start_visit()
-    kiosk.open_topic(kiosk.topics()[0].id)
+    kiosk.visits.start()
+    kiosk.reading.open_topic(kiosk.topics()[0].id)
     page = kiosk.window.topic.page
     assert page is not None
     viewport = page.scroll_area.viewport()
@@ -253,9 +253,9 @@ def test_a_touch_on_the_idle_warning_keeps_the_visit_and_does_nothing_else(
     same screen, scrolled where it was, and what lay under the finger is not pressed."""
     kiosk = make_kiosk(dataclasses.replace(FAST, countdown_s=1.0))
     window = kiosk.window
-    kiosk.start_visit()
+    kiosk.visits.start()
     if screen == "topic":
-        kiosk.open_topic(kiosk.topics()[0].id)
+        kiosk.reading.open_topic(kiosk.topics()[0].id)
         assert window.topic.page is not None
         under: QWidget = window.topic.home
         bar = window.topic.page.scroll_area.verticalScrollBar()
@@ -311,7 +311,7 @@ def test_two_fingers_on_two_tiles_open_one_topic(
     order: one topic opens, the first finger's (what that finger alone would open), once."""
     kiosk = make_kiosk(CALM)
     window = kiosk.window
-    kiosk.start_visit()
+    kiosk.visits.start()
     first, second = window.home.tiles[:2]
     a = first.mapTo(window, middle(first))
     b = second.mapTo(window, middle(second))
@@ -349,12 +349,12 @@ def test_two_fingers_on_two_tiles_open_one_topic(
     assert qt_warnings(qtlog, since) == []
 
 
-def _look(kiosk: KioskApp, words: QWidget) -> tuple[object, ...]:
+def _look(kiosk: Kiosk, words: QWidget) -> tuple[object, ...]:
     """What a zoom would change: the visit's text size, the window, the size of `words`."""
     return kiosk.visit.choices, kiosk.window.size(), QFontInfo(words.font()).pixelSize()
 
 
-def _usable(qtbot: QtBot, kiosk: KioskApp, device: QPointingDevice) -> None:
+def _usable(qtbot: QtBot, kiosk: Kiosk, device: QPointingDevice) -> None:
     """Back to the tiles with a tap if need be; then a tap on a tile still opens its topic."""
     window = kiosk.window
     if window.current_screen == "topic":

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk import labels, paths
-from kiosk.app import KioskApp, application
+from kiosk.app import Kiosk, application
 from kiosk.content import LoadResult, load_topics
 from kiosk.handout.layout import build_handout
 from kiosk.narration.narrator import Problem, State
@@ -265,7 +265,7 @@ def assert_no_english(seen: dict[str, list[tuple[str, str]]], english: English) 
     )
 
 
-def spanish_kiosk(make_kiosk: MakeKiosk, content: LoadResult | None = None) -> KioskApp:
+def spanish_kiosk(make_kiosk: MakeKiosk, content: LoadResult | None = None) -> Kiosk:
     kiosk = make_kiosk(CALM, content)
     kiosk.visit.update(language="es")
     assert kiosk.translations.language == "es"
@@ -289,13 +289,13 @@ def test_spanish_screens_show_no_english(make_kiosk: MakeKiosk, qtbot: QtBot) ->
     look("attract")
     assert w.attract.start.text() == spanish("AttractScreen", "Touch to start")
 
-    kiosk.start_visit()
+    kiosk.visits.start()
     look("home")
     assert w.home.heading.text() == spanish("HomeScreen", "Choose a topic")
     assert [b.text() for b in w.home.controls.languages.values() if b.isVisible()] == ["English"]
 
     for topic_id in TOPIC_IDS:
-        kiosk.open_topic(topic_id)
+        kiosk.reading.open_topic(topic_id)
         assert w.topic.topic is not None
         assert (w.topic.topic.id, w.topic.topic.lang) == (topic_id, "es")
         look(f"topic {topic_id}")
@@ -313,7 +313,7 @@ def test_spanish_screens_show_no_english(make_kiosk: MakeKiosk, qtbot: QtBot) ->
         narration.set_available(True)
         narration.show_state(State.IDLE)
 
-        kiosk.preview_handout()
+        kiosk.handouts.preview()
         assert w.current_screen == "handout"
         look(f"handout {topic_id}")
         assert w.handout.title.text() == spanish("HandoutScreen", "Your page to take home")
@@ -343,7 +343,7 @@ def test_spanish_screens_show_no_english(make_kiosk: MakeKiosk, qtbot: QtBot) ->
     w.overlay.hide()
 
     empty = spanish_kiosk(make_kiosk, LoadResult())
-    empty.start_visit()
+    empty.visits.start()
     look_empty = shown_texts(empty.window)
     seen["home without topics"] = look_empty
     assert empty.window.home.empty.text() == spanish(
@@ -371,16 +371,16 @@ def test_switching_to_spanish_on_each_screen_leaves_no_english(
         seen[screen] = shown_texts(w)
         kiosk.visit.update(language="en")
 
-    kiosk.start_visit()
+    kiosk.visits.start()
     switch_here("home")
-    kiosk.open_topic(TOPIC_IDS[0])
+    kiosk.reading.open_topic(TOPIC_IDS[0])
     w.topic.narration.show_state(State.PAUSED)
     switch_here("topic, paused")
     w.topic.narration.show_problem(Problem.FAILED)
     switch_here("topic, reading failed")
     w.topic.narration.show_problem(None)
     w.topic.narration.show_state(State.IDLE)
-    kiosk.preview_handout()
+    kiosk.handouts.preview()
     w.handout.show_failed()
     switch_here("handout, printer failed")
     w.overlay.show_warning(10)
@@ -391,7 +391,7 @@ def test_switching_to_spanish_on_each_screen_leaves_no_english(
     assert_no_english(seen, english)
 
 
-def handout_text(kiosk: KioskApp, topic_id: str, lang: str) -> str:
+def handout_text(kiosk: Kiosk, topic_id: str, lang: str) -> str:
     topic = kiosk.content.find(topic_id, lang)
     assert topic is not None, (topic_id, lang)
     return build_handout(topic, kiosk.settings).document.toPlainText()
@@ -417,15 +417,15 @@ def test_english_only_topic_keeps_english_headings_on_a_spanish_screen(
     shipped = load_topics(paths.TOPICS)
     only_english = LoadResult(topics=[t for t in shipped.topics if t.lang == "en"])
     kiosk = spanish_kiosk(make_kiosk, only_english)
-    kiosk.start_visit()
-    kiosk.open_topic("ibs-leg-pain")
+    kiosk.visits.start()
+    kiosk.reading.open_topic("ibs-leg-pain")
     topic = kiosk.window.topic.topic
     assert topic is not None
     assert topic.lang == "en"
     assert kiosk.window.topic.language_note.text() == spanish(
         "TopicScreen", "This topic is only in English."
     )
-    kiosk.preview_handout()
+    kiosk.handouts.preview()
     assert kiosk.window.current_screen == "handout"
     assert kiosk.window.handout.print_button.text() == spanish("HandoutScreen", "Print this page")
     text = build_handout(topic, kiosk.settings).document.toPlainText()

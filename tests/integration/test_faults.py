@@ -28,7 +28,7 @@ from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
 from kiosk import logs, paths
-from kiosk.app import KioskApp
+from kiosk.app import Kiosk
 from kiosk.config import Settings, load_settings, topic_roots
 from kiosk.content import LoadResult, load_topics
 from kiosk.logs import log_problem, setup_logging
@@ -65,17 +65,18 @@ def build(
     settings: Settings = CALM,
     speech: RenderClient | None = None,
     content: LoadResult | None = None,
-) -> KioskApp:
+    config_path: Path | None = None,
+) -> Kiosk:
     """The kiosk as the app builds it, with its own error hook as in production: an error that
     escapes a slot is logged as "unexpected error" (checked by `assert_usable`)."""
-    kiosk = make_kiosk(settings, speech=speech, content=content)
+    kiosk = make_kiosk(settings, speech=speech, content=content, config_path=config_path)
     kiosk.install_exception_hook()
     return kiosk
 
 
-def staff_screen(kiosk: KioskApp) -> None:
+def staff_screen(kiosk: Kiosk) -> None:
     """Staff open their screen the way staff do: the corner, then the PIN."""
-    kiosk.open_pin_pad()
+    kiosk.staff_mode.open_pin_pad()
     for digit in PIN:
         kiosk.window.pin.keys[digit].click()
     kiosk.window.pin.ok.click()
@@ -86,7 +87,7 @@ def unexpected(caplog: pytest.LogCaptureFixture) -> list[str]:
     return [r.getMessage() for r in caplog.records if "unexpected error" in r.getMessage()]
 
 
-def assert_usable(kiosk: KioskApp, qtbot: QtBot, caplog: pytest.LogCaptureFixture) -> None:
+def assert_usable(kiosk: Kiosk, qtbot: QtBot, caplog: pytest.LogCaptureFixture) -> None:
     """After the fault a new patient can start a visit, open a topic, go back, preview the page
     and be taken back to the attract screen by the idle reset; no error escaped anywhere."""
     click = Qt.MouseButton.LeftButton
@@ -94,7 +95,7 @@ def assert_usable(kiosk: KioskApp, qtbot: QtBot, caplog: pytest.LogCaptureFixtur
     if w.current_screen == "staff":
         qtbot.mouseClick(w.staff.back, click)
     else:
-        kiosk.reset()
+        kiosk.visits.reset()
     assert w.current_screen == "attract"
     qtbot.mouseClick(w.attract.start, click)
     assert w.current_screen == "home"
@@ -121,9 +122,9 @@ def assert_usable(kiosk: KioskApp, qtbot: QtBot, caplog: pytest.LogCaptureFixtur
 # -- speech ---------------------------------------------------------------------------------------
 
 
-def listen(kiosk: KioskApp, qtbot: QtBot, topic: str = "ibs-leg-pain") -> None:
-    kiosk.start_visit()
-    kiosk.open_topic(topic)
+def listen(kiosk: Kiosk, qtbot: QtBot, topic: str = "ibs-leg-pain") -> None:
+    kiosk.visits.start()
+    kiosk.reading.open_topic(topic)
     with qtbot.wait_signal(kiosk.narrator.sentence_started, timeout=30_000):
         qtbot.mouseClick(kiosk.window.topic.narration.listen, Qt.MouseButton.LeftButton)
 
@@ -172,20 +173,20 @@ def test_render_process_killed_mid_topic(
     assert any("the speech program stopped" in r.getMessage() for r in caplog.records)
     assert_usable(kiosk, qtbot, caplog)
     if kills == 2:  # the next patient is told too, not offered a Listen that cannot work
-        kiosk.start_visit()
-        kiosk.open_topic("diarrhea-leg-pain")
+        kiosk.visits.start()
+        kiosk.reading.open_topic("diarrhea-leg-pain")
         assert bar.status.text() == NOT_AVAILABLE
         assert not bar.listen.isEnabled()
 
 
-def assert_speech_stays_off(kiosk: KioskApp) -> None:
+def assert_speech_stays_off(kiosk: Kiosk) -> None:
     """Each later patient is told too, and not offered a Listen that cannot work."""
     bar = kiosk.window.topic.narration
-    kiosk.start_visit()
-    kiosk.open_topic("diarrhea-leg-pain")
+    kiosk.visits.start()
+    kiosk.reading.open_topic("diarrhea-leg-pain")
     assert bar.status.text() == NOT_AVAILABLE
     assert not bar.listen.isEnabled()
-    kiosk.reset()
+    kiosk.visits.reset()
 
 
 def _espeak_library() -> Path:
@@ -237,8 +238,8 @@ def test_espeak_ng_missing(
     reason = gone.args[0]
     assert reason.startswith("speech engine failed to start: ")
     assert "eSpeak" in reason  # pyttsx3's own words: the library was not found
-    kiosk.start_visit()
-    kiosk.open_topic("ibs-leg-pain")
+    kiosk.visits.start()
+    kiosk.reading.open_topic("ibs-leg-pain")
     bar = kiosk.window.topic.narration
     assert bar.status.text() == NOT_AVAILABLE
     assert not bar.listen.isEnabled()
@@ -299,8 +300,8 @@ def test_every_voice_missing(
         )
     else:
         assert reason.startswith("speech engine failed to start: SetVoiceByName failed")
-    kiosk.start_visit()
-    kiosk.open_topic("ibs-leg-pain")
+    kiosk.visits.start()
+    kiosk.reading.open_topic("ibs-leg-pain")
     bar = kiosk.window.topic.narration
     assert bar.status.text() == NOT_AVAILABLE
     assert not bar.listen.isEnabled()
@@ -363,8 +364,8 @@ def test_wav_cache_folder_deleted_or_full(
     kiosk = build(make_kiosk, speech=client)
     folder = kiosk.cache.folder
     assert kiosk.cache.problem == ""
-    kiosk.start_visit()
-    kiosk.open_topic("ibs-leg-pain")
+    kiosk.visits.start()
+    kiosk.reading.open_topic("ibs-leg-pain")
     if fault == "deleted":
         qtbot.wait_until(lambda: len(list(folder.glob("*.wav"))) >= 3, timeout=30_000)
         for _ in range(20):  # the render process may add a file while rm walks the folder
@@ -417,11 +418,11 @@ def own_queue(request: pytest.FixtureRequest) -> Iterator[str]:
     system("lpadmin", "-x", name)
 
 
-def print_page(kiosk: KioskApp, qtbot: QtBot, signal_name: str = "failed") -> list[object]:
+def print_page(kiosk: Kiosk, qtbot: QtBot, signal_name: str = "failed") -> list[object]:
     """A patient opens a topic, previews its page and taps Print; the print service's answer."""
     if not kiosk.visit.active:
-        kiosk.start_visit()
-    kiosk.open_topic("ibs-leg-pain")
+        kiosk.visits.start()
+    kiosk.reading.open_topic("ibs-leg-pain")
     qtbot.mouseClick(kiosk.window.topic.print_button, Qt.MouseButton.LeftButton)
     assert kiosk.window.current_screen == "handout"
     with qtbot.wait_signal(getattr(kiosk.printing, signal_name), timeout=30_000) as answer:
@@ -429,7 +430,7 @@ def print_page(kiosk: KioskApp, qtbot: QtBot, signal_name: str = "failed") -> li
     return list(answer.args)
 
 
-def staff_printer_line(kiosk: KioskApp, qtbot: QtBot) -> str:
+def staff_printer_line(kiosk: Kiosk, qtbot: QtBot) -> str:
     staff_screen(kiosk)
     status = kiosk.window.staff.printer_status
     qtbot.wait_until(lambda: not status.text().startswith("Checking"), timeout=30_000)
@@ -448,8 +449,8 @@ def test_printer_queue_stopped_or_deleted(
     at the page to print: one calm line, no print used up, and staff see which and why. Once
     the queue is back, printing works again."""
     kiosk = build(make_kiosk, dataclasses.replace(CALM, printer=own_queue))
-    kiosk.start_visit()
-    kiosk.open_topic("ibs-leg-pain")
+    kiosk.visits.start()
+    kiosk.reading.open_topic("ibs-leg-pain")
     if fault == "stopped":
         assert system("cupsdisable", "-r", "Out of toner", own_queue).returncode == 0
         expected = f"printer '{own_queue}' is stopped: Out of toner"
@@ -521,7 +522,7 @@ def test_printer_jams_mid_job(
     assert screen.status.text() == "Your page is printing. Please pick it up at the front desk."
     qtbot.wait_until(lambda: "Paper jam" in printer_state(jamming_queue), timeout=30_000)
     assert job in system("lpstat", "-o", jamming_queue).stdout  # held, not lost
-    kiosk.reset()
+    kiosk.visits.reset()
     expected = f"printer '{jamming_queue}' is stopped: Paper jam"
     assert print_page(kiosk, qtbot) == [expected]
     assert screen.status.text() == PRINTER_DOWN
@@ -568,7 +569,7 @@ def test_print_system_hangs_mid_job(
     print system answers again the kiosk prints; it was never left busy."""
     kiosk = build(make_kiosk, dataclasses.replace(CALM, printer=queue("KIOSK_TEST_PRINTER")))
     kiosk.printing.step_timeout_ms = 2000
-    kiosk.start_visit()
+    kiosk.visits.start()
     request.getfixturevalue("frozen_cups")
     reason = print_page(kiosk, qtbot)[0]
     assert reason == "the print system did not answer in 2 s (lpstat)"
@@ -587,7 +588,7 @@ def test_print_system_hangs_mid_job(
 # -- content --------------------------------------------------------------------------------------
 
 
-def reload_as_staff(kiosk: KioskApp) -> str:
+def reload_as_staff(kiosk: Kiosk) -> str:
     """Staff press Reload topics on their screen; what the screen then says about topics."""
     staff_screen(kiosk)
     kiosk.window.staff.reload.click()
@@ -595,7 +596,7 @@ def reload_as_staff(kiosk: KioskApp) -> str:
     return "\n".join((staff.topics_status.text(), staff.failed.text()))
 
 
-def home_ids(kiosk: KioskApp) -> list[str]:
+def home_ids(kiosk: Kiosk) -> list[str]:
     return [t.topic_id for t in kiosk.window.home.tiles]
 
 
@@ -615,7 +616,7 @@ def test_clinic_topics_break_while_running_and_staff_reload(
     path = write_topic(clinic)
     settings = dataclasses.replace(CALM, topics_dir=str(clinic))
     kiosk = build(make_kiosk, settings, content=load_topics(topic_roots(settings)))
-    kiosk.start_visit()
+    kiosk.visits.start()
     assert "sample" in home_ids(kiosk)
     if fault == "folder missing":
         subprocess.run(["rm", "-rf", str(clinic)], check=True)
@@ -627,7 +628,7 @@ def test_clinic_topics_break_while_running_and_staff_reload(
     else:
         path.write_bytes(b"\xff\xfe" + random.Random(7).randbytes(4000))
         reason = f"{path}:1: is not UTF-8 text; save the file as UTF-8"
-    kiosk.open_topic("sample")  # what was loaded is still there until staff reload
+    kiosk.reading.open_topic("sample")  # what was loaded is still there until staff reload
     assert kiosk.window.topic.topic is not None
     assert kiosk.window.topic.topic.title == "A sample topic"
     shown = reload_as_staff(kiosk)
@@ -635,11 +636,11 @@ def test_clinic_topics_break_while_running_and_staff_reload(
     assert f"• {reason}" in shown.splitlines()
     assert f"topic skipped: {reason}" in caplog.messages
     assert_usable(kiosk, qtbot, caplog)
-    kiosk.start_visit()
+    kiosk.visits.start()
     assert sorted(home_ids(kiosk)) == ["diarrhea-leg-pain", "ibs-leg-pain"]  # the shipped ones
-    kiosk.open_topic("sample")
+    kiosk.reading.open_topic("sample")
     assert kiosk.window.current_screen == "home"  # gone, not a blank page
-    kiosk.reset()
+    kiosk.visits.reset()
 
 
 def test_every_topic_folder_missing(
@@ -750,8 +751,7 @@ def test_staff_screen_names_what_is_wrong_in_the_config(
     )
     settings, problems = load_settings(path)
     assert len(problems) == 1
-    kiosk = build(make_kiosk, dataclasses.replace(settings, countdown_s=0.3))
-    kiosk.config_path = path  # as run_kiosk passes it
+    kiosk = build(make_kiosk, dataclasses.replace(settings, countdown_s=0.3), config_path=path)
     staff_screen(kiosk)
     assert problems[0] in kiosk.window.staff.about.text()
 
@@ -775,7 +775,7 @@ def make_immutable(made: list[Path], path: Path) -> None:
     made.append(path)
 
 
-def staff_usage(kiosk: KioskApp) -> tuple[str, str, str]:
+def staff_usage(kiosk: Kiosk) -> tuple[str, str, str]:
     """(visits today, visits in 7 days, the line under the table) on the staff screen."""
     staff = kiosk.window.staff
     return staff.usage_cell(1, 1), staff.usage_cell(1, 2), staff.usage_note.text()
@@ -800,8 +800,8 @@ def test_stats_database_locked(
     locker = sqlite3.connect(db, isolation_level=None)
     try:
         locker.execute("BEGIN EXCLUSIVE")
-        assert timed(kiosk.start_visit) < 0.5
-        assert timed(lambda: kiosk.open_topic("ibs-leg-pain")) < 0.5
+        assert timed(kiosk.visits.start) < 0.5
+        assert timed(lambda: kiosk.reading.open_topic("ibs-leg-pain")) < 0.5
         dropped = f"usage event dropped: {db} is busy (database is locked)"
         qtbot.wait_until(lambda: dropped in caplog.messages, timeout=20_000)
         assert timed(lambda: staff_screen(kiosk)) < 3.0  # staff wait at most about a second
@@ -937,16 +937,16 @@ _IDLE_WATCH = textwrap.dedent(
     f"""
     import json, sys, time
     from PySide6.QtCore import QTimer
-    from kiosk.app import KioskApp, application
+    from kiosk.app import Kiosk, application
     from kiosk.config import Settings
 
     app = application()
     settings = Settings(idle_timeout_s={IDLE_S}, countdown_s={COUNTDOWN_S})
-    kiosk = KioskApp(app, settings, windowed=True)
+    kiosk = Kiosk(app, settings, windowed=True)
     kiosk.install_exception_hook()
     kiosk.window.resize(1280, 800)
     kiosk.window.show()
-    kiosk.restyle()
+    kiosk.look.restyle()
 
     def say(event, **more):
         more.update(event=event, mono=time.monotonic(), wall=time.time())
@@ -958,8 +958,8 @@ _IDLE_WATCH = textwrap.dedent(
 
     def begin():
         started = time.monotonic()  # the idle time runs from the visit's start
-        kiosk.start_visit()
-        kiosk.open_topic("ibs-leg-pain")
+        kiosk.visits.start()
+        kiosk.reading.open_topic("ibs-leg-pain")
         say("visit", screen=kiosk.window.current_screen, started=started)
 
     kiosk.idle.warning_started.connect(lambda left: say("warning", left=left))

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from kiosk.app import KioskApp
+from kiosk.app import Kiosk
 from kiosk.config import Settings
 from kiosk.narration.narrator import State
 from kiosk.ui.guide_words import describe
@@ -21,7 +21,7 @@ from tests.integration.test_printing import queue, wait_for_pdf
 K = Qt.Key
 
 
-def press(qtbot: QtBot, kiosk: KioskApp, key: Qt.Key) -> None:
+def press(qtbot: QtBot, kiosk: Kiosk, key: Qt.Key) -> None:
     """A key press as a keyboard or keypad sends it: to whatever has the focus."""
     target = QApplication.focusWidget() or kiosk.window
     qtbot.keyClick(target, key)
@@ -31,7 +31,7 @@ def focused() -> QWidget | None:
     return QApplication.focusWidget()
 
 
-def press_until(qtbot: QtBot, kiosk: KioskApp, key: Qt.Key, wanted: QWidget) -> int:
+def press_until(qtbot: QtBot, kiosk: Kiosk, key: Qt.Key, wanted: QWidget) -> int:
     """Press `key` until `wanted` has the focus; how many presses it took."""
     for presses in range(1, 40):
         press(qtbot, kiosk, key)
@@ -40,7 +40,7 @@ def press_until(qtbot: QtBot, kiosk: KioskApp, key: Qt.Key, wanted: QWidget) -> 
     raise AssertionError(f"{key} never reached {wanted.accessibleName()!r}")
 
 
-def speaking(make_kiosk: MakeKiosk, qtbot: QtBot, settings: Settings) -> KioskApp:
+def speaking(make_kiosk: MakeKiosk, qtbot: QtBot, settings: Settings) -> Kiosk:
     kiosk = make_kiosk(settings)
     with qtbot.wait_signal(kiosk.speech.ready, timeout=20_000):
         kiosk.speech.start()
@@ -190,7 +190,7 @@ def test_the_audio_guide_says_the_focused_control(make_kiosk: MakeKiosk, qtbot: 
 def test_the_guide_holds_the_reading_and_lets_it_go_on(make_kiosk: MakeKiosk, qtbot: QtBot) -> None:
     kiosk = speaking(make_kiosk, qtbot, Settings(idle_timeout_s=300))
     press(qtbot, kiosk, K.Key_Return)
-    kiosk.open_topic("ibs-leg-pain")
+    kiosk.reading.open_topic("ibs-leg-pain")
     with qtbot.wait_signal(kiosk.narrator.sentence_started, timeout=20_000):
         press(qtbot, kiosk, K.Key_Space)
     kiosk.visit.update(audio_guide=True)

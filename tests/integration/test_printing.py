@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from kiosk.app import KioskApp
+from kiosk.app import Kiosk
 from kiosk.config import Settings
 from kiosk.stats import summary
 from tests.gui.conftest import MakeKiosk
@@ -28,9 +28,9 @@ def queue(name: str) -> str:
     return value
 
 
-def open_preview(kiosk: KioskApp, qtbot: QtBot, topic: str = "ibs-leg-pain") -> None:
-    kiosk.start_visit()
-    kiosk.open_topic(topic)
+def open_preview(kiosk: Kiosk, qtbot: QtBot, topic: str = "ibs-leg-pain") -> None:
+    kiosk.visits.start()
+    kiosk.reading.open_topic(topic)
     qtbot.mouseClick(kiosk.window.topic.print_button, Qt.MouseButton.LeftButton)
     assert kiosk.window.current_screen == "handout"
 
@@ -97,10 +97,10 @@ def test_print_limit_per_visit_resets_with_the_visit(
     with qtbot.wait_signal(kiosk.printing.printed, timeout=20_000):
         qtbot.mouseClick(screen.print_button, Qt.MouseButton.LeftButton)
     assert not screen.print_button.isEnabled()
-    kiosk.print_handout()  # a second tap however it comes: refused
+    kiosk.handouts.print()  # a second tap however it comes: refused
     assert screen.status.text().startswith("You have printed all the pages you can for now.")
     assert kiosk.visit.choices.prints_left == 0
-    kiosk.reset()
+    kiosk.visits.reset()
     assert kiosk.visit.choices.prints_left == 1
     open_preview(kiosk, qtbot, "diarrhea-leg-pain")
     assert screen.print_button.isEnabled()
@@ -137,8 +137,8 @@ def test_a_page_answered_after_the_visit_ended_leaves_the_next_visit_alone(
     kiosk = make_kiosk(Settings(printer=queue("KIOSK_TEST_PRINTER")))
     open_preview(kiosk, qtbot)
     with qtbot.wait_signal(kiosk.printing.printed, timeout=20_000):
-        kiosk.print_handout()
-        kiosk.reset()  # before the print system has answered
+        kiosk.handouts.print()
+        kiosk.visits.reset()  # before the print system has answered
     assert kiosk.visit.choices.prints_left == kiosk.settings.prints_per_visit
     assert kiosk.stats is not None
     kiosk.stats.flush(timeout=5)
@@ -153,17 +153,17 @@ def test_a_staff_test_page_is_never_taken_for_a_patients(
     """Staff print a test page and leave before it is sent: the answer reaches nobody's
     allowance, and a patient's print right after is answered as their own."""
     kiosk = make_kiosk(Settings(printer=queue("KIOSK_TEST_PRINTER")))
-    kiosk.open_staff()
+    kiosk.staff_mode.open_staff()
     with qtbot.wait_signal(kiosk.printing.printed, timeout=20_000):
-        kiosk.test_print()
-        kiosk.reset()  # staff press "Back to patients" at once
+        kiosk.staff_mode.test_print()
+        kiosk.visits.reset()  # staff press "Back to patients" at once
     assert kiosk.visit.choices.prints_left == kiosk.settings.prints_per_visit
     assert kiosk.stats is not None
     kiosk.stats.flush(timeout=5)
     assert summary(kiosk.stats_path, dt.date.today())[0].prints == 0  # no patient's page
     open_preview(kiosk, qtbot)
     with qtbot.wait_signal(kiosk.printing.printed, timeout=20_000):
-        kiosk.print_handout()
+        kiosk.handouts.print()
     qtbot.wait_until(lambda: kiosk.visit.choices.prints_left == 2, timeout=5000)
     assert kiosk.window.handout.status.text() == (
         "Your page is printing. Please pick it up at the front desk."

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from kiosk.app import EXIT_STAFF, KioskApp
+from kiosk.app import EXIT_STAFF, Kiosk
 from kiosk.config import Settings
 from kiosk.narration.render import RenderClient
 from kiosk.staff import hash_pin
@@ -35,10 +35,10 @@ PIN = "246810"
 
 def _staff(
     make_kiosk: MakeKiosk, settings: Settings, speech: RenderClient | None = None
-) -> KioskApp:
+) -> Kiosk:
     kiosk = make_kiosk(settings, speech=speech)
-    kiosk.start_visit()
-    kiosk.open_pin_pad()
+    kiosk.visits.start()
+    kiosk.staff_mode.open_pin_pad()
     for digit in PIN:
         kiosk.window.pin.keys[digit].click()
     kiosk.window.pin.ok.click()
@@ -110,7 +110,7 @@ def test_sound_status_and_test_phrase_with_the_real_engine(
     with qtbot.wait_signal(kiosk.guide.spoken, timeout=20_000) as spoken:
         staff.test_sound.click()
     assert spoken.args == [staff.test_phrase()]
-    assert "Working" in staff.sound_result.text()
+    qtbot.wait_until(lambda: "Working" in staff.sound_result.text(), timeout=2_000)
 
 
 def test_dead_speech_is_a_problem_on_the_staff_screen(
@@ -196,15 +196,15 @@ def test_the_running_kiosk_tells_systemd_it_is_alive_and_stops_cleanly(
 _VISIT_THEN_WAIT = textwrap.dedent(
     """
     import sys
-    from kiosk.app import KioskApp, application
+    from kiosk.app import Kiosk, application
     from kiosk.config import Settings
 
     app = application()
-    kiosk = KioskApp(app, Settings(idle_timeout_s=600), windowed=True)
+    kiosk = Kiosk(app, Settings(idle_timeout_s=600), windowed=True)
     kiosk.window.resize(1280, 800)
     kiosk.window.show()
-    kiosk.start_visit()
-    kiosk.open_topic("ibs-leg-pain")
+    kiosk.visits.start()
+    kiosk.reading.open_topic("ibs-leg-pain")
     kiosk.window.topic.controls.sizes[170].click()
     assert kiosk.stats.flush(10)
     print("in the middle of a visit", flush=True)
@@ -253,17 +253,17 @@ _STAFF_EXIT = textwrap.dedent(
     """
     import sys
     from PySide6.QtCore import QTimer
-    from kiosk.app import KioskApp, application
+    from kiosk.app import Kiosk, application
     from kiosk.config import Settings
     from kiosk.staff import hash_pin
 
     app = application()
-    kiosk = KioskApp(app, Settings(staff_pin_hash=hash_pin("246810")), windowed=True)
+    kiosk = Kiosk(app, Settings(staff_pin_hash=hash_pin("246810")), windowed=True)
     kiosk.window.show()
 
     def as_staff():
-        kiosk.start_visit()
-        kiosk.open_pin_pad()
+        kiosk.visits.start()
+        kiosk.staff_mode.open_pin_pad()
         for digit in "246810":
             kiosk.window.pin.keys[digit].click()
         kiosk.window.pin.ok.click()

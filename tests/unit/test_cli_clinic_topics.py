@@ -9,8 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.app import topic_roots
-from kiosk.config import load_settings
+from kiosk.config import load_settings, topic_roots
 from kiosk.content import load_topics
 from tests.conftest import run_main
 from tests.topic_samples import VALID, write_topic

@@ -1,0 +1,59 @@
+"""The look: theme and text size (the patient's) at the screen's scale, applied to every
+screen, and again when the screen changes size."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Slot
+from PySide6.QtWidgets import QApplication
+
+from kiosk.flows.reading import ReadingFlow
+from kiosk.session import Visit, VisitChoices
+from kiosk.theme import PALETTES, metrics, screen_scale, stylesheet
+from kiosk.ui.window import KioskWindow
+
+
+class LookFlow(QObject):
+    """Restyles only when theme, text size or screen scale really changed: parsing the
+    stylesheet is the costliest step of start-up."""
+
+    def __init__(
+        self,
+        app: QApplication,
+        window: KioskWindow,
+        visit: Visit,
+        reading: ReadingFlow,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._app, self._window, self._visit, self._reading = app, window, visit, reading
+        self._key: tuple[str, int, float] | None = None
+        window.resized.connect(self.restyle)
+        visit.changed.connect(self.apply)
+
+    @property
+    def shown(self) -> tuple[str, int, float] | None:
+        """The theme, text size and screen scale on screen now (None before the first)."""
+        return self._key
+
+    @Slot()
+    def restyle(self) -> None:
+        """The look for the window's current size (after it was resized or first shown)."""
+        self.apply(self._visit.choices)
+
+    @Slot(object)
+    def apply(self, choices: VisitChoices) -> None:
+        """The theme and text size of these choices, if they differ from those on screen."""
+        window = self._window
+        size = window.size()
+        scale = screen_scale(size.width(), size.height())
+        key = (choices.theme, choices.text_size, scale)
+        if key == self._key:
+            return
+        self._key = key
+        palette = PALETTES[choices.theme]
+        sizes = metrics(choices.text_size, scale)
+        window.topic.set_aside()  # fewer widgets for the stylesheet to polish
+        self._app.setStyleSheet(stylesheet(palette, sizes))
+        window.apply(sizes, palette)
+        window.order_focus()
+        window.topic.prepare(self._reading.topics())

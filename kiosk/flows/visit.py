@@ -1,0 +1,86 @@
+"""The visit: a touch starts it, the idle clock (or staff) ends it, and a patient's choices go
+through it. Ending it is one call; every other part forgets the visit on `Visit.ended`."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QObject, Signal, Slot
+
+from kiosk.config import Settings
+from kiosk.session import IdleMonitor, Visit
+from kiosk.ui.window import KioskWindow
+
+log = logging.getLogger("kiosk.app")
+
+
+class VisitFlow(QObject):
+    """Start, choices, the idle warning and reset, and the way back after an error."""
+
+    chosen = Signal(str, object)  # a patient's own choice: a VisitChoices field and its value
+
+    def __init__(
+        self,
+        *,
+        settings: Settings,
+        window: KioskWindow,
+        visit: Visit,
+        idle: IdleMonitor,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._settings, self._window, self._visit, self._idle = settings, window, visit, idle
+        window.attract.start_requested.connect(self.start)
+        window.choice_requested.connect(self.choose)
+        window.keys.used.connect(idle.poke)
+        window.keys.volume_step.connect(self.volume_step)
+        window.topic.narration.volume_step.connect(self.volume_step)
+        idle.warning_started.connect(window.overlay.show_warning)
+        idle.countdown_changed.connect(window.overlay.set_seconds)
+        idle.warning_cancelled.connect(window.overlay.hide)
+        idle.timed_out.connect(self.reset)
+        window.overlay.keep_going.connect(idle.poke)
+        visit.changed.connect(window.show_choices)
+
+    @Slot()
+    def start(self) -> None:
+        """A touch on the attract screen: the visit begins at the home screen."""
+        self._visit.start()
+        self._idle.enable()
+        self._window.show_home()
+
+    @Slot(str, object)
+    def choose(self, name: str, value: object) -> None:
+        """A patient's choice (language, text size, contrast, the audio guide, ...)."""
+        self._visit.update(**{name: value})
+        self.chosen.emit(name, value)
+
+    @Slot(int)
+    def volume_step(self, step: int) -> None:
+        """Louder (+1) or quieter (-1), by a tenth, between 10 % and 100 %."""
+        volume = max(10, min(100, self._visit.choices.volume + 10 * step))
+        self._visit.update(volume=volume)
+
+    @Slot()
+    def reset(self) -> None:
+        """The idle time ran out (or staff are done): nothing of this visit stays on screen or
+        in the choices. The screen goes back first; then `Visit.ended` tells every part."""
+        self._idle.disable()
+        self._idle.set_timeout(self._settings.idle_timeout_s)
+        self._window.reset()
+        self._visit.reset()
+        log.info("visit reset")
+
+    def watch_staff(self) -> None:
+        """Staff use the kiosk: the shorter staff idle time, from now."""
+        self._idle.set_timeout(self._settings.staff_idle_s)
+        self._idle.enable()
+
+    @Slot()
+    def recover(self) -> None:
+        """Back to the home screen (or attract, if no visit is on), overlays closed."""
+        self._window.overlay.hide()
+        if self._visit.active:
+            self._window.show_home()
+        else:
+            self._window.show_attract()
