@@ -11,34 +11,17 @@ import logging
 from enum import Enum
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Q_ARG, QMetaObject, QObject, Qt, QTimer, QUrl, Signal, Slot
+from PySide6.QtCore import QObject, Signal, Slot
 
 if TYPE_CHECKING:
-    from PySide6.QtCore import QGenericArgumentHolder
-    from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
+    from PySide6.QtMultimedia import QMediaPlayer
 
 from kiosk.narration.cache import WavCache, cache_key, playable
 from kiosk.narration.engine import NORMAL_SPEED, SLOW_SPEED, SpeechEngine
+from kiosk.narration.player import SentencePlayer
 from kiosk.narration.voices import choose_voice
 
 log = logging.getLogger("kiosk.narration")
-
-STALL_MS = 2000
-WATCH_MS = 250
-
-
-def released(target: QObject, slot: str, *args: QGenericArgumentHolder) -> None:
-    """Call a slot of a QtMultimedia object with the GIL released while it runs.
-
-    A plain PySide method call keeps the GIL. QMediaPlayer's stop, play, pause and setSource
-    wait for the player's audio thread, and that thread may log a Qt warning (say "No audio
-    device detected") through the kiosk's message handler, which is Python and needs the GIL:
-    each would wait for the other for ever (the soak run hit this). QMetaObject.invokeMethod
-    lets the GIL go for the length of the call; a direct connection keeps it synchronous.
-    """
-    if not QMetaObject.invokeMethod(target, slot, Qt.ConnectionType.DirectConnection, *args):
-        raise RuntimeError(f"{type(target).__name__} has no slot {slot}")
-
 
 class State(Enum):
     """What the narrator is doing, as the controls show it."""
@@ -85,38 +68,22 @@ class Narrator(QObject):
         self._jobs: dict[int, str] = {}  # job id -> cache key
         self._retried: set[int] = set()
         self._playing_key = ""
-        self._volume = 0.8
-        self._player: QMediaPlayer | None = None
-        self._output: QAudioOutput | None = None
-        self._watch = QTimer(self)
-        self._watch.setInterval(WATCH_MS)
-        self._watch.timeout.connect(self._check_stall)
-        self._last_position = -1
-        self._still_ms = 0
-        self.stall_ms = STALL_MS
+        self.sound = SentencePlayer(self)
+        self.sound.ended.connect(self._on_ended)
+        self.sound.broken.connect(self._on_broken)
         client.rendered.connect(self._on_rendered)
         client.failed.connect(self._on_render_failed)
         client.unavailable.connect(self._on_unavailable)
 
     @property
     def player(self) -> QMediaPlayer:
-        """The media player, made on first use (loading the audio back end takes a while)."""
-        if self._player is None:
-            # QtMultimedia loads the audio back end: 30 ms and 15 MB, paid at the first Listen.
-            from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer  # noqa: PLC0415
-
-            self._output = QAudioOutput(self)
-            self._output.setVolume(self._volume)
-            self._player = QMediaPlayer(self)
-            self._player.setAudioOutput(self._output)  # without one, EndOfMedia never comes
-            self._player.mediaStatusChanged.connect(self._on_media_status)
-            self._player.errorOccurred.connect(self._on_player_error)
-        return self._player
+        """The media player (made on first use)."""
+        return self.sound.media
 
     @property
     def volume(self) -> float:
         """The output volume, 0 to 1."""
-        return self._volume
+        return self.sound.volume
 
     # -- what can be spoken ----------------------------------------------------------------------
 
@@ -176,23 +143,18 @@ class Narrator(QObject):
     def pause(self) -> None:
         """Hold the sentence where it is."""
         if self.state is State.PLAYING:
-            released(self.player, "pause")
-            self._watch.stop()
+            self.sound.pause()
             self._set_state(State.PAUSED)
 
     def resume(self) -> None:
         """Go on from where it was paused."""
         if self.state is State.PAUSED:
-            released(self.player, "play")
-            self._arm_watch()
+            self.sound.resume()
             self._set_state(State.PLAYING)
 
     def stop(self) -> None:
         """Silence at once; the next Listen starts from the beginning."""
-        self._watch.stop()
-        if self._player is not None:
-            released(self._player, "stop")
-            released(self._player, "setSource", Q_ARG(QUrl, QUrl()))
+        self.sound.stop()
         self.client.cancel_pending(id(self))
         self._jobs.clear()
         self.index = 0
@@ -216,9 +178,7 @@ class Narrator(QObject):
 
     def set_volume(self, percent: int) -> None:
         """Volume 0 to 100, at once."""
-        self._volume = max(0, min(100, percent)) / 100
-        if self._output is not None:
-            released(self._output, "setVolume", Q_ARG("float", self._volume))
+        self.sound.set_volume(max(0, min(100, percent)) / 100)
 
     # -- internals -------------------------------------------------------------------------------
 
@@ -256,8 +216,7 @@ class Narrator(QObject):
 
     def _start_sentence(self) -> None:
         key = self._key(self.index)
-        self._watch.stop()
-        released(self.player, "stop")
+        self.sound.halt()
         if key in self._ready or self.cache.has(key):
             self._ready.add(key)
             self._play_file(key)
@@ -270,20 +229,9 @@ class Narrator(QObject):
         if not playable(self.cache.path(key)):
             self._replay_fresh("the sound file is empty or cut short")
             return
-        url = QUrl.fromLocalFile(str(self.cache.path(key)))
-        if self.player.source() == url:
-            # The same file again (re-rendered): load it afresh.
-            released(self.player, "setSource", Q_ARG(QUrl, QUrl()))
-        released(self.player, "setSource", Q_ARG(QUrl, url))
-        released(self.player, "play")
-        self._arm_watch()
+        self.sound.play(self.cache.path(key))
         self._set_state(State.PLAYING)
         self.sentence_started.emit(self.index)
-
-    def _arm_watch(self) -> None:
-        self._last_position = -1
-        self._still_ms = 0
-        self._watch.start()
 
     def _set_state(self, state: State) -> None:
         if state is not self.state:
@@ -321,41 +269,26 @@ class Narrator(QObject):
             self.stop()
         self.problem.emit(Problem.UNAVAILABLE)
 
-    def _on_media_status(self, status: QMediaPlayer.MediaStatus) -> None:
-        kinds = type(status)
-        if status == kinds.EndOfMedia and self.state is State.PLAYING:
-            self._watch.stop()
-            if self.index + 1 < len(self.sentences):
-                self.index += 1
-                self._start_sentence()
-            else:
-                self.index = len(self.sentences)
-                self._set_state(State.IDLE)
-                self.finished.emit()
-        elif status == kinds.InvalidMedia and self.state is State.PLAYING:
-            self._replay_fresh("the sound file is not valid")
-
-    def _on_player_error(self, error: QMediaPlayer.Error, message: str) -> None:
-        if self.state in (State.PLAYING, State.PAUSED):
-            self._replay_fresh(f"player error: {message or error.name}")
-
     @Slot()
-    def _check_stall(self) -> None:
+    def _on_ended(self) -> None:
         if self.state is not State.PLAYING:
             return
-        position = self.player.position()
-        if position == self._last_position:
-            self._still_ms += WATCH_MS
-            if self._still_ms >= self.stall_ms:
-                self._replay_fresh("playback stalled")
+        if self.index + 1 < len(self.sentences):
+            self.index += 1
+            self._start_sentence()
         else:
-            self._last_position = position
-            self._still_ms = 0
+            self.index = len(self.sentences)
+            self._set_state(State.IDLE)
+            self.finished.emit()
+
+    @Slot(str)
+    def _on_broken(self, reason: str) -> None:
+        if self.state in (State.PLAYING, State.PAUSED):
+            self._replay_fresh(reason)
 
     def _replay_fresh(self, reason: str) -> None:
         """Drop the broken file and render the sentence again, once; then give up calmly."""
-        self._watch.stop()
-        released(self.player, "stop")
+        self.sound.halt()
         log.warning("sentence %d: %s", self.index, reason)
         key = self._playing_key
         self.cache.drop(key)

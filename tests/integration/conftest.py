@@ -32,6 +32,6 @@ def client(qtbot: QtBot) -> Iterator[RenderClient]:
 def narrator(client: RenderClient, tmp_path: Path) -> Iterator[Narrator]:
     """A narrator on the real engine with a fresh cache."""
     reader = Narrator(client, WavCache(tmp_path / "speech"))
-    reader.stall_ms = 1000
+    reader.sound.stall_ms = 1000
     yield reader
     reader.stop()

@@ -15,12 +15,8 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.narration.cache import WavCache, cache_key
 from kiosk.narration.engine import NORMAL_SPEED, SLOW_SPEED
-from kiosk.narration.narrator import (
-    Narrator,
-    Problem,
-    State,
-    released,
-)
+from kiosk.narration.narrator import Narrator, Problem, State
+from kiosk.narration.player import released
 from kiosk.narration.render import RenderClient
 
 SHORT = ["Hello.", "Drink water.", "Rest now.", "Call us."]
@@ -146,7 +142,7 @@ def test_a_file_that_stays_broken_gives_one_calm_problem(
 
     client.rendered.connect(break_it)  # before the narrator hears of the render
     narrator = Narrator(client, cache)
-    narrator.stall_ms = 500
+    narrator.sound.stall_ms = 500
     try:
         narrator.load(["Hello."], "en")
         qtbot.wait_until(lambda: cache.path(key).exists(), timeout=20_000)
