@@ -23,6 +23,7 @@ from kiosk.narration.voices import choose_voice
 
 log = logging.getLogger("kiosk.narration")
 
+
 class State(Enum):
     """What the narrator is doing, as the controls show it."""
 

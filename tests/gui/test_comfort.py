@@ -64,9 +64,7 @@ def test_text_size_and_contrast_change_the_look(kiosk: Kiosk, qtbot: QtBot) -> N
     assert window_bg.name().upper() == HIGH_CONTRAST.window_bg
 
 
-def test_switching_language_keeps_the_patient_where_they_were(
-    kiosk: Kiosk, qtbot: QtBot
-) -> None:
+def test_switching_language_keeps_the_patient_where_they_were(kiosk: Kiosk, qtbot: QtBot) -> None:
     kiosk.visits.start()
     kiosk.reading.open_topic("diarrhea-leg-pain")
     assert kiosk.narrator.sentences[0] == "Leg pain with diarrhea"

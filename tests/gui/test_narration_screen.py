@@ -17,9 +17,7 @@ from kiosk.narration.script import flatten, reading_blocks
 from tests.gui.conftest import MakeKiosk
 
 
-def speaking_kiosk(
-    make_kiosk: MakeKiosk, qtbot: QtBot, settings: Settings | None = None
-) -> Kiosk:
+def speaking_kiosk(make_kiosk: MakeKiosk, qtbot: QtBot, settings: Settings | None = None) -> Kiosk:
     kiosk = make_kiosk(settings or Settings(idle_timeout_s=0.3, countdown_s=0.3))
     with qtbot.wait_signal(kiosk.speech.ready, timeout=20_000):
         kiosk.speech.start()

@@ -115,9 +115,7 @@ def test_text_is_at_least_28_px(kiosk: Kiosk, qtbot: QtBot) -> None:
     assert measured > 30
 
 
-def test_body_text_is_30_px_at_100_and_grows_with_the_text_size(
-    kiosk: Kiosk, qtbot: QtBot
-) -> None:
+def test_body_text_is_30_px_at_100_and_grows_with_the_text_size(kiosk: Kiosk, qtbot: QtBot) -> None:
     kiosk.visits.start()
     kiosk.reading.open_topic("ibs-leg-pain")
     sizes = {}

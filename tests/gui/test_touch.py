@@ -77,9 +77,7 @@ def on_screen(widget: QWidget) -> QPoint:
     return centre
 
 
-def tap(
-    kiosk: Kiosk, device: QPointingDevice, widget: QWidget, at: QPoint | None = None
-) -> None:
+def tap(kiosk: Kiosk, device: QPointingDevice, widget: QWidget, at: QPoint | None = None) -> None:
     """One finger down and up on `widget` (at `at`, else the middle of what is shown)."""
     point = at if at is not None else middle(widget)
     finger = QTest.touchEvent(kiosk.window, device, False)

@@ -33,9 +33,7 @@ from tests.integration.test_printing import queue, wait_for_pdf
 PIN = "246810"
 
 
-def _staff(
-    make_kiosk: MakeKiosk, settings: Settings, speech: RenderClient | None = None
-) -> Kiosk:
+def _staff(make_kiosk: MakeKiosk, settings: Settings, speech: RenderClient | None = None) -> Kiosk:
     kiosk = make_kiosk(settings, speech=speech)
     kiosk.visits.start()
     kiosk.staff_mode.open_pin_pad()
