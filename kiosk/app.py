@@ -36,9 +36,9 @@ from kiosk.i18n import Translations
 from kiosk.logs import setup_logging
 from kiosk.narration.cache import WavCache
 from kiosk.narration.engine import SpeechEngine
+from kiosk.narration.engines import make_engine
 from kiosk.narration.guide import AudioGuide
 from kiosk.narration.narrator import Narrator
-from kiosk.narration.render import RenderClient
 from kiosk.session import IdleMonitor, Visit
 from kiosk.staff import LOCK_FILE, PinLock, StaffAuth
 from kiosk.stats import DB_NAME, UsageStats
@@ -97,7 +97,7 @@ class Kiosk(QObject):
         self._filters: tuple[QObject, ...] = (self.idle, w.keys, w.guard, w.corner)
         for watcher in self._filters:
             app.installEventFilter(watcher)
-        self.speech = speech if speech is not None else RenderClient(parent=self)
+        self.speech = speech if speech is not None else make_engine(settings.speech_engine, self)
         self.cache = WavCache(paths.cache_dir() / "speech")
         self.narrator = Narrator(self.speech, self.cache, self)
         self.guide = AudioGuide(self.speech, self.cache, self.narrator, self)

@@ -25,6 +25,7 @@ TEXT_SIZES = (100, 130, 170)
 THEMES = ("light", "high-contrast")
 PAPER_SIZES = ("letter", "a4")
 CURSORS = ("", "hidden", "shown")
+SPEECH_ENGINES = ("espeak", "none")
 
 
 def _setting(default: Any, description: str, check: Callable[[Any], str | None]) -> Any:
@@ -97,6 +98,12 @@ class Settings:
     printer: str = _setting("", "printer name; empty for the system default", _text(200))
     prints_per_visit: int = _setting(3, "handouts one visit may print", _integer(0, 20))
     volume: int = _setting(80, "speech volume each visit starts at, %", _integer(0, 100))
+    speech_engine: str = _setting(
+        "espeak",
+        "what reads aloud: espeak (espeak-ng through pyttsx3), or none (no speakers: nothing"
+        " is offered to be read aloud)",
+        _choice(*SPEECH_ENGINES),
+    )
     staff_pin_hash: str = _setting(
         "", "salted hash of the staff PIN; set it with: python main.py set-pin", _pin_hash
     )
