@@ -13,6 +13,7 @@ import traceback
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEventLoop, QObject, QSocketNotifier, Qt, QTimer
 from PySide6.QtGui import QCursor, QImage
@@ -41,10 +42,12 @@ from kiosk.narration.guide import AudioGuide
 from kiosk.narration.narrator import Narrator
 from kiosk.session import IdleMonitor, Visit
 from kiosk.staff import LOCK_FILE, PinLock, StaffAuth
-from kiosk.stats import DB_NAME, UsageStats
 from kiosk.ui.screens import Screen
 from kiosk.ui.window import KioskWindow
 from kiosk.watchdog import Watchdog
+
+if TYPE_CHECKING:
+    from kiosk.stats import UsageStats
 
 log = logging.getLogger("kiosk.app")
 
@@ -102,8 +105,12 @@ class Kiosk(QObject):
         self.narrator = Narrator(self.speech, self.cache, self)
         self.guide = AudioGuide(self.speech, self.cache, self.narrator, self)
         self.printing = PrintService(settings.printer, self)
-        self.stats_path = paths.data_dir() / DB_NAME
-        self.stats = UsageStats(self.stats_path) if count_usage else None
+        self.stats_path = paths.data_dir() / "usage.sqlite3"
+        self.stats: UsageStats | None = None
+        if count_usage:  # the tools count nothing, and need no SQLite
+            from kiosk.stats import UsageStats  # noqa: PLC0415
+
+            self.stats = UsageStats(self.stats_path)
         self.watchdog = Watchdog(self)
         auth = StaffAuth(settings.staff_pin_hash, PinLock(paths.data_dir() / LOCK_FILE))
         self.auth = auth

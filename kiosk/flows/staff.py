@@ -9,6 +9,7 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Slot
 
@@ -26,10 +27,12 @@ from kiosk.narration.guide import AudioGuide
 from kiosk.narration.narrator import Narrator, Problem, State
 from kiosk.session import IdleMonitor, Visit
 from kiosk.staff import Check, StaffAuth
-from kiosk.stats import UsageStats, summary
 from kiosk.ui.screens import Screen
 from kiosk.ui.staff import UsageRow
 from kiosk.ui.window import KioskWindow
+
+if TYPE_CHECKING:
+    from kiosk.stats import UsageStats
 
 log = logging.getLogger("kiosk.app")
 
@@ -277,6 +280,8 @@ class StaffServices:
 
     def usage_rows(self) -> tuple[list[UsageRow], str]:
         """Today's and this week's counts, and a problem with the counting if there is one."""
+        from kiosk.stats import summary  # noqa: PLC0415 - SQLite only for the staff screen
+
         if self.stats is not None:
             self.stats.flush(timeout=1.0)
         today, week = summary(self.stats_path, dt.date.today())

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Slot
 
 from kiosk.content import Topic
@@ -9,7 +11,9 @@ from kiosk.flows.handout import HandoutFlow
 from kiosk.flows.reading import ReadingFlow
 from kiosk.flows.visit import VisitFlow
 from kiosk.session import Visit
-from kiosk.stats import UsageStats
+
+if TYPE_CHECKING:
+    from kiosk.stats import UsageStats
 
 
 class UsageFlow(QObject):
