@@ -17,7 +17,8 @@ log = logging.getLogger("kiosk.i18n")
 _installed: list[QTranslator] = []
 # Loaded once per language and kept: a new QTranslator at every language change would pile up
 # (one patient after another switching languages, all day).
-_loaded: dict[str, tuple[bool, list[QTranslator]]] = {}
+# Keyed by the folder too: a kiosk on another resources folder (KIOSK_RESOURCES) has its own.
+_loaded: dict[tuple[str, str], tuple[bool, list[QTranslator]]] = {}
 
 
 class Translations:
@@ -37,9 +38,10 @@ class Translations:
         self._installed.clear()
         self.language = language
         QLocale.setDefault(QLocale(language))
-        if language not in _loaded:
-            _loaded[language] = self._load(language)
-        found, translators = _loaded[language]
+        key = (language, str(paths.I18N))
+        if key not in _loaded:
+            _loaded[key] = self._load(language)
+        found, translators = _loaded[key]
         for translator in translators:
             self._app.installTranslator(translator)
             self._installed.append(translator)

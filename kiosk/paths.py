@@ -6,15 +6,37 @@ import os
 import sys
 from pathlib import Path
 
-RESOURCES = Path(__file__).resolve().parent.parent / "resources"
-TOPICS = RESOURCES / "topics"
-STYLES = RESOURCES / "styles"
-ICONS = RESOURCES / "icons"
-FONTS = RESOURCES / "fonts"
-I18N = RESOURCES / "i18n"
-DEFAULT_CONFIG = RESOURCES / "default-config.toml"
+SHIPPED_RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+
+# The parts of the resources folder, by the names the code reads them as (`paths.TOPICS`).
+_RESOURCE_PARTS = {
+    "RESOURCES": "",
+    "TOPICS": "topics",
+    "STYLES": "styles",
+    "ICONS": "icons",
+    "FONTS": "fonts",
+    "I18N": "i18n",
+    "DEFAULT_CONFIG": "default-config.toml",
+    "LANGUAGES": "languages.toml",
+}
 
 APP_NAME = "clinic-kiosk"
+
+
+def resources() -> Path:
+    """The resources folder in use: KIOSK_RESOURCES if set (a copy of resources/ with, say, one
+    more language in it), else the one shipped beside the code."""
+    override = os.environ.get("KIOSK_RESOURCES")
+    return Path(override) if override else SHIPPED_RESOURCES
+
+
+def __getattr__(name: str) -> Path:
+    """`paths.TOPICS`, `paths.I18N`, ...: looked up at each use, so they follow KIOSK_RESOURCES
+    even when it is set after this module was imported (a test's copy of the resources)."""
+    part = _RESOURCE_PARTS.get(name)
+    if part is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return resources() / part if part else resources()
 
 
 def _base(env: str, windows_env: str, mac: str, default: str) -> Path:
