@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kiosk import __version__, paths
+from kiosk import __version__, languages, paths
 from kiosk.config import (
     PAPER_SIZES,
     TEXT_SIZES,
@@ -27,8 +27,8 @@ from kiosk.config import (
     write_setting,
 )
 from kiosk.content import Topic, load_topics
-from kiosk.content.model import SUPPORTED_LANGUAGES
 from kiosk.content.quality import check_topic, overall_score
+from kiosk.content.readability import formula_for
 from kiosk.staff import PIN_MAX, PIN_MIN, hash_pin, pin_problem
 from kiosk.ui.screens import Screen
 
@@ -46,6 +46,7 @@ DIR_HELP = "topic folder (default: the kiosk's: the shipped topics, then the con
 
 
 def _parser() -> argparse.ArgumentParser:
+    offered = languages.codes()  # from resources/languages.toml, in the order offered
     parser = argparse.ArgumentParser(prog="kiosk", description="Clinic patient-education kiosk.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--windowed", action="store_true", help="run in a window (development)")
@@ -53,7 +54,7 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command")
 
     topics = sub.add_parser("topics", help="list topics")
-    topics.add_argument("--lang", choices=SUPPORTED_LANGUAGES, help="only this language")
+    topics.add_argument("--lang", choices=offered, help="only this language")
     topics.add_argument("--json", action="store_true", help="every field of every topic as JSON")
     topics.add_argument("--dir", type=Path, action="append", help=DIR_HELP)
     topics.add_argument("--config", type=Path, default=argparse.SUPPRESS, help=CONFIG_HELP)
@@ -66,7 +67,7 @@ def _parser() -> argparse.ArgumentParser:
     shot = sub.add_parser("screenshot", help="render a screen to PNG, offscreen")
     shot.add_argument("--screen", choices=SCREENS, default="home")
     shot.add_argument("--topic", help="topic id for --screen topic (default: the first)")
-    shot.add_argument("--lang", choices=SUPPORTED_LANGUAGES, help="language (default: config)")
+    shot.add_argument("--lang", choices=offered, help="language (default: config)")
     shot.add_argument("--theme", choices=THEMES, help="colour theme (default: config)")
     shot.add_argument("--text-size", type=int, choices=TEXT_SIZES, help="text size in percent")
     shot.add_argument("--size", type=_size, default=(1920, 1080), help="WxH (default 1920x1080)")
@@ -76,14 +77,14 @@ def _parser() -> argparse.ArgumentParser:
 
     narrate = sub.add_parser("narrate", help="the whole topic read aloud, as one WAV")
     narrate.add_argument("topic", metavar="ID")
-    narrate.add_argument("--lang", choices=SUPPORTED_LANGUAGES, default="en")
+    narrate.add_argument("--lang", choices=offered, default=languages.ENGLISH)
     narrate.add_argument("-o", "--output", type=Path, required=True, help="WAV file to write")
     narrate.add_argument("--timings", type=Path, help="JSON file: each sentence and its start")
     narrate.add_argument("--config", type=Path, default=argparse.SUPPRESS, help=CONFIG_HELP)
 
     handout = sub.add_parser("handout", help="the one-page summary as a PDF")
     handout.add_argument("topic", metavar="ID")
-    handout.add_argument("--lang", choices=SUPPORTED_LANGUAGES, default="en")
+    handout.add_argument("--lang", choices=offered, default=languages.ENGLISH)
     handout.add_argument("--paper", choices=PAPER_SIZES, help="paper size (default: config)")
     handout.add_argument("-o", "--output", type=Path, required=True, help="PDF file to write")
     handout.add_argument("--config", type=Path, default=argparse.SUPPRESS, help=CONFIG_HELP)
@@ -154,8 +155,8 @@ def _application() -> QApplication:
 
 def _cmd_topics(args: argparse.Namespace) -> int:
     result = load_topics(_roots(args))
-    for error in result.errors:
-        print(f"warning: {error}", file=sys.stderr)
+    for line in [*languages.table().problems, *map(str, result.errors)]:
+        print(f"warning: {line}", file=sys.stderr)
     topics = sorted(result.topics, key=lambda t: (t.lang, t.id))
     if args.lang:
         topics = [t for t in topics if t.lang == args.lang]
@@ -193,17 +194,28 @@ def _handout_warnings(topics: list[Topic]) -> list[str]:
     return lines
 
 
+def _reading_level(topic: Topic) -> str:
+    """The figure check-content shows beside a topic, or why there is none."""
+    formula = formula_for(topic.lang)
+    if formula is not None:
+        return f"{formula.figure} {overall_score(topic):.1f}"
+    language = languages.get(topic.lang)
+    rule = language.readability if language is not None else ""
+    if rule == "none":
+        return f'reading level not checked: readability = "none" for {topic.lang}'
+    return f"reading level not checked: unknown readability rule '{rule}' for {topic.lang}"
+
+
 def _cmd_check(args: argparse.Namespace) -> int:
     roots = _roots(args)
     result = load_topics(roots)
-    problems = [str(e) for e in result.errors]
+    problems = [*languages.table().problems, *map(str, result.errors)]
     for topic in sorted(result.topics, key=lambda t: (t.lang, t.id)):
         findings = check_topic(topic)
         problems.extend(str(f) for f in findings)
         if not args.quiet:
-            figure = "Fernández-Huerta" if topic.lang == "es" else "grade"
             state = "ok" if not findings else f"{len(findings)} problem(s)"
-            print(f"{topic.path}: {state} ({figure} {overall_score(topic):.1f})", file=sys.stderr)
+            print(f"{topic.path}: {state} ({_reading_level(topic)})", file=sys.stderr)
     for line in _handout_warnings(result.topics):
         print(f"warning: {line}", file=sys.stderr)
     for line in problems:

@@ -16,8 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from kiosk import paths
-from kiosk.content.model import SUPPORTED_LANGUAGES
+from kiosk import languages, paths
 from kiosk.hours import hours_problem
 from kiosk.staff import looks_like_hash
 
@@ -55,6 +54,11 @@ def _choice(*options: Any) -> Callable[[Any], str | None]:
     return check
 
 
+def _language(value: Any) -> str | None:
+    # Checked against the languages table when the settings are read, not when this is imported.
+    return _choice(*languages.codes())(value)
+
+
 def _pin_hash(value: Any) -> str | None:
     if value == "" or (isinstance(value, str) and looks_like_hash(value)):
         return None
@@ -76,7 +80,7 @@ class Settings:
     clinic_name: str = _setting("Your Clinic", "clinic name on every screen and handout", _text(60))
     clinic_phone: str = _setting("", "clinic phone number for the handout", _text(40))
     default_language: str = _setting(
-        "en", "language each visit starts in", _choice(*SUPPORTED_LANGUAGES)
+        languages.ENGLISH, "language each visit starts in (see resources/languages.toml)", _language
     )
     default_text_size: int = _setting(
         100, "text size each visit starts at, %", _choice(*TEXT_SIZES)

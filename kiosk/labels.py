@@ -11,10 +11,10 @@ import datetime as dt
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QLocale, QTranslator
 
-from kiosk import paths
+from kiosk import languages, paths
 from kiosk.content.model import Tier
 
-_translators: dict[str, QTranslator] = {}
+_translators: dict[tuple[str, str], QTranslator] = {}  # by language and folder
 
 
 def _tr(text: object, lang: str | None) -> str:
@@ -22,11 +22,12 @@ def _tr(text: object, lang: str | None) -> str:
     text = str(text)  # QT_TRANSLATE_NOOP gives the text back, typed as object
     if lang is None:
         return QCoreApplication.translate("Labels", text)
-    translator = _translators.get(lang)
+    folder = str(paths.I18N)
+    translator = _translators.get((lang, folder))
     if translator is None:
         translator = QTranslator()
-        translator.load(f"kiosk_{lang}", str(paths.I18N))  # missing: the English words stay
-        _translators[lang] = translator
+        translator.load(f"kiosk_{lang}", folder)  # missing: the English words stay
+        _translators[lang, folder] = translator
     return translator.translate("Labels", text) or text
 
 
@@ -81,16 +82,16 @@ def handout_words(lang: str | None = None) -> dict[str, str]:
 
 def language_name(lang: str) -> str:
     """A language named in its own words, as patients look for it."""
-    return {"en": "English", "es": "Español"}.get(lang, lang)
-
-
-_DATE_FORMATS = {"en": "MMMM d, yyyy", "es": "d 'de' MMMM 'de' yyyy"}
-_LOCALES = {"en": QLocale.Language.English, "es": QLocale.Language.Spanish}
+    return languages.name(lang)
 
 
 def long_date(day: dt.date, lang: str) -> str:
-    """A date as patients write it: "November 22, 2026", "22 de noviembre de 2026"."""
-    locale = QLocale(_LOCALES.get(lang, QLocale.Language.English))
-    return locale.toString(
-        QDate(day.year, day.month, day.day), _DATE_FORMATS.get(lang, "yyyy-MM-dd")
-    )
+    """A date as patients write it: "November 22, 2026", "22 de noviembre de 2026" (each
+    language's `date_format`; without one, its locale's long date)."""
+    locale = QLocale(lang)
+    language = languages.get(lang)
+    if language is None:
+        date_format = "yyyy-MM-dd"
+    else:
+        date_format = language.date_format or locale.dateFormat(QLocale.FormatType.LongFormat)
+    return locale.toString(QDate(day.year, day.month, day.day), date_format)

@@ -3,7 +3,8 @@
 # Idempotent: a second run checks and does nothing. Sourced by run-kiosk and run-tests.
 #   - system packages listed in deploy/debian-packages.txt (apt-get, as root or through sudo)
 #   - a virtual environment in .venv with the kiosk and its pinned dependencies
-#   - compiled translations (resources/i18n/*.ts -> *.qm)
+#   - compiled translations (resources/i18n/kiosk_<code>.ts -> .qm, for each language in
+#     resources/languages.toml)
 set -euo pipefail
 
 KIOSK_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -66,10 +67,17 @@ python_env() {
 }
 
 translations() {
-    local ts qm
-    shopt -s nullglob
-    for ts in "$KIOSK_ROOT"/resources/i18n/*.ts; do
-        qm="${ts%.ts}.qm"
+    local lang ts qm langs
+    # The languages the kiosk offers (KIOSK_RESOURCES, if set, names another resources folder).
+    local i18n="${KIOSK_RESOURCES:-$KIOSK_ROOT/resources}/i18n"
+    langs="$("$VENV/bin/python" -m kiosk.languages codes)" || die "could not read resources/languages.toml"
+    for lang in $langs; do
+        ts="$i18n/kiosk_$lang.ts"
+        qm="$i18n/kiosk_$lang.qm"
+        if [ ! -f "$ts" ]; then
+            say "no translation file $ts: the kiosk's own words stay in English for '$lang' (scripts/update-translations makes it)"
+            continue
+        fi
         if [ ! -f "$qm" ] || [ "$ts" -nt "$qm" ]; then
             "$VENV/bin/pyside6-lrelease" -silent "$ts" -qm "$qm" || die "could not compile $ts"
         fi

@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from kiosk.content.model import SUPPORTED_LANGUAGES, Review, Section, Source, Tier, Topic
+from kiosk import languages
+from kiosk.content.model import Review, Section, Source, Tier, Topic
 
 MAX_FILE_BYTES = 256 * 1024
 TOPIC_SUFFIX = ".toml"
@@ -72,11 +73,13 @@ class LoadResult:
         return sorted((t for t in self.topics if t.lang == lang), key=lambda t: t.title.lower())
 
     def for_screen(self, lang: str) -> list[Topic]:
-        """What a screen in `lang` offers: its own topics, then those only in other languages."""
+        """What a screen in `lang` offers: its own topics, then those only in other languages
+        (a topic in several of those in the first of them the kiosk offers)."""
         own = self.by_lang(lang)
         have = {t.id for t in own}
         others: dict[str, Topic] = {}
-        for t in sorted(self.topics, key=lambda t: (t.lang, t.title.lower())):
+        order = {code: index for index, code in enumerate(languages.codes())}
+        for t in sorted(self.topics, key=lambda t: (order.get(t.lang, 99), t.title.lower())):
             if t.id not in have and t.id not in others:
                 others[t.id] = t
         return own + sorted(others.values(), key=lambda t: t.title.lower())
@@ -325,6 +328,17 @@ def _date(data: dict[str, Any], key: str, where: str, required: bool = True) -> 
     raise _FieldError(dotted, f"must be a date like 2026-11-01, not {value!r}")
 
 
+def _lang(data: dict[str, Any], lang_folder: str) -> str:
+    """The topic's language: one the kiosk offers (resources/languages.toml), its folder's."""
+    lang = _text(data, "lang", "")
+    if lang not in languages.codes():
+        offered = ", ".join(languages.codes())
+        raise _FieldError("lang", f"unknown language '{lang}' (supported: {offered})")
+    if lang != lang_folder:
+        raise _FieldError("lang", f"is '{lang}' but the file is in the '{lang_folder}' folder")
+    return lang
+
+
 def _build(data: dict[str, Any], path: Path, lang_folder: str) -> Topic:
     _unknown(data, TOP_FIELDS, "")
     for key in REQUIRED_TOP:
@@ -339,13 +353,7 @@ def _build(data: dict[str, Any], path: Path, lang_folder: str) -> Topic:
             "id",
             f"'{topic_id}' does not match the file name; name the file '{topic_id}{TOPIC_SUFFIX}'",
         )
-    lang = _text(data, "lang", "")
-    if lang not in SUPPORTED_LANGUAGES:
-        raise _FieldError(
-            "lang", f"unknown language '{lang}' (supported: {', '.join(SUPPORTED_LANGUAGES)})"
-        )
-    if lang != lang_folder:
-        raise _FieldError("lang", f"is '{lang}' but the file is in the '{lang_folder}' folder")
+    lang = _lang(data, lang_folder)
 
     icon = data.get("icon", "general")
     if not isinstance(icon, str) or icon not in ICONS:
@@ -497,8 +505,9 @@ def _topic_files(root: Path, errors: list[ContentError]) -> list[tuple[str, Path
     except OSError as exc:
         errors.append(ContentError(str(root), 0, "", f"cannot read folder: {exc.strerror}"))
         return found
+    offered = languages.codes()
     for entry in entries:  # a language's folder replaced by a file would vanish unreported
-        if entry.name in SUPPORTED_LANGUAGES and not entry.is_dir():
+        if entry.name in offered and not entry.is_dir():
             errors.append(ContentError(str(entry), 0, "", "is not a folder"))
     for folder in folders:
         try:
@@ -506,9 +515,9 @@ def _topic_files(root: Path, errors: list[ContentError]) -> list[tuple[str, Path
         except OSError as exc:
             errors.append(ContentError(str(folder), 0, "", f"cannot read folder: {exc.strerror}"))
             continue
-        if folder.name not in SUPPORTED_LANGUAGES:
+        if folder.name not in offered:
             if files:
-                supported = ", ".join(SUPPORTED_LANGUAGES)
+                supported = ", ".join(offered)
                 message = f"unknown language folder '{folder.name}' (supported: {supported})"
                 errors.append(ContentError(str(folder), 0, "", message))
             continue

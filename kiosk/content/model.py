@@ -21,9 +21,6 @@ class Tier(Enum):
         return list(Tier).index(self)
 
 
-SUPPORTED_LANGUAGES: tuple[str, ...] = ("en", "es")
-
-
 @dataclass(frozen=True, slots=True)
 class Section:
     """One short titled part of a topic."""

@@ -12,23 +12,19 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import assert_never
 
+from kiosk import languages
 from kiosk.content.document import Section, SelfCare, Summary, Title, Warnings, walk
 from kiosk.content.loader import ContentError, display_field, locate
 from kiosk.content.model import Topic
-from kiosk.content.readability import (
-    fernandez_huerta,
-    flesch_kincaid_grade,
-    text_stats,
-)
+from kiosk.content.readability import formula_for, limit_for, text_stats
 from kiosk.content.sentences import split_sentences, words
 
 
 @dataclass(frozen=True, slots=True)
 class Limits:
-    """The measurable health-literacy rules, in one place."""
+    """The measurable health-literacy rules, in one place (the reading-level limits are each
+    formula's, or the language's own: see kiosk/content/readability.py)."""
 
-    max_grade_en: float = 6.0
-    min_ease_es: float = 80.0
     max_avg_words: float = 15.0
     max_sentence_words: int = 25
     max_summary_sentences: int = 2
@@ -38,60 +34,6 @@ class Limits:
 
 
 LIMITS = Limits()
-
-# A self-care step is an action for "you": it starts with a verb, so not with these.
-_NOT_VERBS = {
-    "en": {
-        "the",
-        "a",
-        "an",
-        "your",
-        "you",
-        "it",
-        "its",
-        "this",
-        "that",
-        "these",
-        "if",
-        "when",
-        "there",
-        "some",
-        "many",
-        "most",
-        "i",
-        "we",
-        "they",
-        "he",
-        "she",
-        "my",
-        "our",
-    },
-    "es": {
-        "el",
-        "la",
-        "los",
-        "las",
-        "un",
-        "una",
-        "unos",
-        "unas",
-        "su",
-        "sus",
-        "usted",
-        "si",
-        "cuando",
-        "es",
-        "hay",
-        "yo",
-        "mi",
-        "mis",
-        "tu",
-        "tus",
-        "ella",
-        "él",
-        "ellos",
-    },
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,52 +63,38 @@ def blocks(topic: Topic) -> Iterator[tuple[str, list[str]]]:
                 assert_never(block)
 
 
-def scores(topic: Topic, limits: Limits = LIMITS) -> list[Score]:
-    """Reading level of every measured part: FK grade for English, Fernández-Huerta for Spanish.
-
-    Scores are compared at one decimal, the precision they are reported at.
-    """
+def scores(topic: Topic) -> list[Score]:
+    """Reading level of every measured part, by the formula of the topic's language (none for
+    a language without one). Scores are compared at one decimal, the precision they are
+    reported at."""
+    formula = formula_for(topic.lang)
+    if formula is None:
+        return []
+    limit = limit_for(topic.lang, formula)
     result: list[Score] = []
     for name, texts in blocks(topic):
-        stats = text_stats(texts, topic.lang)
-        if topic.lang == "es":
-            ease = fernandez_huerta(stats)
-            result.append(Score(name, ease, round(ease, 1) >= limits.min_ease_es))
-        else:
-            grade = flesch_kincaid_grade(stats)
-            result.append(Score(name, grade, round(grade, 1) <= limits.max_grade_en))
+        value = formula.score(text_stats(texts, topic.lang))
+        result.append(Score(name, value, formula.passes(value, limit)))
     return result
 
 
 def overall_score(topic: Topic) -> float:
-    """One reading-level figure for the whole topic's text."""
+    """One reading-level figure for the whole topic's text; LookupError for a language whose
+    topics are not scored."""
+    formula = formula_for(topic.lang)
+    if formula is None:
+        raise LookupError(f"no reading-level formula for language '{topic.lang}'")
     texts = [t for _, part in blocks(topic) for t in part]
-    stats = text_stats(texts, topic.lang)
-    return fernandez_huerta(stats) if topic.lang == "es" else flesch_kincaid_grade(stats)
+    return formula.score(text_stats(texts, topic.lang))
 
 
 def check_topic(topic: Topic, limits: Limits = LIMITS) -> list[ContentError]:
     """Every quality finding for one loaded topic, located by file, line and field."""
     found: list[tuple[str, str]] = []
-    for score in scores(topic, limits):
-        if score.passed:
-            continue
-        if topic.lang == "es":
-            found.append(
-                (
-                    score.field,
-                    f"Fernández-Huerta {score.value:.1f} is below "
-                    f"{limits.min_ease_es:.0f}; use shorter words and sentences",
-                )
-            )
-        else:
-            found.append(
-                (
-                    score.field,
-                    f"reading grade {score.value:.1f} is above "
-                    f"{limits.max_grade_en:.1f}; use shorter words and sentences",
-                )
-            )
+    formula = formula_for(topic.lang)
+    if formula is not None:
+        limit = limit_for(topic.lang, formula)
+        found += [(s.field, formula.finding(s.value, limit)) for s in scores(topic) if not s.passed]
 
     all_texts: list[tuple[str, str]] = [("title", topic.title), ("summary", topic.summary)]
     all_texts += [(f"sections[{i}].text", s.text) for i, s in enumerate(topic.sections)]
@@ -216,9 +144,12 @@ def check_topic(topic: Topic, limits: Limits = LIMITS) -> list[ContentError]:
                 f"has {len(topic.self_care)} steps; give at least {limits.min_self_care_steps}",
             )
         )
+    # A self-care step is an action for "you": it starts with a verb, so not with these.
+    language = languages.get(topic.lang)
+    not_verbs = language.not_action_words if language is not None else frozenset()
     for index, step in enumerate(topic.self_care):
         first = words(step)[0].lower() if words(step) else ""
-        if first in _NOT_VERBS.get(topic.lang, set()):
+        if first in not_verbs:
             found.append(
                 (
                     f"self_care.steps[{index}]",

@@ -1,5 +1,10 @@
 """Offline reading-level scores: Flesch-Kincaid grade (English), Fernández-Huerta (Spanish).
 
+Which formula a language's topics are checked with is its `readability` in
+resources/languages.toml (`formula_for`); a language with "none", or with a rule named there
+that is not one of `FORMULAS`, has no formula, and is never scored with another language's
+syllable rules.
+
 Syllables are counted by rule rather than from a pronouncing dictionary, so the checks run on a
 kiosk or a CI machine with no network. English uses vowel groups with the usual silent-e and
 suffix rules plus a short list of exceptions; Spanish syllables follow the language's regular
@@ -10,9 +15,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from kiosk import languages
 from kiosk.content.sentences import split_sentences, words
 
 # Words the rules miscount, with their syllables: everyday exceptions and the medical words that
@@ -112,8 +118,12 @@ class TextStats:
 
 
 def text_stats(texts: Iterable[str], lang: str) -> TextStats:
-    """Count sentences, words and syllables (each list item is at least one sentence)."""
-    counter = spanish_syllables if lang == "es" else english_syllables
+    """Count sentences, words and syllables (each list item is at least one sentence), with the
+    syllable rules of `lang`'s formula; LookupError if it has none."""
+    formula = formula_for(lang)
+    if formula is None:
+        raise LookupError(f"no reading-level formula for language '{lang}'")
+    counter = formula.syllables
     n_sent = n_words = n_syll = longest = 0
     for text in texts:
         for sentence in split_sentences(text):
@@ -147,3 +157,56 @@ def fernandez_huerta(stats: TextStats) -> float:
     p = 100.0 * stats.syllables / stats.words
     f = stats.words / stats.sentences
     return 206.84 - 0.60 * p - 1.02 * f
+
+
+@dataclass(frozen=True, slots=True)
+class Formula:
+    """One reading-level formula, as a language's `readability` names it."""
+
+    rule: str  # its name in resources/languages.toml
+    figure: str  # how check-content names the score
+    syllables: Callable[[str], int]
+    score: Callable[[TextStats], float]
+    default_limit: float  # the health-literacy rule, unless the language sets its own
+    higher_is_easier: bool
+
+    def passes(self, value: float, limit: float) -> bool:
+        """Compared at one decimal, the precision scores are reported at."""
+        shown = round(value, 1)
+        return shown >= limit if self.higher_is_easier else shown <= limit
+
+    def finding(self, value: float, limit: float) -> str:
+        """What check-content says of a part that does not pass."""
+        if self.higher_is_easier:
+            return (
+                f"{self.figure} {value:.1f} is below {limit:.0f}; use shorter words and sentences"
+            )
+        return (
+            f"reading {self.figure} {value:.1f} is above {limit:.1f}; "
+            "use shorter words and sentences"
+        )
+
+
+FORMULAS: dict[str, Formula] = {
+    "flesch-kincaid": Formula(
+        "flesch-kincaid", "grade", english_syllables, flesch_kincaid_grade, 6.0, False
+    ),
+    "fernandez-huerta": Formula(
+        "fernandez-huerta", "Fernández-Huerta", spanish_syllables, fernandez_huerta, 80.0, True
+    ),
+}
+
+
+def formula_for(lang: str) -> Formula | None:
+    """The formula a language's topics are scored with; None: not scored (its `readability` is
+    "none" or a rule this kiosk does not know, or the language is not offered)."""
+    language = languages.get(lang)
+    return FORMULAS.get(language.readability) if language is not None else None
+
+
+def limit_for(lang: str, formula: Formula) -> float:
+    """The language's own limit for its formula, else the formula's."""
+    language = languages.get(lang)
+    if language is None or language.readability_limit is None:
+        return formula.default_limit
+    return language.readability_limit

@@ -6,6 +6,7 @@ import logging
 
 from PySide6.QtCore import QObject, Signal
 
+from kiosk import languages
 from kiosk.config import Settings, topic_roots
 from kiosk.content import LoadResult, Topic, load_topics
 
@@ -26,6 +27,8 @@ class Library(QObject):
         """`content` already loaded (tests, tools); None reads the settings' topic folders."""
         super().__init__(parent)
         self._settings = settings
+        for line in languages.table().problems:  # which languages there are decides what loads
+            log.warning("languages: %s", line)
         self.content = self._logged(content if content is not None else self._read())
 
     def _read(self) -> LoadResult:

@@ -7,8 +7,8 @@ import logging
 
 from PySide6.QtCore import QObject, Signal, Slot
 
+from kiosk import languages
 from kiosk.content import Topic
-from kiosk.content.model import SUPPORTED_LANGUAGES
 from kiosk.flows.library import Library
 from kiosk.i18n import Translations
 from kiosk.narration.engine import SpeechEngine
@@ -59,7 +59,7 @@ class ReadingFlow(QObject):
         window.topic_requested.connect(self.open_topic)
         window.screen_changed.connect(self._screen_changed)
         window.keys.reading_toggled.connect(self._toggle_reading)
-        window.set_languages(list(SUPPORTED_LANGUAGES))
+        window.set_languages(list(languages.codes()))
         visit.changed.connect(self.follow)
         visit.ended.connect(self._visit_ended)
         library.reloaded.connect(self.show_topics)

@@ -13,9 +13,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Slot
 
-from kiosk import __version__, paths
+from kiosk import __version__, languages, paths
 from kiosk.config import Settings, load_settings
-from kiosk.content.model import SUPPORTED_LANGUAGES
 from kiosk.flows.guide import GuideFlow
 from kiosk.flows.library import Library
 from kiosk.flows.visit import VisitFlow
@@ -164,7 +163,8 @@ class StaffFlow(QObject):
             for t in sorted(content.topics, key=lambda t: (t.lang, t.id))
             if t.review.awaiting
         ]
-        self._window.staff.set_topics(loaded, [str(e) for e in content.errors], awaiting)
+        failed = [*languages.table().problems, *map(str, content.errors)]
+        self._window.staff.set_topics(loaded, failed, awaiting)
 
     def _speech_changed(self) -> None:
         """The engine became ready, or gave up, while staff look at the screen."""
@@ -267,7 +267,7 @@ class StaffServices:
             return False, self.speech.dead_reason
         if not self.speech.is_ready:
             return False, "the speech engine has not started yet"
-        voices = {lang: self.narrator.voice(lang) for lang in SUPPORTED_LANGUAGES}
+        voices = {lang: self.narrator.voice(lang) for lang in languages.codes()}
         missing = [lang for lang, voice in voices.items() if not voice]
         found = ", ".join(f"{lang}: {voice}" for lang, voice in voices.items() if voice)
         from PySide6.QtMultimedia import QMediaDevices  # noqa: PLC0415 - only for staff
