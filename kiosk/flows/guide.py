@@ -40,6 +40,8 @@ class GuideFlow(QObject):
         window.handout.status_shown.connect(guide.announce)
         window.screen_changed.connect(self._screen_changed)
         window.keys.guide_toggled.connect(self.toggle)
+        for controls in window.all_controls():  # where the patient is, then the language focused
+            controls.picker_opened.connect(guide.announce)
         idle.warning_started.connect(lambda _s: guide.announce(window.overlay.spoken_text()))
         visit.changed.connect(self.follow)
         visit.ended.connect(self._visit_ended)

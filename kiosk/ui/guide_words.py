@@ -20,7 +20,7 @@ def describe(widget: QWidget | None) -> str:
     if description:
         parts.append(description)
     if widget.isCheckable():
-        if widget.property("textsize"):
+        if widget.property("textsize") or widget.property("lang"):  # one of several: chosen
             parts.append(
                 QCoreApplication.translate("Guide", "chosen")
                 if widget.isChecked()

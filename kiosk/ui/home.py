@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk import labels
 from kiosk.content.model import Topic
 from kiosk.content.sentences import split_sentences
 from kiosk.theme import Metrics, Palette
@@ -26,12 +27,16 @@ from kiosk.ui.widgets import IconLabel, place_in_grid, set_role
 
 
 def only_in(lang: str) -> str:
-    """Says that a topic is written in one other language only."""
+    """Says that a topic is written in one other language only: for the languages the
+    translations name in the screen's language their own words, else the language's own name
+    ("Only in Français")."""
     words = {
         "en": QCoreApplication.translate("HomeScreen", "Only in English"),
         "es": QCoreApplication.translate("HomeScreen", "Only in Spanish"),
     }
-    return words.get(lang, lang)
+    return words.get(lang) or QCoreApplication.translate("HomeScreen", "Only in {language}").format(
+        language=labels.language_name(lang)
+    )
 
 
 def in_reading_order(topics: list[Topic], screen_lang: str) -> list[Topic]:

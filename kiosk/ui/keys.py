@@ -12,7 +12,9 @@
 | F1 | audio guide on or off |
 | Page Up, Page Down, Home, End | scroll the text |
 
-Keys with Ctrl, Alt or Meta are left alone (they do nothing in the kiosk).
+Keys with Ctrl, Alt or Meta are left alone (they do nothing in the kiosk). While a popup is
+open over a screen (a `Popup`: the language picker), the keys move only through its controls,
+and Escape or Backspace closes it.
 """
 
 from __future__ import annotations
@@ -24,12 +26,14 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractButton, QAbstractSlider, QScrollArea, QWidget
 
 from kiosk.ui.screens import Screen
+from kiosk.ui.widgets import Popup
 
 K = Qt.Key
 NEXT = {K.Key_Right, K.Key_Down}
 PREVIOUS = {K.Key_Left, K.Key_Up}
 CHOOSE = {K.Key_Return, K.Key_Enter, K.Key_Select}
 BACK = {K.Key_Escape, K.Key_Backspace, K.Key_Back}
+TABS = {K.Key_Tab, K.Key_Backtab}
 LOUDER = {K.Key_Plus, K.Key_Equal, K.Key_VolumeUp}
 SOFTER = {K.Key_Minus, K.Key_Underscore, K.Key_VolumeDown}
 PLAY = {K.Key_Space, K.Key_MediaPlay, K.Key_MediaPause, K.Key_MediaTogglePlayPause}
@@ -90,7 +94,12 @@ class KeyRouter(QObject):
             return False  # any other key starts a visit or wakes the screen (their own handling)
         if screen == Screen.PIN and key in PIN_KEYS:
             return False  # typing the PIN: the pad takes digits and Backspace itself
-        if key in NEXT or key in PREVIOUS:
+        popup = self.popup()
+        if popup is not None and key in BACK:
+            popup.close()
+        elif popup is not None and key in TABS:
+            self.move_focus(forward=key == K.Key_Tab)  # Qt's own Tab would leave the popup
+        elif key in NEXT or key in PREVIOUS:
             self.move_focus(forward=key in NEXT)
         elif key in CHOOSE:
             return self.choose()
@@ -111,9 +120,29 @@ class KeyRouter(QObject):
             return False
         return True
 
+    def popup(self) -> Popup | None:
+        """The open popup that has the focus (or holds the control that has it), if any."""
+        widget: QWidget | None = self._window.focusWidget()
+        while widget is not None and widget is not self._window:
+            if isinstance(widget, Popup) and widget.isVisible():
+                return widget
+            widget = widget.parentWidget()
+        return None
+
     def move_focus(self, forward: bool) -> None:
-        """To the next (or previous) control on the screen, wrapping round at the ends."""
+        """To the next (or previous) control on the screen, wrapping round at the ends; inside
+        an open popup, to its next control."""
         current = self._window.focusWidget()
+        popup = self.popup()
+        if popup is not None:
+            controls = [w for w in popup.controls() if _reachable(w)]
+            if controls:
+                at = controls.index(current) if current in controls else (-1 if forward else 0)
+                step = 1 if forward else -1
+                controls[(at + step) % len(controls)].setFocus(
+                    Qt.FocusReason.TabFocusReason if forward else Qt.FocusReason.BacktabFocusReason
+                )
+            return
         start = current if current is not None else self._window
         widget: QWidget | None = (
             start.nextInFocusChain() if forward else start.previousInFocusChain()

@@ -375,11 +375,16 @@ class TopicScreen(QWidget):
         topic = self.topic
         other = topic is not None and topic.lang != self._screen_lang
         if other and topic is not None:
-            words = {
+            words = {  # the languages the translations name; any other by its own name
                 "en": self.tr("This topic is only in English."),
                 "es": self.tr("This topic is only in Spanish."),
             }
-            self.language_note.setText(words.get(topic.lang, topic.lang))
+            self.language_note.setText(
+                words.get(topic.lang)
+                or self.tr("This topic is only in {language}.").format(
+                    language=labels.language_name(topic.lang)
+                )
+            )
         self.language_note.setVisible(other)
 
     def apply(self, sizes: Metrics, palette: Palette) -> None:

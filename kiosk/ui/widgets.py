@@ -36,6 +36,15 @@ def set_role(widget: QWidget, role: str) -> None:
     widget.style().polish(widget)
 
 
+class Popup(QWidget):
+    """A panel over a screen that keeps the keys while it is open: `KeyRouter` moves the focus
+    only through `controls()` and closes it on Escape (`close()`)."""
+
+    def controls(self) -> list[QWidget]:
+        """Its controls, in the order keys move through them."""
+        return []
+
+
 class IconLabel(QLabel):
     """An icon that follows the theme colour and size."""
 

@@ -220,6 +220,8 @@ class KioskWindow(QWidget):
 
     def _show(self, screen: QWidget, focus: QWidget | None = None) -> None:
         if self.stack.currentWidget() is not screen:
+            for controls in self.all_controls():
+                controls.close_picker()  # the picker belongs to the screen it was opened on
             self.stack.setCurrentWidget(screen)
             self.screen_changed.emit(self.current_screen)
         # Keys: focus the first control. Touch: focus the screen itself, so no ring shows.
@@ -294,6 +296,8 @@ class KioskWindow(QWidget):
     def reset(self) -> None:
         """Forget the visit on screen: no topic, no overlay, scrolled to the top, attract shown."""
         self.overlay.hide()
+        for controls in self.all_controls():
+            controls.close_picker()
         self.topic.clear()
         self.handout.clear()
         if self._pin is not None:

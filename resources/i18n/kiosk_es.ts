@@ -4,12 +4,12 @@
 <context>
     <name>AttractScreen</name>
     <message>
-        <location filename="../../kiosk/ui/attract.py" line="121"/>
+        <location filename="../../kiosk/ui/attract.py" line="122"/>
         <source>Health information you can read, hear, and take home.</source>
         <translation>Información de salud para leer, escuchar y llevar a casa.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/attract.py" line="122"/>
+        <location filename="../../kiosk/ui/attract.py" line="123"/>
         <source>Touch to start</source>
         <translation>Toque para empezar</translation>
     </message>
@@ -17,41 +17,46 @@
 <context>
     <name>ComfortControls</name>
     <message>
-        <location filename="../../kiosk/ui/controls.py" line="103"/>
+        <location filename="../../kiosk/ui/controls.py" line="139"/>
         <source>Text size: normal</source>
         <translation>Tamaño de letra: normal</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/controls.py" line="104"/>
+        <location filename="../../kiosk/ui/controls.py" line="140"/>
         <source>Text size: large</source>
         <translation>Tamaño de letra: grande</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/controls.py" line="105"/>
+        <location filename="../../kiosk/ui/controls.py" line="141"/>
         <source>Text size: largest</source>
         <translation>Tamaño de letra: el más grande</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/controls.py" line="109"/>
+        <location filename="../../kiosk/ui/controls.py" line="145"/>
         <source>Contrast</source>
         <translation>Contraste</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/controls.py" line="111"/>
+        <location filename="../../kiosk/ui/controls.py" line="147"/>
         <source>High contrast</source>
         <translation>Alto contraste</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/controls.py" line="114"/>
+        <location filename="../../kiosk/ui/controls.py" line="150"/>
         <source>Audio guide</source>
         <translation>Guía de voz</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/controls.py" line="157"/>
+        <source>Choose a language</source>
+        <translation>Elija un idioma</translation>
     </message>
 </context>
 <context>
     <name>DarkScreen</name>
     <message>
-        <location filename="../../kiosk/ui/dark.py" line="21"/>
-        <location filename="../../kiosk/ui/dark.py" line="25"/>
+        <location filename="../../kiosk/ui/dark.py" line="23"/>
+        <location filename="../../kiosk/ui/dark.py" line="27"/>
         <source>The kiosk is resting. Touch the screen to start.</source>
         <translation>La pantalla está en reposo. Toque la pantalla para empezar.</translation>
     </message>
@@ -122,47 +127,47 @@
 <context>
     <name>HandoutScreen</name>
     <message>
-        <location filename="../../kiosk/ui/handout.py" line="65"/>
+        <location filename="../../kiosk/ui/handout.py" line="73"/>
         <source>Back</source>
         <translation>Atrás</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/handout.py" line="66"/>
+        <location filename="../../kiosk/ui/handout.py" line="74"/>
         <source>Print this page</source>
         <translation>Imprimir esta hoja</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/handout.py" line="67"/>
+        <location filename="../../kiosk/ui/handout.py" line="75"/>
         <source>Your page to take home</source>
         <translation>Su hoja para llevar a casa</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/handout.py" line="76"/>
+        <location filename="../../kiosk/ui/handout.py" line="84"/>
         <source>Preview of the page to print</source>
         <translation>Vista previa de la hoja para imprimir</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/handout.py" line="108"/>
+        <location filename="../../kiosk/ui/handout.py" line="116"/>
         <source>Check the page, then tap Print this page.</source>
         <translation>Revise la hoja y luego toque Imprimir esta hoja.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/handout.py" line="109"/>
+        <location filename="../../kiosk/ui/handout.py" line="117"/>
         <source>Sending your page to the printer…</source>
         <translation>Enviando su hoja a la impresora…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/handout.py" line="111"/>
+        <location filename="../../kiosk/ui/handout.py" line="119"/>
         <source>Your page is printing. Please pick it up at the front desk.</source>
         <translation>Su hoja se está imprimiendo. Por favor, recójala en la recepción.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/handout.py" line="115"/>
+        <location filename="../../kiosk/ui/handout.py" line="123"/>
         <source>The printer is not working right now. Please ask the front desk.</source>
         <translation>La impresora no funciona en este momento. Por favor, pregunte en la recepción.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/handout.py" line="120"/>
+        <location filename="../../kiosk/ui/handout.py" line="128"/>
         <source>You have printed all the pages you can for now. Please ask the front desk.</source>
         <translation>Ya imprimió todas las hojas que puede por ahora. Por favor, pregunte en la recepción.</translation>
     </message>
@@ -170,27 +175,32 @@
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../../kiosk/ui/home.py" line="31"/>
+        <location filename="../../kiosk/ui/home.py" line="34"/>
         <source>Only in English</source>
         <translation>Solo en inglés</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/home.py" line="32"/>
+        <location filename="../../kiosk/ui/home.py" line="35"/>
         <source>Only in Spanish</source>
         <translation>Solo en español</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/home.py" line="172"/>
+        <location filename="../../kiosk/ui/home.py" line="37"/>
+        <source>Only in {language}</source>
+        <translation>Solo en {language}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/home.py" line="185"/>
         <source>Choose a topic</source>
         <translation>Elija un tema</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/home.py" line="173"/>
+        <location filename="../../kiosk/ui/home.py" line="186"/>
         <source>Tap a topic to read about it. You can also hear it read aloud.</source>
         <translation>Toque un tema para leer sobre él. También puede escucharlo en voz alta.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/home.py" line="174"/>
+        <location filename="../../kiosk/ui/home.py" line="187"/>
         <source>No topics are available right now. Please ask the front desk.</source>
         <translation>No hay temas disponibles en este momento. Por favor, pregunte en la recepción.</translation>
     </message>
@@ -219,44 +229,57 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../kiosk/labels.py" line="34"/>
+        <location filename="../../kiosk/labels.py" line="35"/>
         <source>Call 911 now</source>
         <translation>Llame al 911 ahora</translation>
     </message>
     <message>
-        <location filename="../../kiosk/labels.py" line="35"/>
+        <location filename="../../kiosk/labels.py" line="36"/>
         <source>Call your doctor today</source>
         <translation>Llame a su médico hoy</translation>
     </message>
     <message>
-        <location filename="../../kiosk/labels.py" line="36"/>
+        <location filename="../../kiosk/labels.py" line="37"/>
         <source>Watch closely and call your doctor if</source>
         <translation>Esté atento y llame a su médico si</translation>
     </message>
     <message>
-        <location filename="../../kiosk/labels.py" line="54"/>
+        <location filename="../../kiosk/labels.py" line="55"/>
         <source>What you can do at home</source>
         <translation>Lo que puede hacer en casa</translation>
     </message>
     <message>
-        <location filename="../../kiosk/labels.py" line="59"/>
+        <location filename="../../kiosk/labels.py" line="60"/>
         <source>When to get help</source>
         <translation>Cuándo pedir ayuda</translation>
     </message>
     <message>
-        <location filename="../../kiosk/labels.py" line="64"/>
+        <location filename="../../kiosk/labels.py" line="65"/>
         <source>Information current as of {date}</source>
         <translation>Información vigente al {date}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/labels.py" line="72"/>
+        <location filename="../../kiosk/labels.py" line="73"/>
         <source>Learn more (scan the code or type):</source>
         <translation>Más información (escanee el código o escriba):</translation>
     </message>
     <message>
-        <location filename="../../kiosk/labels.py" line="74"/>
+        <location filename="../../kiosk/labels.py" line="75"/>
         <source>This page does not replace advice from your own doctor or nurse.</source>
         <translation>Esta hoja no reemplaza los consejos de su propio médico o enfermera.</translation>
+    </message>
+</context>
+<context>
+    <name>LanguagePicker</name>
+    <message>
+        <location filename="../../kiosk/ui/language_picker.py" line="96"/>
+        <source>Choose a language</source>
+        <translation>Elija un idioma</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/language_picker.py" line="97"/>
+        <source>Close</source>
+        <translation>Cerrar</translation>
     </message>
 </context>
 <context>
@@ -351,27 +374,27 @@
 <context>
     <name>PinPad</name>
     <message>
-        <location filename="../../kiosk/ui/pinpad.py" line="120"/>
+        <location filename="../../kiosk/ui/pinpad.py" line="128"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pinpad.py" line="121"/>
+        <location filename="../../kiosk/ui/pinpad.py" line="129"/>
         <source>Staff only</source>
         <translation>Solo para el personal</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pinpad.py" line="122"/>
+        <location filename="../../kiosk/ui/pinpad.py" line="130"/>
         <source>Delete</source>
         <translation>Borrar</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pinpad.py" line="123"/>
+        <location filename="../../kiosk/ui/pinpad.py" line="131"/>
         <source>OK</source>
         <translation>Aceptar</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/pinpad.py" line="161"/>
+        <location filename="../../kiosk/ui/pinpad.py" line="169"/>
         <source>That PIN is not right. %n try(s) left.</source>
         <translation>
             <numerusform>Ese PIN no es correcto. Queda %n intento.</numerusform>
@@ -379,22 +402,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pinpad.py" line="164"/>
+        <location filename="../../kiosk/ui/pinpad.py" line="172"/>
         <source>Too many wrong tries. The pad is locked for %1:%2.</source>
         <translation>Demasiados intentos fallidos. El teclado está bloqueado durante %1:%2.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pinpad.py" line="170"/>
+        <location filename="../../kiosk/ui/pinpad.py" line="178"/>
         <source>No staff PIN is set. To set one, run this command on the kiosk computer:</source>
         <translation>No hay un PIN del personal. Para crear uno, ejecute este comando en la computadora del quiosco:</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/pinpad.py" line="174"/>
+        <location filename="../../kiosk/ui/pinpad.py" line="182"/>
         <source>Enter the staff PIN, then tap OK.</source>
         <translation>Escriba el PIN del personal y toque Aceptar.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/pinpad.py" line="228"/>
+        <location filename="../../kiosk/ui/pinpad.py" line="236"/>
         <source>%n digit(s) typed</source>
         <translation>
             <numerusform>%n dígito escrito</numerusform>
@@ -405,72 +428,72 @@
 <context>
     <name>StaffScreen</name>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="152"/>
+        <location filename="../../kiosk/ui/staff.py" line="160"/>
         <source>Back to patients</source>
         <translation>Volver a los pacientes</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="153"/>
+        <location filename="../../kiosk/ui/staff.py" line="161"/>
         <source>Exit the kiosk</source>
         <translation>Cerrar el quiosco</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="154"/>
+        <location filename="../../kiosk/ui/staff.py" line="162"/>
         <source>Staff</source>
         <translation>Personal</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="155"/>
+        <location filename="../../kiosk/ui/staff.py" line="163"/>
         <source>Reload topics</source>
         <translation>Volver a cargar los temas</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="156"/>
+        <location filename="../../kiosk/ui/staff.py" line="164"/>
         <source>Print a test page</source>
         <translation>Imprimir una página de prueba</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="157"/>
+        <location filename="../../kiosk/ui/staff.py" line="165"/>
         <source>Say a test phrase</source>
         <translation>Decir una frase de prueba</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="158"/>
+        <location filename="../../kiosk/ui/staff.py" line="166"/>
         <source>Topics</source>
         <translation>Temas</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="159"/>
+        <location filename="../../kiosk/ui/staff.py" line="167"/>
         <source>Printer</source>
         <translation>Impresora</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="160"/>
+        <location filename="../../kiosk/ui/staff.py" line="168"/>
         <source>Sound</source>
         <translation>Sonido</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="161"/>
+        <location filename="../../kiosk/ui/staff.py" line="169"/>
         <source>Use of the kiosk</source>
         <translation>Uso del quiosco</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="162"/>
+        <location filename="../../kiosk/ui/staff.py" line="170"/>
         <source>About this kiosk</source>
         <translation>Sobre este quiosco</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="167"/>
+        <location filename="../../kiosk/ui/staff.py" line="175"/>
         <source>Working</source>
         <translation>Funciona</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="167"/>
+        <location filename="../../kiosk/ui/staff.py" line="175"/>
         <source>Problem</source>
         <translation>Problema</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/staff.py" line="177"/>
+        <location filename="../../kiosk/ui/staff.py" line="185"/>
         <source>%n topic(s) loaded</source>
         <translation>
             <numerusform>%n tema cargado</numerusform>
@@ -478,27 +501,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="181"/>
+        <location filename="../../kiosk/ui/staff.py" line="189"/>
         <source>Could not load:</source>
         <translation>No se pudieron cargar:</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="184"/>
+        <location filename="../../kiosk/ui/staff.py" line="192"/>
         <source>Every topic file loaded.</source>
         <translation>Todos los archivos de temas se cargaron.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="187"/>
+        <location filename="../../kiosk/ui/staff.py" line="195"/>
         <source>Waiting for clinical review:</source>
         <translation>Esperan revisión clínica:</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="192"/>
+        <location filename="../../kiosk/ui/staff.py" line="200"/>
         <source>No topic is waiting for clinical review.</source>
         <translation>Ningún tema espera revisión clínica.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/staff.py" line="196"/>
+        <location filename="../../kiosk/ui/staff.py" line="204"/>
         <source>Reloaded: %n topic(s) loaded</source>
         <translation>
             <numerusform>Cargado de nuevo: %n tema</numerusform>
@@ -506,7 +529,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/staff.py" line="198"/>
+        <location filename="../../kiosk/ui/staff.py" line="206"/>
         <source>%n file(s) could not load (see above)</source>
         <translation>
             <numerusform>%n archivo no se pudo cargar (vea arriba)</numerusform>
@@ -514,72 +537,72 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="204"/>
+        <location filename="../../kiosk/ui/staff.py" line="212"/>
         <source>Checking the printer…</source>
         <translation>Revisando la impresora…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="211"/>
+        <location filename="../../kiosk/ui/staff.py" line="219"/>
         <source>Sending a test page…</source>
         <translation>Enviando una página de prueba…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="215"/>
+        <location filename="../../kiosk/ui/staff.py" line="223"/>
         <source>The printer is busy. Try again in a moment.</source>
         <translation>La impresora está ocupada. Vuelva a intentarlo en un momento.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="221"/>
+        <location filename="../../kiosk/ui/staff.py" line="229"/>
         <source>the test page was sent (job %1).</source>
         <translation>se envió la página de prueba (trabajo %1).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="235"/>
+        <location filename="../../kiosk/ui/staff.py" line="243"/>
         <source>This is the sound test. If you can hear this, reading aloud works.</source>
         <translation>Esta es la prueba de sonido. Si puede oír esto, la lectura en voz alta funciona.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="239"/>
+        <location filename="../../kiosk/ui/staff.py" line="247"/>
         <source>Getting the test phrase ready…</source>
         <translation>Preparando la frase de prueba…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="244"/>
+        <location filename="../../kiosk/ui/staff.py" line="252"/>
         <source>the test phrase is playing now. Can you hear it?</source>
         <translation>la frase de prueba se está oyendo ahora. ¿La oye?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="255"/>
+        <location filename="../../kiosk/ui/staff.py" line="263"/>
         <source>Visits</source>
         <translation>Visitas</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="256"/>
+        <location filename="../../kiosk/ui/staff.py" line="264"/>
         <source>Topics opened</source>
         <translation>Temas abiertos</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="257"/>
+        <location filename="../../kiosk/ui/staff.py" line="265"/>
         <source>Topics read aloud</source>
         <translation>Temas leídos en voz alta</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="258"/>
+        <location filename="../../kiosk/ui/staff.py" line="266"/>
         <source>Pages printed</source>
         <translation>Páginas impresas</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="260"/>
+        <location filename="../../kiosk/ui/staff.py" line="268"/>
         <source>Today</source>
         <translation>Hoy</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="260"/>
+        <location filename="../../kiosk/ui/staff.py" line="268"/>
         <source>Last 7 days</source>
         <translation>Últimos 7 días</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="282"/>
+        <location filename="../../kiosk/ui/staff.py" line="290"/>
         <source>Counts are anonymous: no names, no answers.</source>
         <translation>Los conteos son anónimos: sin nombres ni respuestas.</translation>
     </message>
@@ -587,29 +610,34 @@
 <context>
     <name>TopicScreen</name>
     <message>
-        <location filename="../../kiosk/ui/topic.py" line="295"/>
+        <location filename="../../kiosk/ui/topic.py" line="314"/>
         <source>Back</source>
         <translation>Atrás</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/topic.py" line="296"/>
+        <location filename="../../kiosk/ui/topic.py" line="315"/>
         <source>All topics</source>
         <translation>Todos los temas</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/topic.py" line="297"/>
+        <location filename="../../kiosk/ui/topic.py" line="316"/>
         <source>Print a summary</source>
         <translation>Imprimir un resumen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/topic.py" line="360"/>
+        <location filename="../../kiosk/ui/topic.py" line="379"/>
         <source>This topic is only in English.</source>
         <translation>Este tema solo está en inglés.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/topic.py" line="361"/>
+        <location filename="../../kiosk/ui/topic.py" line="380"/>
         <source>This topic is only in Spanish.</source>
         <translation>Este tema solo está en español.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/topic.py" line="384"/>
+        <source>This topic is only in {language}.</source>
+        <translation>Este tema solo está en {language}.</translation>
     </message>
 </context>
 </TS>
