@@ -2,14 +2,15 @@
 
 Bars of big buttons must never squeeze a button below its words (the largest text size on a
 small screen would otherwise cut them off), so rows wrap instead. Items marked `trailing` sit at
-the right end of their row, as a bar's own controls do. Items marked `wraps` (a title, a clinic's
+the right end of their row, as a bar's own controls do (the left end, and everything mirrored,
+for a language written right to left). Items marked `wraps` (a title, a clinic's
 name) give up width before any control leaves the row: their words wrap instead.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
-from PySide6.QtWidgets import QLayout, QLayoutItem, QWidget, QWidgetItem
+from PySide6.QtWidgets import QLayout, QLayoutItem, QStyle, QWidget, QWidgetItem
 
 
 class FlowLayout(QLayout):
@@ -134,6 +135,8 @@ class FlowLayout(QLayout):
         room = max(1, area.width())
         y = area.y()
         rows, narrow = self._rows(room)
+        owner = self.parentWidget()
+        mirrored = owner is not None and owner.isRightToLeft()
         for indexes in rows:
             row = [self._items[i] for i in indexes]
             widths = [self._width(i, room, narrow) for i in indexes]
@@ -154,7 +157,10 @@ class FlowLayout(QLayout):
                 x_lead, x_trail = area.x(), area.x() + room - max(0, trail - self._gap)
                 for item, w, h, trailing in zip(row, widths, heights, flags, strict=True):
                     x = x_trail if trailing else x_lead
-                    item.setGeometry(QRect(QPoint(x, y + (line - h) // 2), QSize(w, h)))
+                    place = QRect(QPoint(x, y + (line - h) // 2), QSize(w, h))
+                    if mirrored:
+                        place = QStyle.visualRect(Qt.LayoutDirection.RightToLeft, area, place)
+                    item.setGeometry(place)
                     if trailing:
                         x_trail += w + self._gap
                     else:

@@ -200,10 +200,16 @@ class KioskWindow(QWidget):
             target.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def set_languages(self, langs: list[str]) -> None:
-        """The languages the kiosk offers, on every screen."""
+        """The languages the kiosk offers, in order, on every screen."""
         for controls in self.all_controls():
             controls.set_languages(langs)
         self.order_focus()
+
+    def set_direction(self, rtl: bool) -> None:
+        """Mirror every screen for a language written right to left, or back."""
+        self.setLayoutDirection(
+            Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
+        )
 
     def order_focus(self) -> None:
         """Keys move in reading order on each screen: top bar left to right, then the page."""
