@@ -3,6 +3,10 @@ screen, and again when the screen changes size."""
 
 from __future__ import annotations
 
+import contextlib
+import gc
+from collections.abc import Iterator
+
 from PySide6.QtCore import QObject, Slot
 from PySide6.QtWidgets import QApplication
 
@@ -10,6 +14,22 @@ from kiosk.flows.reading import ReadingFlow
 from kiosk.session import Visit, VisitChoices
 from kiosk.theme import PALETTES, metrics, screen_scale, stylesheet
 from kiosk.ui.window import KioskWindow
+
+
+@contextlib.contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """Python's cycle collector held off for a moment. While Qt restyles it walks a list of
+    every widget alive, calling Python code (a layout's sizes, a tile's height) on the way; a
+    collection set off there can delete a widget further down that list (one whose only owner
+    was an object in a reference cycle, such as a kiosk built and dropped before: a screenshot,
+    a test), and Qt then polishes freed memory and the process dies."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 class LookFlow(QObject):
@@ -53,7 +73,8 @@ class LookFlow(QObject):
         palette = PALETTES[choices.theme]
         sizes = metrics(choices.text_size, scale)
         window.topic.set_aside()  # fewer widgets for the stylesheet to polish
-        self._app.setStyleSheet(stylesheet(palette, sizes))
+        with _no_cycle_collection():
+            self._app.setStyleSheet(stylesheet(palette, sizes))
         window.apply(sizes, palette)
         window.order_focus()
         window.topic.prepare(self._reading.topics())
