@@ -311,6 +311,7 @@ def render_screen(
             extra = page.body.heightForWidth(page.body.width())
             extra -= page.scroll_area.viewport().height()
             if extra > 0:
+                kiosk.look.screen_size = size  # taller, but still sized for the screen asked for
                 kiosk.window.resize(size[0], size[1] + extra)
                 for _ in range(3):
                     app.processEvents()

@@ -50,6 +50,7 @@ class LookFlow(QObject):
         super().__init__(parent)
         self._app, self._window, self._visit, self._reading = app, window, visit, reading
         self._key: tuple[str, int, float] | None = None
+        self.screen_size: tuple[int, int] | None = None  # the size to scale for; None: the window's
         window.resized.connect(self.restyle)
         visit.changed.connect(self.apply)
 
@@ -67,8 +68,8 @@ class LookFlow(QObject):
     def apply(self, choices: VisitChoices) -> None:
         """The theme and text size of these choices, if they differ from those on screen."""
         window = self._window
-        size = window.size()
-        scale = screen_scale(size.width(), size.height())
+        width, height = self.screen_size or (window.width(), window.height())
+        scale = screen_scale(width, height)
         key = (choices.theme, choices.text_size, scale)
         if key == self._key:
             return

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QScrollArea, QStackedWidget, QVBoxLayout, QWidget
 
@@ -71,6 +71,10 @@ class KioskWindow(QWidget):
         self.setWindowTitle(clinic_name)
         self.windowed = windowed
         self.allow_close = False
+        self._resize_news = QTimer(self)  # one `resized` for a burst of resize events
+        self._resize_news.setSingleShot(True)
+        self._resize_news.setInterval(0)
+        self._resize_news.timeout.connect(self.resized)
         # Fullscreen: the window covers its screen itself (see kiosk/ui/fullscreen.py).
         self.cover = None if windowed else ScreenCover(self)
         if not windowed:
@@ -328,9 +332,12 @@ class KioskWindow(QWidget):
         self.overlay.retranslate()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        """Tell the app, which re-scales the look if the screen size class changed."""
+        """Tell the app, which re-scales the look if the screen size class changed: after the
+        event, not inside it. A new scale rebuilds the topic's pages, and deleting widgets
+        while Qt is still resizing them crashed the kiosk (a topic shown when the screen's
+        scale changed)."""
         super().resizeEvent(event)
-        self.resized.emit()
+        self._resize_news.start()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Alt+F4 and the window manager's close do nothing unless closing is allowed."""
