@@ -33,7 +33,7 @@ def _tr(text: object, lang: str | None) -> str:
 
 _TIER_NAMES = {
     Tier.CALL_911: QT_TRANSLATE_NOOP("Labels", "Call 911 now"),
-    Tier.CALL_DOCTOR: QT_TRANSLATE_NOOP("Labels", "Call your doctor today"),
+    Tier.CALL_DOCTOR: QT_TRANSLATE_NOOP("Labels", "Call your doctor now or go to urgent care"),
     Tier.WATCH: QT_TRANSLATE_NOOP("Labels", "Watch closely and call your doctor if"),
 }
 

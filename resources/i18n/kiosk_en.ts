@@ -235,7 +235,7 @@
     </message>
     <message>
         <location filename="../../kiosk/labels.py" line="36"/>
-        <source>Call your doctor today</source>
+        <source>Call your doctor now or go to urgent care</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -235,8 +235,8 @@
     </message>
     <message>
         <location filename="../../kiosk/labels.py" line="36"/>
-        <source>Call your doctor today</source>
-        <translation>Llame a su médico hoy</translation>
+        <source>Call your doctor now or go to urgent care</source>
+        <translation>Llame a su médico ahora o vaya a urgencias</translation>
     </message>
     <message>
         <location filename="../../kiosk/labels.py" line="37"/>

@@ -62,16 +62,16 @@ def test_topic_shows_every_part_in_order(kiosk: Kiosk, qtbot: QtBot) -> None:
     topic = kiosk.window.topic
     texts = [" ".join(r.sentences) for r in topic.readings]
     assert texts[0] == "Leg pain and IBS"
-    assert texts[1].startswith("IBS is a common gut problem")
+    assert texts[1].startswith("Many people with IBS, a common gut problem")
     assert "What is IBS?" in texts
     steps_at = texts.index("What you can do at home")
     warn_at = texts.index("When to get help")
     assert steps_at < warn_at
     tiers = texts[warn_at + 1 :]
     assert tiers[0] == "Call 911 now"
-    assert "Call your doctor today" in tiers
+    assert "Call your doctor now or go to urgent care" in tiers
     assert "Watch closely and call your doctor if" in tiers
-    assert "You have chest pain, or it is hard to breathe." in tiers
+    assert "You have chest pain or it is hard to breathe, or you faint (pass out) or feel confused." in tiers
 
 
 def test_title_and_main_message_visible_without_scrolling(kiosk: Kiosk, qtbot: QtBot) -> None:

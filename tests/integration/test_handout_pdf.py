@@ -63,7 +63,7 @@ def test_shipped_topic_handout(tmp_path: Path, topic_id: str, paper: str) -> Non
             assert " ".join(sign.split()) in text, sign
     for words in (
         "Call 911 now",
-        "Call your doctor today",
+        "Call your doctor now or go to urgent care",
         "Watch closely and call your doctor if",
         "What you can do at home",
         "does not replace advice",

@@ -75,7 +75,7 @@ def test_print_goes_through_cups_and_comes_out_right(
     assert topic.title in text
     for words in (
         "Call 911 now",
-        "Call your doctor today",
+        "Call your doctor now or go to urgent care",
         "Watch closely and call your doctor if",
     ):
         assert words in text
