@@ -194,6 +194,28 @@ def _handout_warnings(topics: list[Topic]) -> list[str]:
     return lines
 
 
+def _figure_problems(topics: list[Topic]) -> list[str]:
+    """Drawings the loader accepted (a readable SVG file) that Qt still cannot draw."""
+    _application()
+    from kiosk.content.loader import ContentError, display_field, locate
+    from kiosk.figures import renders
+
+    lines = []
+    for topic in sorted(topics, key=lambda t: (t.lang, t.id)):
+        for i, figure in enumerate(topic.figures):
+            if not renders(figure.path):
+                dotted = f"figures[{i}].file"
+                error = ContentError(
+                    topic.path,
+                    locate(Path(topic.path), dotted),
+                    display_field(dotted),
+                    f"{figure.file} cannot be drawn; save it as plain SVG"
+                    " (lines and shapes, no CSS, filters or embedded pictures)",
+                )
+                lines.append(str(error))
+    return lines
+
+
 def _reading_level(topic: Topic) -> str:
     """The figure check-content shows beside a topic, or why there is none."""
     formula = formula_for(topic.lang)
@@ -216,6 +238,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
         if not args.quiet:
             state = "ok" if not findings else f"{len(findings)} problem(s)"
             print(f"{topic.path}: {state} ({_reading_level(topic)})", file=sys.stderr)
+    problems += _figure_problems(result.topics)
     for line in _handout_warnings(result.topics):
         print(f"warning: {line}", file=sys.stderr)
     for line in problems:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from kiosk.content import model
 from kiosk.content.model import Tier, Topic
 from kiosk.content.sentences import split_sentences
 
@@ -73,7 +74,16 @@ class Warnings:
     tiers: tuple[WarningTier, ...]
 
 
-Block = Title | Summary | Section | SelfCare | Warnings
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A line drawing and the words that say what it shows (shown under it and read aloud
+    with the page), after the section or the self-care steps it belongs to."""
+
+    figure: model.Figure
+    caption: Text
+
+
+Block = Title | Summary | Section | SelfCare | Figure | Warnings
 
 
 def _text(field: str, text: str) -> Text:
@@ -81,16 +91,23 @@ def _text(field: str, text: str) -> Text:
 
 
 def walk(topic: Topic) -> tuple[Block, ...]:
-    """The topic's blocks in reading order: title, main message, sections, self-care steps,
-    warning signs."""
-    blocks: list[Block] = [Title(topic.title), Summary(_text("summary", topic.summary))]
-    blocks += [
-        Section(section.heading, _text(f"sections[{i}].text", section.text))
-        for i, section in enumerate(topic.sections)
+    """The topic's blocks in reading order: title, main message, sections (each followed by
+    its figures), self-care steps (then the figures of the steps, in step order), warning
+    signs."""
+    figures = [
+        Figure(figure, _text(f"figures[{i}].alt", figure.alt))
+        for i, figure in enumerate(topic.figures)
     ]
+    blocks: list[Block] = [Title(topic.title), Summary(_text("summary", topic.summary))]
+    for i, section in enumerate(topic.sections):
+        blocks.append(Section(section.heading, _text(f"sections[{i}].text", section.text)))
+        blocks += [f for f in figures if f.figure.after_section == i]
     blocks.append(
         SelfCare(tuple(_text(f"self_care.steps[{i}]", s) for i, s in enumerate(topic.self_care)))
     )
+    of_steps = [f for f in figures if f.figure.after_step is not None]
+    of_steps.sort(key=lambda f: f.figure.after_step or 0)
+    blocks += of_steps
     blocks.append(
         Warnings(
             tuple(

@@ -11,13 +11,14 @@ import datetime as dt
 import difflib
 import re
 import tomllib
+import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from kiosk import languages
-from kiosk.content.model import Review, Section, Source, Tier, Topic
+from kiosk import languages, paths
+from kiosk.content.model import Figure, Review, Section, Source, Tier, Topic
 
 MAX_FILE_BYTES = 256 * 1024
 TOPIC_SUFFIX = ".toml"
@@ -39,8 +40,12 @@ TOP_FIELDS = (
     "self_care",
     "warning_signs",
     "sources",
+    "figures",
 )
-REQUIRED_TOP = tuple(f for f in TOP_FIELDS if f != "icon")
+REQUIRED_TOP = tuple(f for f in TOP_FIELDS if f not in ("icon", "figures"))
+FIGURES_FOLDER = "figures"  # beside the language folders: <topics>/figures/<name>.svg
+MAX_FIGURE_BYTES = 256 * 1024
+_FIGURE_NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\.svg$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -399,6 +404,7 @@ def _build(data: dict[str, Any], path: Path, lang_folder: str) -> Topic:
         url = _url(block, "url", where) if "url" in block else ""
         sources.append(Source(_text(block, "name", where), url))
 
+    figures = _figures(data, _figure_folder(path, lang_folder), len(sections), len(steps))
     as_of = _date(data, "current_as_of", "")
     assert as_of is not None
     return Topic(
@@ -414,8 +420,79 @@ def _build(data: dict[str, Any], path: Path, lang_folder: str) -> Topic:
         review=Review(status, reviewer.strip(), review_date),
         sources=tuple(sources),
         icon=icon,
+        figures=figures,
         path=str(path),
     )
+
+
+def _figure_folder(path: Path, lang_folder: str) -> Path:
+    """The figures folder of the topic root this file is under (`<root>/<lang>/...`)."""
+    for parent in path.parents:
+        if parent.name == lang_folder:
+            return parent.parent / FIGURES_FOLDER
+    return path.parent.parent / FIGURES_FOLDER
+
+
+def _svg_problem(file: Path) -> str:
+    """Why a figure file cannot be used, or "" (plain Python: whether Qt can draw it is
+    checked by `check-content`, and a drawing that fails on screen shows its words)."""
+    try:
+        raw = file.read_bytes()
+    except FileNotFoundError:
+        return f"no such drawing: {FIGURES_FOLDER}/{file.name} beside the language folders"
+    except OSError as exc:
+        return f"cannot read {FIGURES_FOLDER}/{file.name}: {exc.strerror}"
+    if len(raw) > MAX_FIGURE_BYTES:
+        return f"{file.name} is too large ({len(raw) // 1024} KiB; the limit is 256 KiB)"
+    if b"<!ENTITY" in raw or b"<!DOCTYPE" in raw:
+        return f"{file.name} declares entities or a DOCTYPE; save it as plain SVG"
+    try:
+        root = ET.fromstring(raw)
+    except ET.ParseError as exc:
+        return f"{file.name} is not a valid SVG file ({exc})"
+    if root.tag.rsplit("}", 1)[-1] != "svg":
+        return f"{file.name} is not an SVG drawing"
+    return ""
+
+
+def _figures(data: dict[str, Any], folder: Path, sections: int, steps: int) -> tuple[Figure, ...]:
+    figures: list[Figure] = []
+    for index, block in enumerate(_table_list(data, "figures") if "figures" in data else []):
+        where = f"figures[{index}]"
+        _unknown(block, ("file", "alt", "after_section", "after_step"), where)
+        name = _text(block, "file", where)
+        if not _FIGURE_NAME.match(name):
+            raise _FieldError(
+                f"{where}.file",
+                f"must be a drawing's file name like 'calf-stretch.svg' (in {FIGURES_FOLDER}/)",
+            )
+        alt = _text(block, "alt", where)
+        places = [key for key in ("after_section", "after_step") if key in block]
+        if len(places) != 1:
+            raise _FieldError(
+                where, "needs after_section or after_step (the number of the part it follows)"
+            )
+        key = places[0]
+        number, limit = block[key], sections if key == "after_section" else steps
+        if not isinstance(number, int) or isinstance(number, bool) or not 1 <= number <= limit:
+            raise _FieldError(f"{where}.{key}", f"must be a whole number from 1 to {limit}")
+        file = folder / name
+        if not file.exists():  # a clinic's topic may use a shipped drawing
+            shipped = paths.TOPICS / FIGURES_FOLDER / name
+            file = shipped if shipped.exists() else file
+        problem = _svg_problem(file)
+        if problem:
+            raise _FieldError(f"{where}.file", problem)
+        figures.append(
+            Figure(
+                name,
+                " ".join(alt.split()),
+                number - 1 if key == "after_section" else None,
+                number - 1 if key == "after_step" else None,
+                str(file),
+            )
+        )
+    return tuple(figures)
 
 
 def parse_topic(raw: bytes, path: Path, lang_folder: str) -> Topic | ContentError:

@@ -38,6 +38,28 @@ class Source:
 
 
 @dataclass(frozen=True, slots=True)
+class Figure:
+    """A line drawing (SVG, the team's own work) with the words that say what it shows,
+    placed after one section or one self-care step (0-based; the other is None)."""
+
+    file: str  # its name in the topics' figures/ folder
+    alt: str  # shown under it, read aloud with the page, said by the audio guide
+    after_section: int | None
+    after_step: int | None
+    path: str = field(default="", compare=False)  # the SVG file
+
+    def to_json(self) -> dict[str, Any]:
+        """As JSON-ready data; section and step numbers count from 1, as authors do."""
+        return {
+            "file": self.file,
+            "alt": self.alt,
+            "after_section": None if self.after_section is None else self.after_section + 1,
+            "after_step": None if self.after_step is None else self.after_step + 1,
+            "path": self.path,
+        }
+
+
+@dataclass(frozen=True, slots=True)
 class Review:
     """Clinical sign-off; a topic awaits review until a clinician approves it."""
 
@@ -67,6 +89,7 @@ class Topic:
     review: Review
     sources: tuple[Source, ...]
     icon: str = "general"
+    figures: tuple[Figure, ...] = ()
     path: str = field(default="", compare=False)
 
     def signs(self, tier: Tier) -> tuple[str, ...]:
@@ -95,5 +118,6 @@ class Topic:
                 "date": self.review.date.isoformat() if self.review.date else None,
             },
             "sources": [{"name": s.name, "url": s.url} for s in self.sources],
+            "figures": [f.to_json() for f in self.figures],
             "path": self.path,
         }

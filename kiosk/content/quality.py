@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import assert_never
 
 from kiosk import languages
-from kiosk.content.document import Section, SelfCare, Summary, Title, Warnings, walk
+from kiosk.content.document import Figure, Section, SelfCare, Summary, Title, Warnings, walk
 from kiosk.content.loader import ContentError, display_field, locate
 from kiosk.content.model import Topic
 from kiosk.content.readability import formula_for, limit_for, text_stats
@@ -56,6 +56,8 @@ def blocks(topic: Topic) -> Iterator[tuple[str, list[str]]]:
                 yield block.body.field, [block.body.text]
             case SelfCare():
                 yield "self_care.steps", [step.text for step in block.steps]
+            case Figure():
+                yield block.caption.field, [block.caption.text]  # shown and read aloud too
             case Warnings():
                 for tier in block.tiers:
                     yield f"warning_signs.{tier.tier.value}", [s.text for s in tier.signs]
@@ -101,6 +103,7 @@ def check_topic(topic: Topic, limits: Limits = LIMITS) -> list[ContentError]:
     all_texts += [(f"self_care.steps[{i}]", s) for i, s in enumerate(topic.self_care)]
     for tier, items in topic.warning_signs:
         all_texts += [(f"warning_signs.{tier.value}[{i}]", s) for i, s in enumerate(items)]
+    all_texts += [(f"figures[{i}].alt", f.alt) for i, f in enumerate(topic.figures)]
     total_words = total_sentences = 0
     for name, text in all_texts:
         for sentence in split_sentences(text):

@@ -12,12 +12,22 @@ from dataclasses import dataclass
 from typing import assert_never
 
 from PySide6.QtCore import QMarginsF, QUrl
-from PySide6.QtGui import QColor, QFont, QImage, QPageLayout, QPageSize, QPainter, QTextDocument
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QImage,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QTextDocument,
+)
 
 from kiosk import labels
 from kiosk.config import Settings
-from kiosk.content.document import Section, SelfCare, Summary, Title, Warnings, walk
+from kiosk.content.document import Figure, Section, SelfCare, Summary, Title, Warnings, walk
 from kiosk.content.model import Tier, Topic
+from kiosk.figures import figure_image
 from kiosk.icons import svg_image
 
 PAPER = {"letter": QPageSize.PageSizeId.Letter, "a4": QPageSize.PageSizeId.A4}
@@ -26,6 +36,8 @@ BODY_PT = (13.0, 12.5, 12.0)  # tried in turn until the page fits; 12 pt is the 
 MIN_STEPS = 3
 LAYOUT_DPI = 96
 TWO_COLUMNS_AFTER = 4
+FIGURES_ON_PAPER = 2  # beside the QR code, as tall as it: they take no extra height
+FIGURE_PX = (132, 88)  # as laid out; drawn at three times that for the printer
 
 # Black-and-white friendly: the tiers differ by word, icon and shade, most urgent darkest.
 TIER_STYLE = {
@@ -44,6 +56,7 @@ class Handout:
     body_pt: float
     steps_shown: int
     fits: bool
+    figures_shown: int = 0
 
 
 def page_layout(paper: str) -> QPageLayout:
@@ -122,8 +135,20 @@ def _warnings_html(block: Warnings, lang: str, body_pt: float) -> list[str]:
     return parts
 
 
-def handout_html(topic: Topic, settings: Settings, steps: int, body_pt: float) -> str:
-    """The page's HTML (Qt's rich-text subset)."""
+def printed_figures(topic: Topic) -> list[Figure]:
+    """The drawings the page can carry: those of the self-care steps first (the page is the
+    what-to-do), then those of the sections, at most FIGURES_ON_PAPER, each drawable."""
+    figures = [b for b in walk(topic) if isinstance(b, Figure)]
+    figures.sort(key=lambda b: b.figure.after_step is None)
+    return [b for b in figures if figure_image(b.figure.path, "#000000", FIGURE_PX[0]) is not None][
+        :FIGURES_ON_PAPER
+    ]
+
+
+def handout_html(
+    topic: Topic, settings: Settings, steps: int, body_pt: float, figures: int = 0
+) -> str:
+    """The page's HTML (Qt's rich-text subset); `figures` drawings beside the QR code."""
     small = body_pt - 1.5
     tr = labels.handout_words(topic.lang)
     clinic = _e(settings.clinic_name)
@@ -152,6 +177,8 @@ def handout_html(topic: Topic, settings: Settings, steps: int, body_pt: float) -
                 pass  # the page is the what-to-do and when-to-get-help, not the whole topic
             case SelfCare():
                 parts += _self_care_html(block, topic.lang, steps, body_pt)
+            case Figure():
+                pass  # on paper they stand beside the QR code, below (printed_figures)
             case Warnings():
                 parts += _warnings_html(block, topic.lang, body_pt)
             case _:
@@ -160,15 +187,23 @@ def handout_html(topic: Topic, settings: Settings, steps: int, body_pt: float) -
         f'<table width="100%" cellspacing="0" cellpadding="2" style="margin-top:2px;"><tr>'
         f'<td width="104" valign="top"><img src="qr.png" width="96" height="96"></td>'
         f'<td valign="middle" style="font-size:{small}pt;">'
-        f"<b>{_e(tr['learn_more'])}</b><br>{_e(topic.learn_more)}<br><br>"
-        f"{_e(tr['not_advice'])}</td></tr></table>"
+        f"<b>{_e(tr['learn_more'])}</b><br>"
+        f"{_e(topic.learn_more)}<br>"
+        f"{_e(tr['not_advice'])}</td>"
+        + "".join(
+            f'<td width="{FIGURE_PX[0] + 8}" valign="top" align="right">'
+            f'<img src="figure-{i}.png" width="{FIGURE_PX[0]}" height="{FIGURE_PX[1]}"></td>'
+            for i in range(figures)
+        )
+        + "</tr></table>"
     )
     return "".join(parts)
 
 
 def build_handout(topic: Topic, settings: Settings, paper: str | None = None) -> Handout:
-    """Lay the page out; shrink the type (not below 12 pt), then drop self-care steps beyond
-    the first three, until it fits one page. Warning signs are never dropped."""
+    """Lay the page out; shrink the type (not below 12 pt), then leave the drawings out, then
+    drop self-care steps beyond the first three, until it fits one page. Warning signs are
+    never dropped."""
     layout = page_layout(paper or settings.paper)
     # Laid out in pixels at the document's own resolution, so point sizes mean real points.
     rect = layout.paintRectPixels(LAYOUT_DPI)
@@ -178,10 +213,25 @@ def build_handout(topic: Topic, settings: Settings, paper: str | None = None) ->
             images[f"{labels.tier_icon(tier)}-{shade}.png"] = svg_image(
                 labels.tier_icon(tier), colour
             )
-    attempts = [(pt, len(topic.self_care)) for pt in BODY_PT]
-    attempts += [(BODY_PT[-1], n) for n in range(len(topic.self_care) - 1, MIN_STEPS - 1, -1)]
+    drawings = printed_figures(topic)
+    for i, block in enumerate(drawings):
+        image = figure_image(block.figure.path, "#000000", FIGURE_PX[0] * 3)
+        assert image is not None  # printed_figures keeps only drawable ones
+        images[f"figure-{i}.png"] = image
+    # What gives way, in turn, until the page fits: the type shrinks to 12 pt, then the
+    # drawings go, then the self-care steps beyond the first three. Never a warning sign.
+    # The address is typed from paper: the drawings beside it leave it room for one line.
+    small = QFont("Open Sans")
+    small.setPixelSize(round((BODY_PT[0] - 1.5) * LAYOUT_DPI / 72))
+    address = QFontMetricsF(small).horizontalAdvance(topic.learn_more)
+    room = int((rect.width() - 104 - address - 24) // (FIGURE_PX[0] + 8))
+    drawings = drawings[: max(0, room)]
+    steps_all, some = len(topic.self_care), len(drawings)
+    attempts = [(pt, steps_all, some) for pt in BODY_PT]
+    attempts += [(BODY_PT[-1], steps_all, n) for n in range(some - 1, -1, -1)]
+    attempts += [(BODY_PT[-1], n, 0) for n in range(steps_all - 1, MIN_STEPS - 1, -1)]
     document = QTextDocument()
-    for body_pt, steps in attempts:
+    for body_pt, steps, figures in attempts:
         document = QTextDocument()
         document.setDocumentMargin(0)
         font = QFont("Open Sans")
@@ -192,12 +242,12 @@ def build_handout(topic: Topic, settings: Settings, paper: str | None = None) ->
         document.setDefaultFont(font)
         for name, image in images.items():
             document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), image)
-        document.setHtml(handout_html(topic, settings, steps, body_pt))
+        document.setHtml(handout_html(topic, settings, steps, body_pt, figures))
         # Laid out as one sheet the width of the page; it is drawn exactly so on the preview,
         # the PDF and the printer (never re-flowed into pages), so measuring it here is the truth.
         document.setTextWidth(rect.width())
         if document.size().height() <= rect.height():
-            return Handout(document, layout, body_pt, steps, True)
+            return Handout(document, layout, body_pt, steps, True, figures)
     return Handout(document, layout, attempts[-1][0], attempts[-1][1], False)
 
 

@@ -5,14 +5,14 @@ from __future__ import annotations
 from typing import assert_never
 
 from kiosk import labels
-from kiosk.content.document import Section, SelfCare, Summary, Title, Warnings, walk
+from kiosk.content.document import Figure, Section, SelfCare, Summary, Title, Warnings, walk
 from kiosk.content.model import Topic
 
 
 def reading_blocks(topic: Topic) -> list[list[str]]:
     """Blocks of sentences, one for each text the screen shows: title, main message, each
-    section's heading and text, the self-care heading and steps, the warning heading and each
-    tier's name and signs."""
+    section's heading and text, the self-care heading and steps, each figure's caption, the
+    warning heading and each tier's name and signs."""
     blocks: list[list[str]] = []
     for block in walk(topic):
         match block:
@@ -25,6 +25,8 @@ def reading_blocks(topic: Topic) -> list[list[str]]:
             case SelfCare():
                 blocks.append([labels.self_care_heading(topic.lang)])
                 blocks += [list(step.sentences) for step in block.steps]
+            case Figure():
+                blocks.append(list(block.caption.sentences))  # the words under the drawing
             case Warnings():
                 blocks.append([labels.warning_heading(topic.lang)])
                 for tier in block.tiers:

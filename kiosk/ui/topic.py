@@ -13,6 +13,7 @@ from typing import assert_never
 
 import shiboken6
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -24,8 +25,18 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk import labels
-from kiosk.content.document import Section, SelfCare, Summary, Text, Title, Warnings, walk
+from kiosk.content.document import (
+    Figure,
+    Section,
+    SelfCare,
+    Summary,
+    Text,
+    Title,
+    Warnings,
+    walk,
+)
 from kiosk.content.model import Tier, Topic
+from kiosk.figures import figure_image
 from kiosk.theme import Metrics, Palette
 from kiosk.ui.controls import ComfortControls
 from kiosk.ui.flow import FlowLayout
@@ -85,6 +96,8 @@ class TopicPage(QWidget):
                     col.addWidget(self._reading(list(block.body.sentences)))
                 case SelfCare():
                     col.addWidget(self._self_care(block.steps))
+                case Figure():
+                    col.addWidget(self._figure(block))
                 case Warnings():
                     col.addWidget(self._reading([labels.warning_heading(topic.lang)], "heading"))
                     for tier in block.tiers:
@@ -139,6 +152,27 @@ class TopicPage(QWidget):
             row.addWidget(self._reading(list(step.sentences)), 1)
             box.addLayout(row)
         return card
+
+    def _figure(self, block: Figure) -> QFrame:
+        """The drawing, as wide as about 18 letters of body text (it grows with the text
+        size), in the theme's text colour, with its words under it. A drawing that cannot be
+        drawn leaves only its words."""
+        frame = QFrame()
+        frame.setObjectName("Figure")
+        box = QVBoxLayout(frame)
+        box.setContentsMargins(0, self._sizes.gap // 2, 0, self._sizes.gap // 2)
+        box.setSpacing(self._sizes.gap // 2)
+        width = min(self._sizes.body * 18, 960)
+        image = figure_image(block.figure.path, self._palette.text_fg, width)
+        if image is not None:
+            picture = QLabel()
+            picture.setObjectName("FigureImage")
+            picture.setPixmap(QPixmap.fromImage(image))
+            picture.setAccessibleName(block.figure.alt)
+            box.addWidget(picture, 0, Qt.AlignmentFlag.AlignHCenter)
+        caption = self._reading(list(block.caption.sentences), "caption")
+        box.addWidget(caption)
+        return frame
 
     def _tier(self, tier: Tier, items: tuple[Text, ...]) -> QFrame:
         sizes, palette = self._sizes, self._palette

@@ -1,0 +1,84 @@
+"""A topic's drawings on the topic screen and on the printed page: drawn in the theme's text
+colour, growing with the text size, with their words under them; at most two beside the QR
+code on paper, where they give way before any step or warning sign."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+from PySide6.QtGui import QColor, QImage
+from PySide6.QtWidgets import QLabel
+
+from kiosk.config import Settings
+from kiosk.handout.layout import build_handout
+from kiosk.theme import PALETTES
+from tests.gui.conftest import FAST, MakeKiosk
+
+
+def drawings(kiosk_page: object) -> list[QLabel]:
+    assert kiosk_page is not None
+    return [
+        label
+        for label in kiosk_page.findChildren(QLabel)  # type: ignore[attr-defined]
+        if label.objectName() == "FigureImage"
+    ]
+
+
+def ink(label: QLabel) -> set[str]:
+    """The colours of the drawing's lines (its opaque pixels)."""
+    image = label.pixmap().toImage().convertToFormat(QImage.Format.Format_ARGB32)
+    found = set()
+    for y in range(0, image.height(), 4):
+        for x in range(0, image.width(), 4):
+            colour = QColor(image.pixel(x, y))
+            if QColor.fromRgba(image.pixel(x, y)).alpha() == 255:
+                found.add(colour.name())
+    return found
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_the_drawings_show_in_the_theme_and_grow_with_the_text(
+    make_kiosk: MakeKiosk, lang: str
+) -> None:
+    kiosk = make_kiosk(dataclasses.replace(FAST, idle_timeout_s=60.0, default_language=lang))
+    kiosk.visits.start()
+    kiosk.reading.open_topic("diarrhea-leg-pain")
+    topic = kiosk.window.topic.topic
+    assert topic is not None
+    shown = drawings(kiosk.window.topic.page)
+    assert [d.accessibleName() for d in shown] == [
+        # in reading order: the section's drawing, then the steps' drawings in step order
+        f.alt
+        for f in sorted(topic.figures, key=lambda f: (f.after_step is not None, f.after_step))
+    ]
+    assert ink(shown[0]) == {PALETTES["light"].text_fg.lower()}
+    width = shown[0].pixmap().width()
+    kiosk.visits.choose("theme", "high-contrast")
+    kiosk.visits.choose("text_size", 170)
+    shown = drawings(kiosk.window.topic.page)
+    assert ink(shown[0]) == {PALETTES["high-contrast"].text_fg.lower()}
+    assert shown[0].pixmap().width() > width
+    page = kiosk.window.topic.page
+    assert page is not None
+    for figure in topic.figures:  # the words are on the page, to read and to hear
+        assert " ".join(figure.alt.split()) in " ".join(page.sentences())
+
+
+@pytest.mark.parametrize("paper", ["letter", "a4"])
+@pytest.mark.parametrize("lang", ["en", "es"])
+@pytest.mark.parametrize("topic_id", ["ibs-leg-pain", "diarrhea-leg-pain"])
+def test_the_page_carries_drawings_and_every_step_and_sign(
+    make_kiosk: MakeKiosk, topic_id: str, lang: str, paper: str
+) -> None:
+    kiosk = make_kiosk()
+    topic = kiosk.content.find(topic_id, lang)
+    assert topic is not None
+    handout = build_handout(topic, Settings(), paper)
+    assert handout.fits
+    assert handout.steps_shown == len(topic.self_care)
+    assert 1 <= handout.figures_shown <= 2
+    text = " ".join(handout.document.toPlainText().split())
+    for _tier, signs in topic.warning_signs:
+        for sign in signs:
+            assert " ".join(sign.split()) in text
