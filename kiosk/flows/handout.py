@@ -1,5 +1,5 @@
-"""The handout: the page previewed on screen, printed with one tap, within the visit's
-allowance."""
+"""The handout: the page previewed on screen (and read aloud there), printed with one tap,
+within the visit's allowance."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from kiosk.content import Topic
 from kiosk.flows.reading import ReadingFlow
 from kiosk.handout.layout import Handout, build_handout, render_preview
 from kiosk.handout.printing import PrintJob, PrintService
+from kiosk.handout.spoken import page_parts
 from kiosk.session import Visit
 from kiosk.ui.screens import Screen
 from kiosk.ui.window import KioskWindow
@@ -37,6 +38,7 @@ class HandoutFlow(QObject):
             visit,
             printing,
         )
+        self._reading = reading
         self._handout: Handout | None = None
         self._job: PrintJob | None = None  # the visit's page being handed over
         window.topic.print_requested.connect(self.preview)
@@ -63,6 +65,8 @@ class HandoutFlow(QObject):
         window = self._window
         width = min(window.width() - 120, round(window.height() * 1.1))
         window.handout.show_page(render_preview(self._handout, max(400, width)))
+        # What this page holds, for its Listen (the reading flow owns the one narrator).
+        self._reading.show_page(topic, page_parts(topic, self._settings, self._handout.steps_shown))
         if fresh:
             window.handout.show_ready(self._visit.choices.prints_left)
 

@@ -35,6 +35,7 @@ class VisitFlow(QObject):
         window.keys.used.connect(idle.poke)
         window.keys.volume_step.connect(self.volume_step)
         window.topic.narration.volume_step.connect(self.volume_step)
+        window.handout.narration.volume_step.connect(self.volume_step)
         idle.warning_started.connect(window.overlay.show_warning)
         idle.countdown_changed.connect(window.overlay.set_seconds)
         idle.warning_cancelled.connect(window.overlay.hide)

@@ -42,7 +42,8 @@ def keys_help() -> str:
     return QCoreApplication.translate(
         "Guide",
         "Use the arrow keys to move. Press Enter to choose. Press Escape to go back. "
-        "On a topic, press Space to listen or pause. Press plus or minus to change the volume.",
+        "On a topic or the page to print, press Space to listen or pause. "
+        "Press plus or minus to change the volume.",
     )
 
 
@@ -75,5 +76,7 @@ def topic_screen(title: str) -> str:
 def handout_screen() -> str:
     """Said when the page to print comes up."""
     return QCoreApplication.translate(
-        "Guide", "Your page to take home. Choose Print this page to print it."
+        "Guide",
+        "Your page to take home. Choose Print this page to print it. "
+        "Press Space to hear it read aloud.",
     )

@@ -1,4 +1,5 @@
-"""The handout preview: the page as it will print, one big Print button, and what happened."""
+"""The handout preview: the page as it will print, one big Print button, what happened, and the
+page read aloud."""
 
 from __future__ import annotations
 
@@ -9,12 +10,14 @@ from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 from kiosk.theme import Metrics, Palette
 from kiosk.ui.controls import ComfortControls
 from kiosk.ui.flow import FlowLayout
+from kiosk.ui.narration_bar import NarrationBar
 from kiosk.ui.scrolling import scroll_to_top, touch_scroll_area
 from kiosk.ui.widgets import TouchButton, set_role
 
 
 class HandoutScreen(QWidget):
-    """Shows the page; emits `print_requested` and `back_requested`; does no printing itself."""
+    """Shows the page; emits `print_requested` and `back_requested`; does no printing itself.
+    Its reading-aloud controls (`narration`) read the page; Print stays the main action."""
 
     print_requested = Signal()
     back_requested = Signal()
@@ -51,18 +54,21 @@ class HandoutScreen(QWidget):
         for group in self.controls.groups:
             bar.add(group, trailing=True)
         self._bar = bar
+        # The page is a picture, so no words are marked: the status line names the part read.
+        self.narration = NarrationBar(marks_words=False, listen_role="secondary")
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(top)
         outer.addWidget(self.status)
         outer.addWidget(self.scroll_area, 1)
+        outer.addWidget(self.narration)
         self._outer = outer
         self._said: tuple[str, int] | None = None
         self.retranslate()
 
     def focus_order(self) -> list[QWidget]:
-        """Back, Print this page, then the comfort controls."""
-        return [self.back, self.print_button, *self.controls.buttons()]
+        """Back, Print this page, the comfort controls, then the reading-aloud controls."""
+        return [self.back, self.print_button, *self.controls.buttons(), *self.narration.buttons]
 
     def first_focus(self) -> QWidget | None:
         """Print this page."""
@@ -73,6 +79,9 @@ class HandoutScreen(QWidget):
         self.back.set_words(self.tr("Back"))
         self.print_button.set_words(self.tr("Print this page"))
         self.title.setText(self.tr("Your page to take home"))
+        self.narration.retranslate()
+        # What the audio guide (and a screen reader) adds to "Listen", "Pause" or "Resume".
+        self.narration.listen.setAccessibleDescription(self.tr("Reads the page to print aloud."))
         if self._said is not None:  # the same news about printing, in the new language
             kind, left = self._said
             self._say(kind, left)
@@ -143,6 +152,7 @@ class HandoutScreen(QWidget):
         self._bar.setContentsMargins(sizes.pad, sizes.gap // 2, sizes.pad, sizes.gap // 2)
         self._bar.set_gap(sizes.gap)
         self.controls.apply(sizes, palette)
+        self.narration.apply(sizes, palette)
         self._outer.setSpacing(sizes.gap // 2)
         self.status.setContentsMargins(sizes.pad, 0, sizes.pad, 0)
         self.back.paint_icon(palette.secondary_fg, sizes.icon)

@@ -7,7 +7,7 @@
 | Left, Up, Shift+Tab | previous control |
 | Enter | choose the control with the focus ring |
 | Escape, Backspace | back one screen (never out of the kiosk) |
-| Space | topic screen: listen / pause / resume; elsewhere: choose |
+| Space | topic screen and the page to print: listen / pause / resume; elsewhere: choose |
 | + and - | louder and softer (reading and audio guide) |
 | F1 | audio guide on or off |
 | Page Up, Page Down, Home, End | scroll the text |
@@ -56,7 +56,7 @@ class KeyRouter(QObject):
     """Application-wide key filter for one kiosk window. Moves focus and presses buttons itself;
     asks the app for the rest through signals."""
 
-    reading_toggled = Signal()  # Space on the topic screen
+    reading_toggled = Signal()  # Space on the topic screen or the page to print
     volume_step = Signal(int)  # +1 louder, -1 softer
     guide_toggled = Signal()  # F1
     back_requested = Signal()
@@ -104,7 +104,7 @@ class KeyRouter(QObject):
         elif key in CHOOSE:
             return self.choose()
         elif key in PLAY:
-            if screen == Screen.TOPIC:
+            if screen in (Screen.TOPIC, Screen.HANDOUT):
                 self.reading_toggled.emit()
             elif key == K.Key_Space:
                 return self.choose()

@@ -12,7 +12,12 @@ from kiosk.ui.widgets import TouchButton, place_in_grid, set_role
 
 
 class NarrationBar(QFrame):
-    """Listen / Pause / Resume, back and forward a sentence, stop, slower, softer and louder."""
+    """Listen / Pause / Resume, back and forward a sentence, stop, slower, softer and louder.
+
+    On the topic screen the words being read are marked on the page; where they cannot be (the
+    page to print is a picture), `marks_words` is False and the status line names the part of
+    the page being read instead (`show_part`).
+    """
 
     toggle_requested = Signal()
     stop_requested = Signal()
@@ -21,11 +26,20 @@ class NarrationBar(QFrame):
     slower_toggled = Signal(bool)
     volume_step = Signal(int)  # -1 softer, +1 louder
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        marks_words: bool = True,
+        listen_role: str = "primary",
+    ) -> None:
+        """`listen_role`: "secondary" where another button is the screen's main action."""
         super().__init__(parent)
         self.setObjectName("NarrationBar")
         self.state = State.IDLE
-        self.listen = TouchButton("", role="primary")
+        self.marks_words = marks_words
+        self._part: tuple[str, int, int] | None = None  # what is being read, if not marked
+        self.listen = TouchButton("", role=listen_role)
         self.back = TouchButton("", icon="previous")
         self.forward = TouchButton("", icon="next")
         self.stop = TouchButton("")
@@ -88,6 +102,8 @@ class NarrationBar(QFrame):
         }[state]
         self.listen.set_words(words)
         active = state is not State.IDLE
+        if not active:
+            self._part = None
         for button in (self.back, self.forward, self.stop):
             button.setEnabled(active)
         if self._problem is None:
@@ -95,12 +111,35 @@ class NarrationBar(QFrame):
                 {
                     State.IDLE: self.tr("Tap Listen to hear this page read aloud."),
                     State.LOADING: self.tr("Getting ready to read…"),
-                    State.PLAYING: self.tr(
-                        "Reading aloud. The words being read are marked in yellow."
-                    ),
+                    State.PLAYING: self._reading_words(),
                     State.PAUSED: self.tr("Paused. Tap Resume to go on."),
                 }[state]
             )
+
+    def _reading_words(self) -> str:
+        if self.marks_words:
+            return self.tr("Reading aloud. The words being read are marked in yellow.")
+        if self._part is None:
+            return self.tr("Reading aloud.")
+        name, number, count = self._part
+        if number:
+            return self.tr("Reading aloud: {part}, {number} of {count}.").format(
+                part=name.rstrip(".:"), number=number, count=count
+            )
+        return self.tr("Reading aloud: {part}.").format(part=name.rstrip(".:"))
+
+    def show_part(self, name: str, number: int = 0, count: int = 0) -> None:
+        """The part being read, by the words that name it where it is written (a heading, a
+        title), and for an item of a list its place in it: the status line says it."""
+        self._part = (name, number, count)
+        if self.state is State.PLAYING and self._problem is None:
+            self.status.setText(self._reading_words())
+
+    def show_slow(self, slow: bool) -> None:
+        """Slower on or off, as the visit has it (chosen here or on another screen's bar)."""
+        self.slower.blockSignals(True)
+        self.slower.setChecked(slow)
+        self.slower.blockSignals(False)
 
     def show_problem(self, problem: Problem | None) -> None:
         """One calm line when speech fails; None clears it."""
@@ -125,9 +164,7 @@ class NarrationBar(QFrame):
 
     def reset(self) -> None:
         """The visit's choices are gone: normal speed, no message."""
-        self.slower.blockSignals(True)
-        self.slower.setChecked(False)
-        self.slower.blockSignals(False)
+        self.show_slow(False)
         self._problem = None
         self.show_state(State.IDLE)
 
@@ -161,8 +198,8 @@ class NarrationBar(QFrame):
         widths = [b.sizeHint().width() for b in self.buttons]
         columns = len(self.buttons)
         while columns > 1:
-            rows = [widths[i : i + columns] for i in range(0, len(widths), columns)]
-            needed = max(sum(r) + gap * (len(r) - 1) for r in rows)
+            # A grid: each column is as wide as its widest button, whichever row it is in.
+            needed = sum(max(widths[c::columns]) for c in range(columns)) + gap * (columns - 1)
             if needed <= width:
                 break
             columns -= 1
@@ -172,8 +209,10 @@ class NarrationBar(QFrame):
         place_in_grid(self.grid, list(self.buttons), columns, fill=False)
 
     def minimumSizeHint(self) -> QSize:
-        """One row of buttons and the status line: how many rows it really takes follows the
-        width it is given (a hidden screen must not claim the height of a one-column bar)."""
+        """One row of buttons and the status line, and as narrow as its widest button: how
+        many rows it really takes follows the width it is given (a hidden screen must not claim
+        the height of a one-column bar, nor the width of the row it last had room for, which
+        kept the window wider than a portrait screen)."""
         hint = super().minimumSizeHint()
         margins = self._box.contentsMargins()
         one_row = (
@@ -183,7 +222,12 @@ class NarrationBar(QFrame):
             + margins.top()
             + margins.bottom()
         )
-        return QSize(hint.width(), min(hint.height(), one_row))
+        one_column = (
+            max((b.sizeHint().width() for b in self.buttons), default=0)
+            + margins.left()
+            + margins.right()
+        )
+        return QSize(min(hint.width(), one_column), min(hint.height(), one_row))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

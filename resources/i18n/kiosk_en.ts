@@ -90,84 +90,89 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/guide_words.py" line="42"/>
-        <source>Use the arrow keys to move. Press Enter to choose. Press Escape to go back. On a topic, press Space to listen or pause. Press plus or minus to change the volume.</source>
+        <source>Use the arrow keys to move. Press Enter to choose. Press Escape to go back. On a topic or the page to print, press Space to listen or pause. Press plus or minus to change the volume.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/guide_words.py" line="51"/>
+        <location filename="../../kiosk/ui/guide_words.py" line="78"/>
+        <source>Your page to take home. Choose Print this page to print it. Press Space to hear it read aloud.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/guide_words.py" line="52"/>
         <source>Audio guide on.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/guide_words.py" line="56"/>
+        <location filename="../../kiosk/ui/guide_words.py" line="57"/>
         <source>Audio guide off.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/guide_words.py" line="62"/>
+        <location filename="../../kiosk/ui/guide_words.py" line="63"/>
         <source>Choose a topic. There is 1 topic.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/guide_words.py" line="63"/>
+        <location filename="../../kiosk/ui/guide_words.py" line="64"/>
         <source>Choose a topic. There are {count} topics.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/guide_words.py" line="70"/>
+        <location filename="../../kiosk/ui/guide_words.py" line="71"/>
         <source>{title}. Press Space to hear it read aloud.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/ui/guide_words.py" line="77"/>
-        <source>Your page to take home. Choose Print this page to print it.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>HandoutScreen</name>
     <message>
-        <location filename="../../kiosk/ui/handout.py" line="73"/>
+        <location filename="../../kiosk/ui/handout.py" line="79"/>
         <source>Back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/handout.py" line="74"/>
+        <location filename="../../kiosk/ui/handout.py" line="80"/>
         <source>Print this page</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/handout.py" line="75"/>
+        <location filename="../../kiosk/ui/handout.py" line="81"/>
         <source>Your page to take home</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/handout.py" line="84"/>
+        <source>Reads the page to print aloud.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/handout.py" line="93"/>
         <source>Preview of the page to print</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/handout.py" line="116"/>
+        <location filename="../../kiosk/ui/handout.py" line="125"/>
         <source>Check the page, then tap Print this page.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/handout.py" line="117"/>
+        <location filename="../../kiosk/ui/handout.py" line="126"/>
         <source>Sending your page to the printer…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/handout.py" line="119"/>
+        <location filename="../../kiosk/ui/handout.py" line="128"/>
         <source>Your page is printing. Please pick it up at the front desk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/handout.py" line="123"/>
+        <location filename="../../kiosk/ui/handout.py" line="132"/>
         <source>The printer is not working right now. Please ask the front desk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/handout.py" line="128"/>
+        <location filename="../../kiosk/ui/handout.py" line="137"/>
         <source>You have printed all the pages you can for now. Please ask the front desk.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -285,88 +290,103 @@
 <context>
     <name>NarrationBar</name>
     <message>
-        <location filename="../../kiosk/ui/narration_bar.py" line="68"/>
+        <location filename="../../kiosk/ui/narration_bar.py" line="82"/>
         <source>Previous</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/narration_bar.py" line="69"/>
+        <location filename="../../kiosk/ui/narration_bar.py" line="83"/>
         <source>Next</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/narration_bar.py" line="70"/>
+        <location filename="../../kiosk/ui/narration_bar.py" line="84"/>
         <source>Previous sentence</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/narration_bar.py" line="71"/>
+        <location filename="../../kiosk/ui/narration_bar.py" line="85"/>
         <source>Next sentence</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/narration_bar.py" line="72"/>
+        <location filename="../../kiosk/ui/narration_bar.py" line="86"/>
         <source>Stop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/narration_bar.py" line="73"/>
+        <location filename="../../kiosk/ui/narration_bar.py" line="87"/>
         <source>Slower</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/narration_bar.py" line="74"/>
+        <location filename="../../kiosk/ui/narration_bar.py" line="88"/>
         <source>Softer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/narration_bar.py" line="75"/>
+        <location filename="../../kiosk/ui/narration_bar.py" line="89"/>
         <source>Louder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/narration_bar.py" line="84"/>
+        <location filename="../../kiosk/ui/narration_bar.py" line="98"/>
         <source>Listen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/narration_bar.py" line="85"/>
-        <location filename="../../kiosk/ui/narration_bar.py" line="86"/>
+        <location filename="../../kiosk/ui/narration_bar.py" line="99"/>
+        <location filename="../../kiosk/ui/narration_bar.py" line="100"/>
         <source>Pause</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/narration_bar.py" line="87"/>
+        <location filename="../../kiosk/ui/narration_bar.py" line="101"/>
         <source>Resume</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/narration_bar.py" line="96"/>
+        <location filename="../../kiosk/ui/narration_bar.py" line="112"/>
         <source>Tap Listen to hear this page read aloud.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/narration_bar.py" line="97"/>
+        <location filename="../../kiosk/ui/narration_bar.py" line="113"/>
         <source>Getting ready to read…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/narration_bar.py" line="99"/>
+        <location filename="../../kiosk/ui/narration_bar.py" line="121"/>
         <source>Reading aloud. The words being read are marked in yellow.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/narration_bar.py" line="101"/>
+        <location filename="../../kiosk/ui/narration_bar.py" line="115"/>
         <source>Paused. Tap Resume to go on.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/narration_bar.py" line="110"/>
+        <location filename="../../kiosk/ui/narration_bar.py" line="123"/>
+        <source>Reading aloud.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/narration_bar.py" line="126"/>
+        <source>Reading aloud: {part}, {number} of {count}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/narration_bar.py" line="129"/>
+        <source>Reading aloud: {part}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/narration_bar.py" line="149"/>
         <source>Reading aloud is not available right now. Please ask the front desk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/narration_bar.py" line="114"/>
+        <location filename="../../kiosk/ui/narration_bar.py" line="153"/>
         <source>Sorry, this page could not be read aloud just now.</source>
         <translation type="unfinished"></translation>
     </message>

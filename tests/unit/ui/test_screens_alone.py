@@ -9,11 +9,12 @@ from collections.abc import Callable
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk.narration.narrator import Problem, State
 from kiosk.theme import PALETTES, metrics
+from kiosk.ui.guide_words import describe
 from kiosk.ui.handout import HandoutScreen
 from kiosk.ui.narration_bar import NarrationBar
 
@@ -122,3 +123,93 @@ def test_handout_screen_walks_through_a_print(qtbot: QtBot, make: Make) -> None:
         click(qtbot, screen.back)
     screen.clear()
     assert screen.status.text() == ""
+
+
+def test_the_handout_screen_reads_its_page_with_print_still_the_main_action(make: Make) -> None:
+    screen = make(HandoutScreen)
+    assert isinstance(screen, HandoutScreen)
+    bar = screen.narration
+    assert screen.print_button.property("role") == "primary"
+    assert bar.listen.property("role") == "secondary"  # one main action on the screen
+    assert screen.first_focus() is screen.print_button
+    order = screen.focus_order()
+    assert order[: 2 + len(screen.controls.buttons())] == [
+        screen.back,
+        screen.print_button,
+        *screen.controls.buttons(),
+    ]
+    assert order[-len(bar.buttons) :] == bar.buttons
+    assert describe(bar.listen) == "Listen. Reads the page to print aloud."
+    assert describe(bar.stop) == "Stop. not available now."  # nothing is being read yet
+    assert bar.status.text() == "Tap Listen to hear this page read aloud."
+
+
+def test_the_handout_bar_says_which_part_of_the_page_is_read(make: Make) -> None:
+    screen = make(HandoutScreen)
+    assert isinstance(screen, HandoutScreen)
+    bar = screen.narration
+    bar.show_state(State.LOADING)
+    assert bar.status.text() == "Getting ready to read…"
+    bar.show_state(State.PLAYING)
+    assert bar.status.text() == "Reading aloud."  # no words are marked on a picture
+    bar.show_part("Leg pain and IBS")
+    assert bar.status.text() == "Reading aloud: Leg pain and IBS."
+    bar.show_part("Call 911 now", 2, 4)
+    assert bar.status.text() == "Reading aloud: Call 911 now, 2 of 4."
+    bar.show_state(State.PAUSED)
+    assert bar.status.text() == "Paused. Tap Resume to go on."
+    bar.show_state(State.PLAYING)
+    assert bar.status.text() == "Reading aloud: Call 911 now, 2 of 4."
+    bar.show_state(State.IDLE)
+    assert bar.status.text() == "Tap Listen to hear this page read aloud."
+    bar.show_state(State.PLAYING)
+    assert bar.status.text() == "Reading aloud."  # a new reading has no part yet
+    bar.show_problem(Problem.FAILED)
+    bar.show_part("Call 911 now", 3, 4)
+    assert bar.status.text() == "Sorry, this page could not be read aloud just now."
+
+
+def test_the_topic_bar_still_points_to_the_marked_words(make: Make) -> None:
+    bar = make(NarrationBar)
+    assert isinstance(bar, NarrationBar)
+    assert bar.listen.property("role") == "primary"
+    bar.show_state(State.PLAYING)
+    bar.show_part("Call 911 now", 1, 4)
+    assert bar.status.text() == "Reading aloud. The words being read are marked in yellow."
+
+
+def test_slower_shows_the_visit_choice_without_asking_again(qtbot: QtBot, make: Make) -> None:
+    bar = make(NarrationBar)
+    assert isinstance(bar, NarrationBar)
+    with qtbot.assert_not_emitted(bar.slower_toggled):
+        bar.show_slow(True)
+    assert bar.slower.isChecked()
+    bar.reset()
+    assert not bar.slower.isChecked()
+
+
+@pytest.mark.parametrize("size", [100, 170])
+def test_the_bar_wraps_inside_any_width(qtbot: QtBot, size: int) -> None:
+    """Buttons in a grid line up in columns, so a column is as wide as its widest button:
+    whatever the width, every button stays whole and inside the bar, and the bar asks for no
+    more than one button's width (a wider ask kept the window wider than a portrait screen)."""
+    holder = QWidget()  # the bar inside a screen, as it is shown
+    qtbot.add_widget(holder)
+    bar = NarrationBar()
+    QVBoxLayout(holder).addWidget(bar)
+    sizes = metrics(size)
+    bar.apply(sizes, PALETTES["light"])
+    holder.show()
+    widest = max(b.sizeHint().width() for b in bar.buttons)
+    for width in range(widest + 2 * sizes.pad + 30, 1921, 3):
+        holder.resize(width, 800)
+        QApplication.processEvents()  # the grid placed again after the resize is laid out
+        layout = holder.layout()
+        assert layout is not None
+        layout.activate()
+        assert bar.width() <= width
+        for button in bar.buttons:
+            right = button.mapTo(bar, button.rect().topRight()).x()
+            assert right < bar.width(), f"{button.words!r} ends at {right} in a bar {width} wide"
+            assert button.width() >= button.sizeHint().width(), f"{button.words!r} squeezed"
+        assert bar.minimumSizeHint().width() <= widest + 2 * sizes.pad
