@@ -14,7 +14,16 @@ from typing import assert_never
 
 from kiosk import labels
 from kiosk.config import Settings
-from kiosk.content.document import Section, SelfCare, Summary, Text, Title, Warnings, walk
+from kiosk.content.document import (
+    Figure,
+    Section,
+    SelfCare,
+    Summary,
+    Text,
+    Title,
+    Warnings,
+    walk,
+)
 from kiosk.content.model import Topic
 
 
@@ -56,6 +65,8 @@ def page_parts(topic: Topic, settings: Settings, steps: int) -> list[PagePart]:
                 heading = labels.self_care_heading(lang)
                 parts.append(PagePart(heading, (heading,)))
                 parts += _listed(heading, block.steps[:steps])
+            case Figure():
+                pass  # a drawing on paper has no words; the topic screen reads its words
             case Warnings():
                 heading = labels.warning_heading(lang)
                 parts.append(PagePart(heading, (heading,)))
