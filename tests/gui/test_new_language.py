@@ -15,12 +15,14 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QLocale, QPoint, Qt, QTranslator
+from PySide6.QtMultimedia import QMediaPlayer
 from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk import paths
 from kiosk.app import Kiosk, application
 from kiosk.content import LoadResult, load_topics
+from kiosk.narration.narrator import Narrator, State
 from kiosk.theme import MIN_BUTTON
 from kiosk.ui.language_picker import LanguagePicker
 from tests.conftest import ROOT, run_main
@@ -102,6 +104,19 @@ def press_until(qtbot: QtBot, kiosk: Kiosk, key: Qt.Key, wanted: QWidget) -> Non
         if focused() is wanted:
             return
     raise AssertionError(f"{key} never reached {wanted.accessibleName()!r}")
+
+
+def quiet(qtbot: QtBot, narrator: Narrator) -> None:
+    """Stopped, and its player with it: the test ends with no sound being played (a player
+    thread's warnings must not meet pytest-qt swapping its Qt message handler at teardown)."""
+    narrator.stop()
+    qtbot.wait_until(
+        lambda: (
+            narrator.state is State.IDLE
+            and narrator.player.playbackState() == QMediaPlayer.PlaybackState.StoppedState
+        ),
+        timeout=10_000,
+    )
 
 
 def opened_picker(qtbot: QtBot, kiosk: Kiosk, screen: str = "home") -> LanguagePicker:
@@ -250,6 +265,7 @@ def test_the_audio_guide_says_the_picker_and_each_language(
     for expected in ("Español. not chosen.", "Français. not chosen.", "Close."):
         press(qtbot, kiosk, K.Key_Down)
         qtbot.wait_until(lambda expected=expected: expected in said, timeout=20_000)
+    quiet(qtbot, kiosk.guide.narrator)
 
 
 # -- shown, printed, read aloud ------------------------------------------------------------------
@@ -322,6 +338,8 @@ def test_french_is_read_aloud_with_the_real_espeak_ng(
     with qtbot.wait_signal(kiosk.narrator.sentence_started, timeout=20_000) as second:
         pass
     assert second.args == [1]  # it goes on: the first sentence really played to its end
+    click(qtbot, kiosk.window.topic.narration.stop)
+    quiet(qtbot, kiosk.narrator)
 
 
 def test_narrate_writes_the_french_topic_as_sound(french: Path, tmp_path: Path) -> None:
