@@ -105,7 +105,7 @@ class Kiosk(QObject):
         self.narrator = Narrator(self.speech, self.cache, self)
         self.guide = AudioGuide(self.speech, self.cache, self.narrator, self)
         self.printing = PrintService(settings.printer, self)
-        self.stats_path = paths.data_dir() / "usage.sqlite3"
+        self.stats_path = paths.data_dir() / paths.USAGE_DB_NAME
         self.stats: UsageStats | None = None
         if count_usage:  # the tools count nothing, and need no SQLite
             from kiosk.stats import UsageStats  # noqa: PLC0415

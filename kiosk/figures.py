@@ -30,10 +30,19 @@ def renders(path: str) -> bool:
     return _renderer(path, "#000000") is not None
 
 
-@lru_cache(maxsize=64)
 def figure_image(path: str, colour: str, width: int) -> QImage | None:
     """The drawing `width` px wide, in its own proportions, its lines in `colour`, on a
-    transparent ground; None if it cannot be drawn."""
+    transparent ground; None if it cannot be drawn. Kept while the file is unchanged, so a
+    drawing replaced before a content reload is drawn afresh."""
+    try:
+        changed = Path(path).stat().st_mtime_ns
+    except OSError:
+        return None
+    return _figure_image(path, changed, colour, width)
+
+
+@lru_cache(maxsize=64)
+def _figure_image(path: str, _changed: int, colour: str, width: int) -> QImage | None:
     renderer = _renderer(path, colour)
     if renderer is None:
         return None

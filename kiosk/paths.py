@@ -80,6 +80,7 @@ def log_dir() -> Path:
 
 
 CONFIG_NAME = "config.toml"
+USAGE_DB_NAME = "usage.sqlite3"  # in the data folder (kiosk.stats counts into it)
 
 
 def config_file() -> Path:

@@ -28,9 +28,11 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
+from kiosk import paths
+
 log = logging.getLogger("kiosk.stats")
 
-DB_NAME = "usage.sqlite3"
+DB_NAME = paths.USAGE_DB_NAME
 SCHEMA_VERSION = 1
 DEFAULT_MAX_BYTES = 50_000_000
 
