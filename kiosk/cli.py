@@ -27,7 +27,7 @@ from kiosk.config import (
     write_setting,
 )
 from kiosk.content import Topic, load_topics
-from kiosk.content.quality import check_topic, overall_score
+from kiosk.content.quality import check_topic, overall_scores
 from kiosk.content.readability import formula_for
 from kiosk.staff import PIN_MAX, PIN_MIN, hash_pin, pin_problem
 from kiosk.ui.screens import Screen
@@ -217,10 +217,11 @@ def _figure_problems(topics: list[Topic]) -> list[str]:
 
 
 def _reading_level(topic: Topic) -> str:
-    """The figure check-content shows beside a topic, or why there is none."""
+    """The figures check-content shows beside a topic, each with its limit, or why there are
+    none: "grade 3.8, at most 6.0"."""
     formula = formula_for(topic.lang)
     if formula is not None:
-        return f"{formula.figure} {overall_score(topic):.1f}"
+        return "; ".join(m.says(value, limit) for m, value, limit in overall_scores(topic))
     language = languages.get(topic.lang)
     rule = language.readability if language is not None else ""
     if rule == "none":

@@ -28,15 +28,18 @@ ENGLISH = "en"  # always offered: the kiosk's own words are written in it
 DIRECTIONS = ("ltr", "rtl")
 # The reading-level rules a language can name ("none": its topics get no reading-level check).
 # kiosk/content/readability.py has the formula for each of the others.
-READABILITY_RULES = ("flesch-kincaid", "fernandez-huerta", "none")
+READABILITY_RULES = ("flesch-kincaid", "fernandez-huerta", "chinese-plain", "none")
 FIELDS = (
     "name",
     "voice",
     "direction",
     "readability",
     "readability_limit",
+    "common_characters_limit",
     "date_format",
     "not_action_words",
+    "spaces_between_words",
+    "fonts",
 )
 REQUIRED = ("name", "voice", "direction", "readability")
 _CODE = re.compile(r"[a-z]{2,3}(-[a-z0-9]{2,8})?")
@@ -52,8 +55,13 @@ class Language:
     direction: str = "ltr"
     readability: str = "none"  # one of READABILITY_RULES, or a rule this kiosk does not know
     readability_limit: float | None = None  # None: the formula's own limit
+    common_characters_limit: float | None = None  # chinese-plain's second limit; None: its own
     date_format: str = ""  # a Qt date format; empty: the locale's long date
     not_action_words: frozenset[str] = field(default_factory=frozenset)
+    # False for a language written without spaces between words (Chinese): its sentence lengths
+    # are counted in characters, and a self-care step must not *begin with* a not-action word.
+    spaces_between_words: bool = True
+    fonts: tuple[str, ...] = ()  # font families its text is drawn in first, most preferred first
 
     @property
     def rtl(self) -> bool:
@@ -110,6 +118,15 @@ def _texts(entry: dict[str, Any], name: str) -> tuple[str, ...]:
     return tuple(v.strip() for v in value)
 
 
+def _number(entry: dict[str, Any], name: str) -> float | None:
+    value = entry.get(name)
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise _BadFieldError(name, f"must be a number, not {value!r}")
+    return float(value)
+
+
 def _language(code: str, entry: dict[str, Any]) -> tuple[Language, list[tuple[str, str]]]:
     """The language of one table, and its problems that do not leave it out: (field, message)."""
     unknown = sorted(set(entry) - set(FIELDS))
@@ -122,11 +139,18 @@ def _language(code: str, entry: dict[str, Any]) -> tuple[Language, list[tuple[st
     if direction not in DIRECTIONS:
         raise _BadFieldError("direction", f'must be "ltr" or "rtl", not "{direction}"')
     readability = _text(entry, "readability")
-    limit = entry.get("readability_limit")
-    if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int | float)):
-        raise _BadFieldError("readability_limit", f"must be a number, not {limit!r}")
+    limit = _number(entry, "readability_limit")
+    common_limit = _number(entry, "common_characters_limit")
+    if common_limit is not None and not 0 < common_limit <= 100:
+        message = f"must be a percentage above 0 and at most 100, not {common_limit!r}"
+        raise _BadFieldError("common_characters_limit", message)
     date_format = _text(entry, "date_format") if "date_format" in entry else ""
     words = _texts(entry, "not_action_words") if "not_action_words" in entry else ()
+    spaced = entry.get("spaces_between_words", True)
+    if not isinstance(spaced, bool):
+        message = f"must be true or false (no quotes), not {spaced!r}"
+        raise _BadFieldError("spaces_between_words", message)
+    fonts = _texts(entry, "fonts") if "fonts" in entry else ()
     kept: list[tuple[str, str]] = []
     if readability not in READABILITY_RULES:
         kept.append(
@@ -142,9 +166,12 @@ def _language(code: str, entry: dict[str, Any]) -> tuple[Language, list[tuple[st
         voices=_texts(entry, "voice"),
         direction=direction,
         readability=readability,
-        readability_limit=None if limit is None else float(limit),
+        readability_limit=limit,
+        common_characters_limit=common_limit,
         date_format=date_format,
         not_action_words=frozenset(w.lower() for w in words),
+        spaces_between_words=spaced,
+        fonts=fonts,
     )
     return language, kept
 

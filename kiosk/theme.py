@@ -11,7 +11,7 @@ import dataclasses
 from dataclasses import dataclass
 from string import Template
 
-from kiosk import paths
+from kiosk import fonts, paths
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,6 +216,7 @@ def stylesheet(palette: Palette, sizes: Metrics) -> str:
     values = {
         **dataclasses.asdict(palette),
         **{k: f"{v}px" for k, v in dataclasses.asdict(sizes).items()},
+        "font_families": fonts.css_families(),
     }
     return template.substitute(values)
 

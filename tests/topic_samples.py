@@ -64,3 +64,49 @@ def line_of(text: str, needle: str) -> int:
         if needle in line:
             return number
     raise AssertionError(f"{needle!r} not in text")
+
+
+# The same small topic in plain Simplified Chinese: short sentences of common characters.
+VALID_ZH = '''# A test topic in Chinese.
+id = "sample"
+lang = "zh"
+title = "腿疼的小知识"
+icon = "legs"
+current_as_of = 2026-01-15
+learn_more = "https://medlineplus.gov/languages/chinesesimplifiedmandarindialect.html"
+summary = """
+腿疼的原因有很多。多休息、多喝水，大多会好。
+"""
+
+[review]
+status = "awaiting"
+
+[[sections]]
+heading = "为什么腿会疼？"
+text = """
+活动太多时，腿会疼。身体缺水时，腿也会疼。
+"""
+
+[[sections]]
+heading = "我能做什么？"
+text = "让腿休息。多喝水。"
+
+[self_care]
+steps = [
+    "让腿好好休息。",
+    "喝一杯水。",
+    "慢慢拉伸双腿。",
+]
+
+[warning_signs]
+call_911 = ["胸口疼。"]
+call_doctor_today = [
+    "一条腿又红又肿。",
+    "发烧了。",
+]
+watch = ["腿疼一周还没好。"]
+
+[[sources]]
+name = "MedlinePlus：腿部受伤和疾病（英文）"
+url = "https://medlineplus.gov/leginjuriesanddisorders.html"
+'''

@@ -16,17 +16,22 @@ from kiosk import languages
 from kiosk.content.document import Figure, Section, SelfCare, Summary, Title, Warnings, walk
 from kiosk.content.loader import ContentError, display_field, locate
 from kiosk.content.model import Topic
-from kiosk.content.readability import formula_for, limit_for, text_stats
-from kiosk.content.sentences import split_sentences, words
+from kiosk.content.readability import Measure, formula_for, limit_for
+from kiosk.content.sentences import characters, split_sentences, words
 
 
 @dataclass(frozen=True, slots=True)
 class Limits:
     """The measurable health-literacy rules, in one place (the reading-level limits are each
-    formula's, or the language's own: see kiosk/content/readability.py)."""
+    formula's, or the language's own: see kiosk/content/readability.py). A language written
+    without spaces between words (Chinese) counts its sentences in characters instead of words:
+    an English word takes about 1.3 Chinese characters (as in the shipped topics), so its limits
+    are the English ones at that rate, rounded."""
 
     max_avg_words: float = 15.0
     max_sentence_words: int = 25
+    max_avg_characters: float = 20.0
+    max_sentence_characters: int = 35
     max_summary_sentences: int = 2
     min_self_care_steps: int = 3
     max_step_sentences: int = 2
@@ -38,11 +43,12 @@ LIMITS = Limits()
 
 @dataclass(frozen=True, slots=True)
 class Score:
-    """The reading-level figure of one part of a topic."""
+    """One reading-level figure of one part of a topic (a formula may check more than one)."""
 
     field: str
     value: float
     passed: bool
+    figure: str = ""  # which of its formula's figures
 
 
 def blocks(topic: Topic) -> Iterator[tuple[str, list[str]]]:
@@ -69,34 +75,52 @@ def scores(topic: Topic) -> list[Score]:
     """Reading level of every measured part, by the formula of the topic's language (none for
     a language without one). Scores are compared at one decimal, the precision they are
     reported at."""
+    return [score for score, _ in _scored(topic)]
+
+
+def _scored(topic: Topic) -> list[tuple[Score, str]]:
+    """Each part's scores, with what check-content says of those that do not pass."""
     formula = formula_for(topic.lang)
     if formula is None:
         return []
-    limit = limit_for(topic.lang, formula)
-    result: list[Score] = []
+    result: list[tuple[Score, str]] = []
     for name, texts in blocks(topic):
-        value = formula.score(text_stats(texts, topic.lang))
-        result.append(Score(name, value, formula.passes(value, limit)))
+        stats = formula.count(texts)
+        for measure in formula.measures:
+            value, limit = measure.score(stats), limit_for(topic.lang, measure)
+            passed = measure.passes(value, limit)
+            finding = "" if passed else measure.fails(value, limit, stats)
+            result.append((Score(name, value, passed, measure.name), finding))
     return result
 
 
-def overall_score(topic: Topic) -> float:
-    """One reading-level figure for the whole topic's text; LookupError for a language whose
-    topics are not scored."""
+def overall_scores(topic: Topic) -> list[tuple[Measure, float, float]]:
+    """Each reading-level figure of the whole topic's text, with its limit; LookupError for a
+    language whose topics are not scored."""
     formula = formula_for(topic.lang)
     if formula is None:
         raise LookupError(f"no reading-level formula for language '{topic.lang}'")
-    texts = [t for _, part in blocks(topic) for t in part]
-    return formula.score(text_stats(texts, topic.lang))
+    stats = formula.count([t for _, part in blocks(topic) for t in part])
+    return [(m, m.score(stats), limit_for(topic.lang, m)) for m in formula.measures]
+
+
+def overall_score(topic: Topic) -> float:
+    """The main reading-level figure (a formula's first) for the whole topic's text;
+    LookupError for a language whose topics are not scored."""
+    return overall_scores(topic)[0][1]
 
 
 def check_topic(topic: Topic, limits: Limits = LIMITS) -> list[ContentError]:
     """Every quality finding for one loaded topic, located by file, line and field."""
-    found: list[tuple[str, str]] = []
-    formula = formula_for(topic.lang)
-    if formula is not None:
-        limit = limit_for(topic.lang, formula)
-        found += [(s.field, formula.finding(s.value, limit)) for s in scores(topic) if not s.passed]
+    found: list[tuple[str, str]] = [
+        (score.field, finding) for score, finding in _scored(topic) if finding
+    ]
+    language = languages.get(topic.lang)
+    spaced = language is None or language.spaces_between_words
+    # Sentence lengths in words, or in characters for a language without spaces between words.
+    length, unit = (words, "words") if spaced else (characters, "characters")
+    most = limits.max_sentence_words if spaced else limits.max_sentence_characters
+    most_on_average = limits.max_avg_words if spaced else limits.max_avg_characters
 
     all_texts: list[tuple[str, str]] = [("title", topic.title), ("summary", topic.summary)]
     all_texts += [(f"sections[{i}].text", s.text) for i, s in enumerate(topic.sections)]
@@ -107,25 +131,21 @@ def check_topic(topic: Topic, limits: Limits = LIMITS) -> list[ContentError]:
     total_words = total_sentences = 0
     for name, text in all_texts:
         for sentence in split_sentences(text):
-            count = len(words(sentence))
+            count = len(length(sentence))
             total_words += count
             total_sentences += 1
-            if count > limits.max_sentence_words:
+            if count > most:
                 found.append(
-                    (
-                        name,
-                        f"a sentence has {count} words (limit "
-                        f'{limits.max_sentence_words}): "{_clip(sentence)}"',
-                    )
+                    (name, f'a sentence has {count} {unit} (limit {most}): "{_clip(sentence)}"')
                 )
         if re.search(r"°\s*F\b", text) and not re.search(r"°\s*C\b", text):
             found.append((name, "give temperatures in both °F and °C"))
-    if total_sentences and total_words / total_sentences > limits.max_avg_words:
+    if total_sentences and total_words / total_sentences > most_on_average:
         found.append(
             (
                 "",
-                f"sentences average {total_words / total_sentences:.1f} words "
-                f"(limit {limits.max_avg_words:.0f})",
+                f"sentences average {total_words / total_sentences:.1f} {unit} "
+                f"(limit {most_on_average:.0f})",
             )
         )
 
@@ -147,11 +167,11 @@ def check_topic(topic: Topic, limits: Limits = LIMITS) -> list[ContentError]:
                 f"has {len(topic.self_care)} steps; give at least {limits.min_self_care_steps}",
             )
         )
-    # A self-care step is an action for "you": it starts with a verb, so not with these.
-    language = languages.get(topic.lang)
+    # A self-care step is an action for "you": it starts with a verb, so not with these (with
+    # no spaces between words, not with any of them at all: "如果" as much as "如果您").
     not_verbs = language.not_action_words if language is not None else frozenset()
     for index, step in enumerate(topic.self_care):
-        first = words(step)[0].lower() if words(step) else ""
+        first = _first_word(step, not_verbs, spaced)
         if first in not_verbs:
             found.append(
                 (
@@ -162,6 +182,16 @@ def check_topic(topic: Topic, limits: Limits = LIMITS) -> list[ContentError]:
         if len(split_sentences(step)) > limits.max_step_sentences:
             found.append((f"self_care.steps[{index}]", "holds more than one action; split it"))
     return [_located(topic, name, message) for name, message in found]
+
+
+def _first_word(step: str, not_verbs: frozenset[str], spaced: bool) -> str:
+    """The step's first word; without spaces between words, the longest not-action word the
+    step begins with (or nothing)."""
+    if spaced:
+        found = words(step)
+        return found[0].lower() if found else ""
+    start = step.lstrip().lower()
+    return max((w for w in not_verbs if start.startswith(w)), key=len, default="")
 
 
 def _clip(sentence: str, width: int = 60) -> str:

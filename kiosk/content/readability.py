@@ -1,9 +1,11 @@
-"""Offline reading-level scores: Flesch-Kincaid grade (English), Fernández-Huerta (Spanish).
+"""Offline reading-level scores: Flesch-Kincaid grade (English), Fernández-Huerta (Spanish), and
+short sentences of common characters (Chinese).
 
 Which formula a language's topics are checked with is its `readability` in
 resources/languages.toml (`formula_for`); a language with "none", or with a rule named there
 that is not one of `FORMULAS`, has no formula, and is never scored with another language's
-syllable rules.
+syllable rules. A formula checks one figure (a grade, a reading ease) or more than one (Chinese:
+sentence length and common characters), each against its own limit.
 
 Syllables are counted by rule rather than from a pronouncing dictionary, so the checks run on a
 kiosk or a CI machine with no network. English uses vowel groups with the usual silent-e and
@@ -13,13 +15,14 @@ vowel-nucleus rules (strong vowels a e o and accented í ú break a diphthong, i
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from kiosk import languages
-from kiosk.content.sentences import split_sentences, words
+from kiosk import languages, paths
+from kiosk.content.sentences import characters, han_characters, split_sentences, words
 
 # Words the rules miscount, with their syllables: everyday exceptions and the medical words that
 # matter most in this content.
@@ -104,26 +107,39 @@ def spanish_syllables(word: str) -> int:
 
 @dataclass(frozen=True, slots=True)
 class TextStats:
-    """Counts that reading-level formulas are built from."""
+    """Counts that reading-level formulas are built from. Chinese counts its sentence lengths in
+    characters (`words` then counts each Han character, and each run of other letters or digits,
+    as one), and how many of its Han characters are common ones."""
 
     sentences: int
     words: int
     syllables: int
     longest_sentence: int
+    han: int = 0  # Han characters
+    common: int = 0  # of them, those in the list of common characters
+    uncommon: str = ""  # the others, each once, in the order first met
 
     @property
     def words_per_sentence(self) -> float:
-        """Average sentence length in words."""
+        """Average sentence length in words (in characters, for Chinese)."""
         return self.words / self.sentences if self.sentences else 0.0
+
+    @property
+    def common_share(self) -> float:
+        """The percentage of the Han characters that are common ones (100 with none)."""
+        return 100.0 * self.common / self.han if self.han else 100.0
 
 
 def text_stats(texts: Iterable[str], lang: str) -> TextStats:
     """Count sentences, words and syllables (each list item is at least one sentence), with the
-    syllable rules of `lang`'s formula; LookupError if it has none."""
+    counting rules of `lang`'s formula; LookupError if it has none."""
     formula = formula_for(lang)
     if formula is None:
         raise LookupError(f"no reading-level formula for language '{lang}'")
-    counter = formula.syllables
+    return formula.count(texts)
+
+
+def _syllable_stats(texts: Iterable[str], counter: Callable[[str], int]) -> TextStats:
     n_sent = n_words = n_syll = longest = 0
     for text in texts:
         for sentence in split_sentences(text):
@@ -135,6 +151,53 @@ def text_stats(texts: Iterable[str], lang: str) -> TextStats:
             n_syll += sum(counter(w) for w in ws)
             longest = max(longest, len(ws))
     return TextStats(n_sent, n_words, n_syll, longest)
+
+
+def english_stats(texts: Iterable[str]) -> TextStats:
+    """Sentences, words and syllables by the English syllable rules."""
+    return _syllable_stats(texts, english_syllables)
+
+
+def spanish_stats(texts: Iterable[str]) -> TextStats:
+    """Sentences, words and syllables by the Spanish syllable rules."""
+    return _syllable_stats(texts, spanish_syllables)
+
+
+# The common characters, one file shipped with the code (not a clinic's to change, so read from
+# the shipped resources whatever KIOSK_RESOURCES says).
+COMMON_CHARACTERS_FILE = paths.SHIPPED_RESOURCES / "readability" / "zh-common-characters.txt"
+
+
+@functools.cache
+def common_characters() -> frozenset[str]:
+    """The 2,500 common characters of the 现代汉语常用字表 (1988)."""
+    text = COMMON_CHARACTERS_FILE.read_text(encoding="utf-8")
+    lines = (line for line in text.splitlines() if not line.startswith("#"))
+    return frozenset(ch for line in lines for ch in han_characters(line))
+
+
+def chinese_stats(texts: Iterable[str]) -> TextStats:
+    """Sentences and their length in characters (each Han character one, each run of other
+    letters or digits one: 38.9, ORS), and how many of the Han characters are common ones.
+    Each Chinese character is one syllable: `syllables` is the number of Han characters."""
+    common = common_characters()
+    n_sent = n_units = n_han = n_common = longest = 0
+    uncommon: dict[str, None] = {}
+    for text in texts:
+        for sentence in split_sentences(text):
+            units = characters(sentence)
+            if not units:
+                continue
+            n_sent += 1
+            n_units += len(units)
+            longest = max(longest, len(units))
+            for ch in han_characters(sentence):
+                n_han += 1
+                if ch in common:
+                    n_common += 1
+                else:
+                    uncommon.setdefault(ch)
+    return TextStats(n_sent, n_units, n_han, longest, n_han, n_common, "".join(uncommon))
 
 
 def flesch_kincaid_grade(stats: TextStats) -> float:
@@ -159,40 +222,124 @@ def fernandez_huerta(stats: TextStats) -> float:
     return 206.84 - 0.60 * p - 1.02 * f
 
 
-@dataclass(frozen=True, slots=True)
-class Formula:
-    """One reading-level formula, as a language's `readability` names it."""
+def characters_per_sentence(stats: TextStats) -> float:
+    """Chinese sentence length: the average number of characters a sentence (0 with none)."""
+    return stats.words_per_sentence
 
-    rule: str  # its name in resources/languages.toml
-    figure: str  # how check-content names the score
-    syllables: Callable[[str], int]
+
+def common_character_share(stats: TextStats) -> float:
+    """The percentage of Han characters that are among the 2,500 common ones."""
+    return stats.common_share
+
+
+@dataclass(frozen=True, slots=True)
+class Measure:
+    """One figure a formula checks each part of a topic by, with its limit.
+
+    `shown` and `finding` are formats of `value` and `limit` (and, for `finding`, `uncommon`:
+    the characters not in the common list): the figure as check-content shows it beside a
+    topic, and what it says of a part that does not pass.
+    """
+
+    name: str  # what the figure is called in check-content
     score: Callable[[TextStats], float]
     default_limit: float  # the health-literacy rule, unless the language sets its own
     higher_is_easier: bool
+    shown: str
+    finding: str
+    limit_field: str = "readability_limit"  # the language's field that sets its own limit
 
     def passes(self, value: float, limit: float) -> bool:
         """Compared at one decimal, the precision scores are reported at."""
         shown = round(value, 1)
         return shown >= limit if self.higher_is_easier else shown <= limit
 
-    def finding(self, value: float, limit: float) -> str:
-        """What check-content says of a part that does not pass."""
-        if self.higher_is_easier:
-            return (
-                f"{self.figure} {value:.1f} is below {limit:.0f}; use shorter words and sentences"
-            )
-        return (
-            f"reading {self.figure} {value:.1f} is above {limit:.1f}; "
-            "use shorter words and sentences"
-        )
+    def says(self, value: float, limit: float) -> str:
+        """The figure and its limit, as check-content shows it."""
+        return self.shown.format(value=value, limit=limit)
 
+    def fails(self, value: float, limit: float, stats: TextStats) -> str:
+        """What check-content says of a part that does not pass."""
+        return self.finding.format(value=value, limit=limit, uncommon="、".join(stats.uncommon))
+
+
+@dataclass(frozen=True, slots=True)
+class Formula:
+    """One reading-level rule, as a language's `readability` names it: how it counts a text,
+    and the figures it checks."""
+
+    rule: str  # its name in resources/languages.toml
+    count: Callable[[Iterable[str]], TextStats]
+    measures: tuple[Measure, ...]
+
+    @property
+    def figure(self) -> str:
+        """The name of its first (main) figure."""
+        return self.measures[0].name
+
+
+_SHORTER = "use shorter words and sentences"
 
 FORMULAS: dict[str, Formula] = {
     "flesch-kincaid": Formula(
-        "flesch-kincaid", "grade", english_syllables, flesch_kincaid_grade, 6.0, False
+        "flesch-kincaid",
+        english_stats,
+        (
+            Measure(
+                "grade",
+                flesch_kincaid_grade,
+                6.0,
+                False,
+                "grade {value:.1f}, at most {limit:.1f}",
+                "reading grade {value:.1f} is above {limit:.1f}; " + _SHORTER,
+            ),
+        ),
     ),
     "fernandez-huerta": Formula(
-        "fernandez-huerta", "Fernández-Huerta", spanish_syllables, fernandez_huerta, 80.0, True
+        "fernandez-huerta",
+        spanish_stats,
+        (
+            Measure(
+                "Fernández-Huerta",
+                fernandez_huerta,
+                80.0,
+                True,
+                "Fernández-Huerta {value:.1f}, at least {limit:.0f}",
+                "Fernández-Huerta {value:.1f} is below {limit:.0f}; " + _SHORTER,
+            ),
+        ),
+    ),
+    # Chinese has no standard grade formula. Sentence length and how many characters are not
+    # common ones are the two signals Chinese readability research relies on most, and both
+    # can be counted exactly: sentences average at most 20 characters (English's 15 words, at
+    # the 1.3 characters or so our Chinese topics take for an English word), and at least 95 %
+    # of the Han characters of each part are among the 2,500 common ones (about what a pupil
+    # learns to write by grade 6; everyday printed text has 98 %, and a short part may need a
+    # name that no everyday word says: 钠, 钾, 镁 for sodium, potassium, magnesium).
+    "chinese-plain": Formula(
+        "chinese-plain",
+        chinese_stats,
+        (
+            Measure(
+                "characters a sentence",
+                characters_per_sentence,
+                20.0,
+                False,
+                "sentences of {value:.1f} characters on average, at most {limit:.0f}",
+                "sentences average {value:.1f} characters, above {limit:.0f}; "
+                "write shorter sentences",
+            ),
+            Measure(
+                "common characters",
+                common_character_share,
+                95.0,
+                True,
+                "{value:.1f} % of characters among the 2,500 common ones, at least {limit:.0f} %",
+                "{value:.1f} % of its characters are among the 2,500 common ones, below "
+                "{limit:.0f} % (not common: {uncommon}); use everyday words, or explain a rare one",
+                "common_characters_limit",
+            ),
+        ),
     ),
 }
 
@@ -204,9 +351,8 @@ def formula_for(lang: str) -> Formula | None:
     return FORMULAS.get(language.readability) if language is not None else None
 
 
-def limit_for(lang: str, formula: Formula) -> float:
-    """The language's own limit for its formula, else the formula's."""
+def limit_for(lang: str, measure: Measure) -> float:
+    """The language's own limit for a figure, else the figure's."""
     language = languages.get(lang)
-    if language is None or language.readability_limit is None:
-        return formula.default_limit
-    return language.readability_limit
+    own = getattr(language, measure.limit_field, None) if language is not None else None
+    return measure.default_limit if own is None else float(own)

@@ -1,8 +1,14 @@
-"""Split text into sentences: what is highlighted, spoken and measured one at a time."""
+"""Split text into sentences: what is highlighted, spoken and measured one at a time.
+
+Latin-script text (English, Spanish) ends a sentence at . ! ? followed by a space. Chinese ends
+one at its full-width 。！？ with no space after it, and writes no spaces between words: its
+lengths are counted in characters (`characters`), not in words.
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 # Words that end with a full stop but do not end a sentence (English and Spanish), lowercase.
 ABBREVIATIONS: frozenset[str] = frozenset(
@@ -44,8 +50,24 @@ ABBREVIATIONS: frozenset[str] = frozenset(
     }
 )
 
-_END = re.compile(r"([.!?…]+)([\"'”’)\]]*)(\s+|$)")
+# Han characters: the CJK Unified Ideographs, their Extension A, the compatibility ideographs and
+# the supplementary planes' extensions.
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+# Written full width, with no space between them: Han characters, CJK punctuation (。，、「」)
+# and full-width forms (！？（）：；).
+_WIDE = HAN + "\u3000-\u303f\uff00-\uffef"
+
+# A sentence ends at . ! ? … (with any closing quote or bracket) before a space or the end of the
+# text; or at Chinese 。！？ (with their closing marks), with or without a space after them. Not
+# at ； or ，, which end a clause inside a sentence, nor at …… inside Chinese text.
+_END = re.compile(
+    r"([.!?…]+)([\"'”’)\]]*)(\s+|$)"
+    r"|([。！？]+)([\"'”’)\]」』）】〕》]*)\s*"
+)
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
+# A line break between two wide characters is no space in Chinese (as in CSS's segment breaks).
+_WIDE_LINE_BREAK = re.compile(rf"(?<=[{_WIDE}])[^\S\n]*\n\s*(?=[{_WIDE}])")
+_ENDS_WIDE = re.compile(rf"[{_WIDE}]$")
 
 
 def _ends_on_abbreviation(text: str) -> bool:
@@ -60,20 +82,25 @@ def split_sentences(text: str) -> list[str]:
     """Split on . ! ? (not after an abbreviation or an initial, not inside 38.9) and blank lines.
 
     Spanish opening marks (¿ ¡) stay with the sentence they open, because they come before it.
-    Whitespace inside a sentence is folded to single spaces.
+    Chinese sentences end at 。！？ even with no space after them. Whitespace inside a sentence is
+    folded to single spaces, and a line break between two Chinese characters is dropped.
     """
     sentences: list[str] = []
     for paragraph in re.split(r"\n\s*\n", text):
-        flat = " ".join(paragraph.split())
+        flat = " ".join(_WIDE_LINE_BREAK.sub("", paragraph).split())
         start = 0
         for match in _END.finditer(flat):
-            stop = match.end(2)
-            candidate = flat[start:stop]
-            if match.group(1) == "." and _ends_on_abbreviation(flat[start : match.start(1)]):
-                continue
-            # "3. Drink water" style numbering is not a sentence of its own.
-            if re.fullmatch(r"\d+\.", candidate.strip()):
-                continue
+            if match.group(4) is not None:  # Chinese: nothing to check
+                stop = match.end(5)
+                candidate = flat[start:stop]
+            else:
+                stop = match.end(2)
+                candidate = flat[start:stop]
+                if match.group(1) == "." and _ends_on_abbreviation(flat[start : match.start(1)]):
+                    continue
+                # "3. Drink water" style numbering is not a sentence of its own.
+                if re.fullmatch(r"\d+\.", candidate.strip()):
+                    continue
             if candidate.strip():
                 sentences.append(candidate.strip())
             start = match.end()
@@ -89,3 +116,33 @@ _WORD = re.compile(r"[^\W_]+(?:[-'’.,][^\W_]+)*", re.UNICODE)
 def words(text: str) -> list[str]:
     """Runs of letters or digits, keeping 38.9, don't and step-by-step whole."""
     return _WORD.findall(text)
+
+
+_HAN_CHARACTER = re.compile(f"[{HAN}]")
+_NOT_HAN = f"(?![{HAN}])[^\\W_]"
+# One Han character, or one run of other letters or digits (kept whole as in `words`).
+_CHARACTER = re.compile(rf"[{HAN}]|{_NOT_HAN}+(?:[-'’.,]{_NOT_HAN}+)*")
+
+
+def han_characters(text: str) -> list[str]:
+    """The Han (Chinese) characters of a text, in order."""
+    return _HAN_CHARACTER.findall(text)
+
+
+def characters(text: str) -> list[str]:
+    """What a sentence's length is counted in where words have no spaces between them (Chinese):
+    each Han character, and each run of other letters or digits as one (38.9, ORS, B12)."""
+    return _CHARACTER.findall(text)
+
+
+def sentence_gaps(sentences: Sequence[str]) -> list[str]:
+    """What goes before each sentence when they are shown as one text: nothing before the first,
+    a space before the others, but none after a sentence that ends in a Chinese mark (。)."""
+    return [
+        "" if i == 0 or _ENDS_WIDE.search(sentences[i - 1]) else " " for i in range(len(sentences))
+    ]
+
+
+def join_sentences(sentences: Sequence[str]) -> str:
+    """The sentences as one text, each gap as `sentence_gaps` says."""
+    return "".join(gap + s for gap, s in zip(sentence_gaps(sentences), sentences, strict=True))

@@ -23,10 +23,11 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
-from kiosk import labels
+from kiosk import fonts, labels
 from kiosk.config import Settings
 from kiosk.content.document import Figure, Section, SelfCare, Summary, Title, Warnings, walk
 from kiosk.content.model import Tier, Topic
+from kiosk.content.sentences import join_sentences
 from kiosk.figures import figure_image
 from kiosk.icons import svg_image
 
@@ -57,6 +58,15 @@ class Handout:
     steps_shown: int
     fits: bool
     figures_shown: int = 0
+
+
+def page_font(lang: str) -> QFont:
+    """The page's font: Open Sans, then the fonts of the topic's language (Chinese characters in
+    their Simplified forms), then any other language's."""
+    fonts.load_fonts()  # the bundled ones, whoever lays a page out first
+    font = QFont(fonts.BUNDLED)
+    font.setFamilies(fonts.families(lang))
+    return font
 
 
 def page_layout(paper: str) -> QPageLayout:
@@ -171,7 +181,7 @@ def handout_html(
             case Summary():
                 parts.append(
                     f'<p style="font-size:{body_pt + 1}pt; font-weight:600; margin-bottom:4px;">'
-                    f"{_e(block.body.text)}</p>"
+                    f"{_e(join_sentences(block.body.sentences))}</p>"
                 )
             case Section():
                 pass  # the page is the what-to-do and when-to-get-help, not the whole topic
@@ -221,7 +231,7 @@ def build_handout(topic: Topic, settings: Settings, paper: str | None = None) ->
     # What gives way, in turn, until the page fits: the type shrinks to 12 pt, then the
     # drawings go, then the self-care steps beyond the first three. Never a warning sign.
     # The address is typed from paper: the drawings beside it leave it room for one line.
-    small = QFont("Open Sans")
+    small = page_font(topic.lang)
     small.setPixelSize(round((BODY_PT[0] - 1.5) * LAYOUT_DPI / 72))
     address = QFontMetricsF(small).horizontalAdvance(topic.learn_more)
     room = int((rect.width() - 104 - address - 24) // (FIGURE_PX[0] + 8))
@@ -234,7 +244,7 @@ def build_handout(topic: Topic, settings: Settings, paper: str | None = None) ->
     for body_pt, steps, figures in attempts:
         document = QTextDocument()
         document.setDocumentMargin(0)
-        font = QFont("Open Sans")
+        font = page_font(topic.lang)
         font.setPointSizeF(body_pt)
         # No ligatures: "fl" stays two letters, so the text survives any print driver and can be
         # searched and read back from the printed PDF.

@@ -6,7 +6,9 @@ from pathlib import Path
 
 from PySide6.QtGui import QPainter, QPdfWriter
 
+from kiosk import fonts
 from kiosk.handout.layout import LAYOUT_DPI, Handout, draw_page
+from kiosk.handout.pdf_text import restore_characters
 
 PDF_DPI = 300
 
@@ -32,7 +34,13 @@ def write_pdf(handout: Handout, out: Path) -> None:
     painter.end()
     del writer  # the file is complete once the writer is gone
     try:
-        if out.stat().st_size == 0:
+        written = out.read_bytes()
+        if not written:
             raise HandoutError(f"cannot write {out}")
+        # Chinese characters that Qt's map of the text gives as look-alike radicals (人 as ⼈).
+        text = handout.document.toPlainText()
+        fixed = restore_characters(written, text, fonts.families())
+        if fixed != written:
+            out.write_bytes(fixed)
     except OSError as exc:
         raise HandoutError(f"cannot write {out}: {exc.strerror}") from None

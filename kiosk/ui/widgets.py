@@ -8,6 +8,7 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
+from kiosk.content.sentences import han_characters, join_sentences, sentence_gaps
 from kiosk.icons import svg_image
 
 
@@ -125,12 +126,15 @@ class ReadingLabel(QLabel):
         self._highlighted: int | None = None
         self.setWordWrap(True)
         self.setTextFormat(Qt.TextFormat.PlainText)
-        self.setText(" ".join(sentences))
-        self.setAccessibleName(" ".join(sentences))
+        self.setText(join_sentences(sentences))  # no space after a Chinese 。
+        self.setAccessibleName(join_sentences(sentences))
         self.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         if role:
             set_role(self, role)
+        if any(han_characters(s) for s in sentences):
+            # Chinese is never slanted: base.qss keeps a caption in it upright.
+            self.setProperty("script", "han")
 
     @property
     def highlighted(self) -> int | None:
@@ -144,14 +148,16 @@ class ReadingLabel(QLabel):
         self._highlighted = index
         if index is None:
             self.setTextFormat(Qt.TextFormat.PlainText)
-            self.setText(" ".join(self.sentences))
+            self.setText(join_sentences(self.sentences))
             return
         bg, fg = self.highlight_colours
         parts = []
-        for i, sentence in enumerate(self.sentences):
+        for i, (gap, sentence) in enumerate(
+            zip(sentence_gaps(self.sentences), self.sentences, strict=True)
+        ):
             text = html.escape(sentence)
             if i == index:
                 text = f'<span style="background-color:{bg}; color:{fg};">{text}</span>'
-            parts.append(text)
+            parts.append(gap + text)
         self.setTextFormat(Qt.TextFormat.RichText)
-        self.setText(" ".join(parts))
+        self.setText("".join(parts))

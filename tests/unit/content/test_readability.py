@@ -5,12 +5,21 @@ from __future__ import annotations
 import pytest
 
 from kiosk.content.readability import (
+    COMMON_CHARACTERS_FILE,
+    FORMULAS,
+    characters_per_sentence,
+    chinese_stats,
+    common_character_share,
+    common_characters,
     english_syllables,
     fernandez_huerta,
     flesch_kincaid_grade,
+    formula_for,
+    limit_for,
     spanish_syllables,
     text_stats,
 )
+from kiosk.content.sentences import han_characters
 
 # Hand-counted syllables of everyday and health words.
 ENGLISH = {
@@ -211,3 +220,62 @@ def test_empty_text_scores_neutral() -> None:
     stats = text_stats([""], "en")
     assert flesch_kincaid_grade(stats) == 0.0
     assert fernandez_huerta(stats) == 100.0
+
+
+# -- Chinese: short sentences of common characters -----------------------------------------------
+
+
+def test_the_common_characters_are_the_2500_of_the_1988_table() -> None:
+    common = common_characters()
+    assert len(common) == 2500
+    rows = [
+        line
+        for line in COMMON_CHARACTERS_FILE.read_text(encoding="utf-8").splitlines()
+        if not line.startswith("#")
+    ]
+    listed = "".join(rows)
+    assert len(listed) == 2500  # each once, and nothing but Han characters
+    assert han_characters(listed) == list(listed)
+    assert listed[:10] == "一乙二十丁厂七卜人入"  # the table's order: by number of strokes
+    assert listed[-3:] == "露囊罐"  # the last of its 2,500; 匕, its 2,501st, starts the rest
+    assert all(ch.encode("gb2312") for ch in listed)  # every one a GB 2312 character
+    # Everyday words are in; the names of salts and medicines, and rarer characters, are not.
+    assert set("腿疼肚子大便喝水医生发烧抽筋盐糖") <= common
+    assert not set("钾镁钠哌胺囟盎") & common
+    assert not set("匕刁") & common  # the table's less common 1,000 begin here
+
+
+def test_chinese_counts_characters_by_hand() -> None:
+    # 多喝水 (3) and 补充钾 (3, 钾 not common) then ORS (1) and 很 好 (2): 2 sentences, 9 long.
+    stats = text_stats(["多喝水，补充钾。ORS 很好。"], "zh")
+    assert (stats.sentences, stats.words, stats.longest_sentence) == (2, 9, 6)
+    assert (stats.han, stats.common, stats.uncommon) == (8, 7, "钾")
+    assert stats.syllables == 8  # each Chinese character is one syllable
+    assert characters_per_sentence(stats) == pytest.approx(4.5)
+    assert common_character_share(stats) == pytest.approx(87.5)
+    assert chinese_stats(["多喝水，补充钾。ORS 很好。"]) == stats
+
+
+def test_chinese_each_list_item_is_at_least_a_sentence_and_empty_text_passes() -> None:
+    stats = text_stats(["多喝水", "多休息"], "zh")
+    assert (stats.sentences, stats.words) == (2, 6)
+    empty = text_stats([""], "zh")
+    assert characters_per_sentence(empty) == 0.0
+    assert common_character_share(empty) == 100.0
+
+
+def test_the_chinese_rule_checks_both_figures_with_the_tables_limits() -> None:
+    formula = formula_for("zh")
+    assert formula is FORMULAS["chinese-plain"]
+    length, common = formula.measures
+    assert (limit_for("zh", length), limit_for("zh", common)) == (20.0, 95.0)
+    plain = chinese_stats(["腹泻会让身体很快失去水分。您还会失去肌肉需要的盐分。"])
+    assert length.passes(length.score(plain), 20.0)
+    assert common.passes(common.score(plain), 95.0)
+    long = chinese_stats(["腹泻会让身体很快失去水分，您还会失去肌肉需要的盐分，也会觉得很累。"])
+    assert length.score(long) == 30.0  # 12 + 12 + 6 characters in one sentence
+    assert not length.passes(length.score(long), 20.0)
+    rare = chinese_stats(["洛哌丁胺能止泻。"])  # 洛 哌 胺: 3 of 7 not common
+    assert common.score(rare) == pytest.approx(400 / 7)
+    assert not common.passes(common.score(rare), 95.0)
+    assert "(not common: 洛、哌、胺)" in common.fails(common.score(rare), 95.0, rare)

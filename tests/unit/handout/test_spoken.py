@@ -18,6 +18,7 @@ from kiosk import labels, paths
 from kiosk.app import application
 from kiosk.config import Settings
 from kiosk.content import Topic, load_topics
+from kiosk.content.sentences import join_sentences, split_sentences
 from kiosk.handout.layout import build_handout
 from kiosk.handout.spoken import PagePart, page_parts, page_sentences
 
@@ -58,6 +59,12 @@ def words(text: str) -> list[str]:
     return text.replace("·", " ").split()
 
 
+def shown(text: str) -> str:
+    """A text as the page shows it: its sentences one after the other (a space between two,
+    none after a Chinese 。)."""
+    return join_sentences(split_sentences(text))
+
+
 def read_aloud(topic: Topic, settings: Settings) -> tuple[list[PagePart], list[str]]:
     """What is read for the topic's page, and the page's own lines."""
     handout = build_handout(topic, settings)
@@ -76,11 +83,11 @@ def test_the_page_is_read_in_its_own_words_and_order(topic: Topic) -> None:
     parts, lines = read_aloud(topic, CLINIC)
     assert lines[0] == "Riverside Family Clinic  ·  555-0100"  # the page's first line
     expected = [lines[0], *body(lines, topic)]
-    assert [words(" ".join(part.sentences)) for part in parts] == [words(x) for x in expected]
+    assert [words(join_sentences(part.sentences)) for part in parts] == [words(x) for x in expected]
     # The clinic's line is two things to say; the rest are the page's lines as printed.
     assert parts[0].sentences == ("Riverside Family Clinic", "555-0100")
     assert parts[1].sentences == (topic.title,)
-    assert words(" ".join(parts[2].sentences)) == words(topic.summary)
+    assert words(join_sentences(parts[2].sentences)) == words(shown(topic.summary))
 
 
 @pytest.mark.parametrize("topic", TOPICS, ids=lambda t: f"{t.id}-{t.lang}")
@@ -90,10 +97,11 @@ def test_each_part_is_named_by_the_page_words_above_it(topic: Topic) -> None:
     steps = [p for p in parts if p.name == heading and p.number]
     assert [p.number for p in steps] == list(range(1, len(topic.self_care) + 1))
     assert {p.count for p in steps} == {len(topic.self_care)}
-    assert [" ".join(p.sentences) for p in steps] == list(topic.self_care)
+    assert [join_sentences(p.sentences) for p in steps] == [shown(s) for s in topic.self_care]
     for tier, signs in topic.warning_signs:
         name = labels.tier_name(tier, topic.lang)
-        assert [" ".join(p.sentences) for p in parts if p.name == name and p.number] == list(signs)
+        said = [join_sentences(p.sentences) for p in parts if p.name == name and p.number]
+        assert said == [shown(s) for s in signs]
     # One list of every sentence, and for each the part it is in.
     sentences, where = page_sentences(parts)
     assert len(sentences) == len(where)
@@ -108,6 +116,15 @@ def test_spanish_headings_are_spoken_in_spanish() -> None:
     assert "Lo que puede hacer en casa" in sentences
     assert "Cuándo pedir ayuda" in sentences
     assert "Llame al 911 ahora" in sentences
+    assert "What you can do at home" not in sentences
+
+
+def test_chinese_headings_are_spoken_in_chinese() -> None:
+    topic = next(t for t in TOPICS if t.lang == "zh")
+    sentences, _ = page_sentences(read_aloud(topic, CLINIC)[0])
+    assert "在家可以做的事" in sentences
+    assert "什么时候需要就医" in sentences
+    assert "马上打 911" in sentences
     assert "What you can do at home" not in sentences
 
 
@@ -126,7 +143,7 @@ def test_a_page_cut_short_is_read_as_printed() -> None:
     steps = [p for p in parts if p.name == heading and p.number]
     assert len(steps) == handout.steps_shown
     assert {p.count for p in steps} == {handout.steps_shown}
-    assert [words(" ".join(p.sentences)) for p in parts[1:]] == [
+    assert [words(join_sentences(p.sentences)) for p in parts[1:]] == [
         words(x) for x in body(lines, crowded)
     ]
 
