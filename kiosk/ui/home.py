@@ -33,6 +33,7 @@ def only_in(lang: str) -> str:
     words = {
         "en": QCoreApplication.translate("HomeScreen", "Only in English"),
         "es": QCoreApplication.translate("HomeScreen", "Only in Spanish"),
+        "zh": QCoreApplication.translate("HomeScreen", "Only in Chinese"),
     }
     return words.get(lang) or QCoreApplication.translate("HomeScreen", "Only in {language}").format(
         language=labels.language_name(lang)

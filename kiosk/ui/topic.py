@@ -412,6 +412,7 @@ class TopicScreen(QWidget):
             words = {  # the languages the translations name; any other by its own name
                 "en": self.tr("This topic is only in English."),
                 "es": self.tr("This topic is only in Spanish."),
+                "zh": self.tr("This topic is only in Chinese."),
             }
             self.language_note.setText(
                 words.get(topic.lang)

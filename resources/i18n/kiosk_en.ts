@@ -190,22 +190,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/home.py" line="37"/>
+        <location filename="../../kiosk/ui/home.py" line="36"/>
+        <source>Only in Chinese</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/home.py" line="38"/>
         <source>Only in {language}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/home.py" line="185"/>
+        <location filename="../../kiosk/ui/home.py" line="186"/>
         <source>Choose a topic</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/home.py" line="186"/>
+        <location filename="../../kiosk/ui/home.py" line="187"/>
         <source>Tap a topic to read about it. You can also hear it read aloud.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/home.py" line="187"/>
+        <location filename="../../kiosk/ui/home.py" line="188"/>
         <source>No topics are available right now. Please ask the front desk.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -630,32 +635,37 @@
 <context>
     <name>TopicScreen</name>
     <message>
-        <location filename="../../kiosk/ui/topic.py" line="314"/>
+        <location filename="../../kiosk/ui/topic.py" line="348"/>
         <source>Back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/topic.py" line="315"/>
+        <location filename="../../kiosk/ui/topic.py" line="349"/>
         <source>All topics</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/topic.py" line="316"/>
+        <location filename="../../kiosk/ui/topic.py" line="350"/>
         <source>Print a summary</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/topic.py" line="379"/>
+        <location filename="../../kiosk/ui/topic.py" line="413"/>
         <source>This topic is only in English.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/topic.py" line="380"/>
+        <location filename="../../kiosk/ui/topic.py" line="414"/>
         <source>This topic is only in Spanish.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/topic.py" line="384"/>
+        <location filename="../../kiosk/ui/topic.py" line="415"/>
+        <source>This topic is only in Chinese.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/topic.py" line="419"/>
         <source>This topic is only in {language}.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -139,7 +139,7 @@
     <message>
         <location filename="../../kiosk/ui/handout.py" line="81"/>
         <source>Your page to take home</source>
-        <translation>Su hoja para llevar a casa</translation>
+        <translation>Hoja para llevar a casa</translation>
     </message>
     <message>
         <location filename="../../kiosk/ui/handout.py" line="84"/>
@@ -190,22 +190,27 @@
         <translation>Solo en español</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/home.py" line="37"/>
+        <location filename="../../kiosk/ui/home.py" line="36"/>
+        <source>Only in Chinese</source>
+        <translation>Solo en chino</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/home.py" line="38"/>
         <source>Only in {language}</source>
         <translation>Solo en {language}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/home.py" line="185"/>
+        <location filename="../../kiosk/ui/home.py" line="186"/>
         <source>Choose a topic</source>
         <translation>Elija un tema</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/home.py" line="186"/>
+        <location filename="../../kiosk/ui/home.py" line="187"/>
         <source>Tap a topic to read about it. You can also hear it read aloud.</source>
         <translation>Toque un tema para leer sobre él. También puede escucharlo en voz alta.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/home.py" line="187"/>
+        <location filename="../../kiosk/ui/home.py" line="188"/>
         <source>No topics are available right now. Please ask the front desk.</source>
         <translation>No hay temas disponibles en este momento. Por favor, pregunte en la recepción.</translation>
     </message>
@@ -630,32 +635,37 @@
 <context>
     <name>TopicScreen</name>
     <message>
-        <location filename="../../kiosk/ui/topic.py" line="314"/>
+        <location filename="../../kiosk/ui/topic.py" line="348"/>
         <source>Back</source>
         <translation>Atrás</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/topic.py" line="315"/>
+        <location filename="../../kiosk/ui/topic.py" line="349"/>
         <source>All topics</source>
         <translation>Todos los temas</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/topic.py" line="316"/>
+        <location filename="../../kiosk/ui/topic.py" line="350"/>
         <source>Print a summary</source>
         <translation>Imprimir un resumen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/topic.py" line="379"/>
+        <location filename="../../kiosk/ui/topic.py" line="413"/>
         <source>This topic is only in English.</source>
         <translation>Este tema solo está en inglés.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/topic.py" line="380"/>
+        <location filename="../../kiosk/ui/topic.py" line="414"/>
         <source>This topic is only in Spanish.</source>
         <translation>Este tema solo está en español.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/topic.py" line="384"/>
+        <location filename="../../kiosk/ui/topic.py" line="415"/>
+        <source>This topic is only in Chinese.</source>
+        <translation>Este tema solo está en chino.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/topic.py" line="419"/>
         <source>This topic is only in {language}.</source>
         <translation>Este tema solo está en {language}.</translation>
     </message>

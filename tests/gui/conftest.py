@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from kiosk import paths
@@ -13,6 +14,7 @@ from kiosk.app import Kiosk, application
 from kiosk.config import Settings
 from kiosk.content import LoadResult, load_topics
 from kiosk.narration.render import RenderClient
+from kiosk.ui.controls import ComfortControls
 
 FAST = Settings(idle_timeout_s=0.15, countdown_s=0.3, attract_rotate_s=0.05)
 
@@ -58,3 +60,27 @@ def make_kiosk(qtbot: QtBot) -> Iterator[MakeKiosk]:
 def kiosk(make_kiosk: MakeKiosk) -> Kiosk:
     """A kiosk with the shipped topics at 1920x1080 and millisecond timers."""
     return make_kiosk()
+
+
+def choose_language(qtbot: QtBot, controls: ComfortControls, code: str) -> None:
+    """Switch the visit's language as a patient does, whatever the language table offers: the
+    one-tap button of a two-language kiosk, or the picker of three or more (opened, then the
+    language touched)."""
+    if controls.picker is None:
+        button = controls.languages[code]
+    else:
+        assert controls.language_menu.isVisible()
+        qtbot.mouseClick(controls.language_menu, Qt.MouseButton.LeftButton)
+        assert controls.picker.is_open
+        button = controls.picker.entries[code]
+    assert button.isVisible(), code
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert controls.picker is None or not controls.picker.is_open
+
+
+def offered_language(controls: ComfortControls) -> list[str]:
+    """What the language control says: with one tap, the other language (its button in its own
+    words); with the picker, the visit's language, which opens it."""
+    if controls.picker is None:
+        return [b.text() for b in controls.languages.values() if b.isVisible()]
+    return [controls.language_menu.text()] if controls.language_menu.isVisible() else []

@@ -10,10 +10,22 @@ import pytest
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QLabel
 
+from kiosk import languages
 from kiosk.config import Settings
+from kiosk.content.sentences import join_sentences, split_sentences
 from kiosk.handout.layout import build_handout
 from kiosk.theme import PALETTES
 from tests.gui.conftest import FAST, MakeKiosk
+
+# The learn-more address of these languages is too long to leave the drawings room beside the
+# QR code on one line (MedlinePlus's page of health information in Simplified Chinese): their
+# pages give the drawings way, never a step or a sign.
+ADDRESS_TAKES_THE_ROW = {"zh"}
+
+
+def shown_as(text: str) -> str:
+    """A text as the screen and the page show it: its sentences with the gaps of its script."""
+    return join_sentences(split_sentences(text))
 
 
 def drawings(kiosk_page: object) -> list[QLabel]:
@@ -37,7 +49,7 @@ def ink(label: QLabel) -> set[str]:
     return found
 
 
-@pytest.mark.parametrize("lang", ["en", "es"])
+@pytest.mark.parametrize("lang", languages.codes())
 def test_the_drawings_show_in_the_theme_and_grow_with_the_text(
     make_kiosk: MakeKiosk, lang: str
 ) -> None:
@@ -62,11 +74,11 @@ def test_the_drawings_show_in_the_theme_and_grow_with_the_text(
     page = kiosk.window.topic.page
     assert page is not None
     for figure in topic.figures:  # the words are on the page, to read and to hear
-        assert " ".join(figure.alt.split()) in " ".join(page.sentences())
+        assert shown_as(figure.alt) in join_sentences(page.sentences())
 
 
 @pytest.mark.parametrize("paper", ["letter", "a4"])
-@pytest.mark.parametrize("lang", ["en", "es"])
+@pytest.mark.parametrize("lang", languages.codes())
 @pytest.mark.parametrize("topic_id", ["ibs-leg-pain", "diarrhea-leg-pain"])
 def test_the_page_carries_drawings_and_every_step_and_sign(
     make_kiosk: MakeKiosk, topic_id: str, lang: str, paper: str
@@ -77,8 +89,11 @@ def test_the_page_carries_drawings_and_every_step_and_sign(
     handout = build_handout(topic, Settings(), paper)
     assert handout.fits
     assert handout.steps_shown == len(topic.self_care)
-    assert 1 <= handout.figures_shown <= 2
+    if lang in ADDRESS_TAKES_THE_ROW:
+        assert handout.figures_shown == 0
+    else:
+        assert 1 <= handout.figures_shown <= 2
     text = " ".join(handout.document.toPlainText().split())
     for _tier, signs in topic.warning_signs:
         for sign in signs:
-            assert " ".join(sign.split()) in text
+            assert shown_as(sign) in text

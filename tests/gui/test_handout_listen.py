@@ -17,7 +17,7 @@ from kiosk.handout.spoken import page_parts, page_sentences
 from kiosk.narration.narrator import State
 from kiosk.narration.script import flatten, reading_blocks
 from kiosk.stats import summary
-from tests.gui.conftest import FAST, MakeKiosk
+from tests.gui.conftest import FAST, MakeKiosk, choose_language
 
 SETTINGS = Settings(clinic_name="Riverside Family Clinic", clinic_phone="555-0100")
 
@@ -175,7 +175,7 @@ def test_a_new_language_reads_the_new_page(make_kiosk: MakeKiosk, qtbot: QtBot) 
     kiosk = previewing(make_kiosk, qtbot)
     with qtbot.wait_signal(kiosk.narrator.sentence_started, timeout=20_000):
         tap(qtbot, kiosk.window.handout.narration.listen)
-    tap(qtbot, kiosk.window.handout.controls.languages["es"])
+    choose_language(qtbot, kiosk.window.handout.controls, "es")
     assert kiosk.window.current_screen == "handout"
     assert kiosk.narrator.lang == "es"
     assert kiosk.narrator.sentences == the_page(kiosk)

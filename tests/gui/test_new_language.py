@@ -19,14 +19,14 @@ from PySide6.QtMultimedia import QMediaPlayer
 from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
-from kiosk import paths
+from kiosk import languages, paths
 from kiosk.app import Kiosk, application
 from kiosk.content import LoadResult, load_topics
 from kiosk.narration.narrator import Narrator, State
 from kiosk.theme import MIN_BUTTON
 from kiosk.ui.language_picker import LanguagePicker
 from tests.conftest import ROOT, run_main
-from tests.gui.conftest import FAST, MakeKiosk
+from tests.gui.conftest import FAST, MakeKiosk, choose_language
 from tests.gui.test_translations import pairs, read_ts
 from tests.language_samples import (
     ARABIC_TABLE,
@@ -39,6 +39,7 @@ from tests.language_samples import (
 K = Qt.Key
 CALM = replace(FAST, idle_timeout_s=600.0, countdown_s=30.0)
 FRENCH_TITLE = "Mal aux jambes et diarrhée"
+SHIPPED = languages.codes()  # the shipped table's languages (en, es, zh): French comes after
 
 
 def set_up(resources: Path) -> subprocess.CompletedProcess[str]:
@@ -145,8 +146,11 @@ def test_a_third_language_is_offered_in_a_picker_naming_each_in_its_own_words(
     picker = opened_picker(qtbot, kiosk)
     assert picker.geometry() == home.rect()  # over the whole screen: nothing else is touched
     names = [(code, button.text()) for code, button in picker.entries.items()]
-    assert names == [("en", "English"), ("es", "Español"), ("fr", "Français")]
-    assert [button.isChecked() for button in picker.entries.values()] == [True, False, False]
+    assert names == [*((code, languages.name(code)) for code in SHIPPED), ("fr", "Français")]
+    assert names[:3] == [("en", "English"), ("es", "Español"), ("zh", "简体中文")]
+    assert [button.isChecked() for button in picker.entries.values()] == [True] + [False] * len(
+        SHIPPED
+    )
     for button in picker.controls():
         assert button.isVisible()
         assert button.height() >= MIN_BUTTON, button.text()  # touch-sized, as every control
@@ -203,10 +207,14 @@ def test_the_picker_works_by_keys_and_escape_only_closes_it(
     assert picker is not None
     assert picker.is_open
     entries = picker.entries
+    order = list(entries)
+    assert order == [*SHIPPED, "fr"]
     assert focused() is entries["en"]  # keys start on the visit's language
     press(qtbot, kiosk, K.Key_Down)
     assert focused() is entries["es"]
-    press(qtbot, kiosk, K.Key_Right)
+    for code in order[2:]:  # down the one column, Right as Down, to the last language
+        press(qtbot, kiosk, K.Key_Right)
+        assert focused() is entries[code]
     assert focused() is entries["fr"]
     press(qtbot, kiosk, K.Key_Tab)
     assert focused() is picker.close_button
@@ -224,8 +232,8 @@ def test_the_picker_works_by_keys_and_escape_only_closes_it(
 
     press(qtbot, kiosk, K.Key_Return)
     assert picker.is_open
-    press(qtbot, kiosk, K.Key_Down)
-    press(qtbot, kiosk, K.Key_Down)
+    for _ in order[1:]:
+        press(qtbot, kiosk, K.Key_Down)
     assert focused() is entries["fr"]
     press(qtbot, kiosk, K.Key_Return)
     assert not picker.is_open
@@ -262,7 +270,8 @@ def test_the_audio_guide_says_the_picker_and_each_language(
     press(qtbot, kiosk, K.Key_Return)
     qtbot.wait_until(lambda: "English. chosen." in said, timeout=20_000)
     assert said.index("Choose a language") < said.index("English. chosen.")  # where, then what
-    for expected in ("Español. not chosen.", "Français. not chosen.", "Close."):
+    others = [languages.name(code) for code in SHIPPED[1:]] + ["Français"]
+    for expected in [*(f"{name}. not chosen." for name in others), "Close."]:
         press(qtbot, kiosk, K.Key_Down)
         qtbot.wait_until(lambda expected=expected: expected in said, timeout=20_000)
     quiet(qtbot, kiosk.guide.narrator)
@@ -417,7 +426,7 @@ def test_a_right_to_left_language_mirrors_the_window(
     assert w.layoutDirection() == Qt.LayoutDirection.LeftToRight
     assert menu_x() > clinic_x()  # the controls at the end of the bar: the right
     picker = opened_picker(qtbot, kiosk)
-    assert list(picker.entries) == ["en", "es", "fr", "ar"]
+    assert list(picker.entries) == [*SHIPPED, "fr", "ar"]
     assert picker.entries["ar"].text() == "العربية"
     click(qtbot, picker.entries["ar"])
     assert kiosk.visit.choices.language == "ar"
@@ -449,14 +458,18 @@ def test_a_bad_table_entry_is_reported_and_the_kiosk_runs_on(
 
     kiosk.visits.start()
     controls = kiosk.window.home.controls
-    assert list(controls.languages) == ["en", "es"]  # two left: one tap, as before
-    assert controls.picker is None
-    assert not controls.language_menu.isVisible()
-    click(qtbot, controls.languages["es"])
+    if len(SHIPPED) == 2:  # two left: one tap, as before
+        assert list(controls.languages) == list(SHIPPED)
+        assert controls.picker is None
+        assert not controls.language_menu.isVisible()
+    else:  # the shipped ones left, in the picker
+        assert controls.picker is not None
+        assert list(controls.picker.entries) == list(SHIPPED)
+    choose_language(qtbot, controls, "es")
     assert kiosk.window.home.heading.text() == "Elija un tema"
     assert all(t.lang != "fr" for t in kiosk.content.topics)
 
     kiosk.staff_mode.open_staff()  # staff see why French is missing
     failed = kiosk.window.staff.failed.text()
     assert problem.removeprefix("languages: ") in failed
-    assert "unknown language folder 'fr' (supported: en, es)" in failed
+    assert f"unknown language folder 'fr' (supported: {', '.join(SHIPPED)})" in failed

@@ -19,7 +19,7 @@ from kiosk.app import EXIT_STAFF, Kiosk
 from kiosk.content import load_topics
 from kiosk.staff import LOCK_FILE, Check, hash_pin
 from kiosk.stats import report
-from tests.gui.conftest import FAST, MakeKiosk
+from tests.gui.conftest import FAST, MakeKiosk, choose_language
 
 PIN = "8642097531"
 STAFF = dataclasses.replace(FAST, staff_pin_hash=hash_pin(PIN), idle_timeout_s=30.0)
@@ -328,7 +328,7 @@ def test_a_visit_leaves_anonymous_counts(qtbot: QtBot, make_kiosk: MakeKiosk) ->
     kiosk.visits.start()
     kiosk.reading.open_topic("ibs-leg-pain")
     controls = kiosk.window.topic.controls
-    controls.languages["es"].click()
+    choose_language(qtbot, controls, "es")
     controls.sizes[130].click()
     controls.contrast.click()
     kiosk.guiding.toggle()

@@ -10,6 +10,7 @@ from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
+from kiosk import languages
 from kiosk.app import Kiosk
 from kiosk.config import Settings
 from kiosk.theme import MIN_BUTTON, MIN_GAP
@@ -64,7 +65,7 @@ def assert_nothing_cut_off_or_overlapping(screen: str, bar: QWidget) -> None:
             assert gap(ra, rb) >= MIN_GAP, (screen, name(a), ra, name(b), rb)
 
 
-@pytest.mark.parametrize("lang", ["en", "es"])
+@pytest.mark.parametrize("lang", languages.codes())
 def test_each_top_bar_is_one_row_at_1920x1080(
     make_kiosk: MakeKiosk, qtbot: QtBot, lang: str
 ) -> None:
@@ -85,7 +86,7 @@ def test_each_top_bar_is_one_row_at_1920x1080(
 
 
 @pytest.mark.parametrize(
-    ("text_size", "lang"), [(130, "en"), (130, "es"), (170, "en"), (170, "es")]
+    ("text_size", "lang"), [(size, lang) for size in (130, 170) for lang in languages.codes()]
 )
 def test_at_larger_text_the_top_bars_wrap_without_cutting_anything_off(
     make_kiosk: MakeKiosk, qtbot: QtBot, text_size: int, lang: str

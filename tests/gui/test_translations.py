@@ -1,5 +1,6 @@
-"""Spanish for every word the kiosk says itself: in the translation sources, on every screen,
-and on the printed page.
+"""Every word the kiosk says itself, in each language it offers besides English (Spanish and
+Chinese; the table's languages): in the translation sources, on every screen, and on the printed
+page.
 
 Topic text comes from the per-language topic files; these tests are about the kiosk's own words
 (buttons, headings, messages, accessible names), which go through Qt's translation system.
@@ -22,33 +23,43 @@ from PySide6.QtCore import QLocale, QTranslator
 from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
-from kiosk import labels, paths
+from kiosk import labels, languages, paths
 from kiosk.app import Kiosk, application
 from kiosk.content import LoadResult, load_topics
 from kiosk.handout.layout import build_handout
 from kiosk.narration.narrator import Problem, State
-from tests.gui.conftest import FAST, MakeKiosk
+from tests.gui.conftest import FAST, MakeKiosk, choose_language, offered_language
 
 ROOT = Path(__file__).resolve().parents[2]
-ES_TS = paths.I18N / "kiosk_es.ts"
 EN_TS = paths.I18N / "kiosk_en.ts"
-ES_TS_SHOWN = "resources/i18n/kiosk_es.ts"
+# The languages the kiosk's own words are translated into: every one in the table but English.
+TRANSLATED = tuple(code for code in languages.codes() if code != "en")
 TOPIC_IDS = ("diarrhea-leg-pain", "ibs-leg-pain")
 # Each language button names its language in its own words, whatever the screen's language.
-LANGUAGE_NAMES = frozenset({labels.language_name("en"), labels.language_name("es")})
+LANGUAGE_NAMES = frozenset(labels.language_name(code) for code in languages.codes())
 # Long enough that nothing runs out while the screens are visited.
 CALM = replace(FAST, idle_timeout_s=600.0, countdown_s=30.0)
 PLACEHOLDER = re.compile(r"\{\w*\}|%n")
 FIX_HINT = (
     "Run scripts/update-translations, translate the new entries in "
-    "resources/i18n/kiosk_es.ts (pyside6-linguist or a text editor), and commit the .ts files."
+    "resources/i18n/kiosk_<language>.ts (pyside6-linguist or a text editor), and commit the .ts "
+    "files."
 )
+
+
+def ts_file(lang: str) -> Path:
+    """The translation source of one language."""
+    return paths.I18N / f"kiosk_{lang}.ts"
+
+
+def shown_name(lang: str) -> str:
+    return f"resources/i18n/kiosk_{lang}.ts"
 
 
 @pytest.fixture(autouse=True)
 def _english_afterwards() -> Iterator[None]:
-    """Leave the application as found: no Spanish translator installed, the default locale back,
-    so later tests that translate without building a kiosk still get English."""
+    """Leave the application as found: no translator of these tests installed, the default
+    locale back, so later tests that translate without building a kiosk still get English."""
     app = application()
     before = set(app.findChildren(QTranslator))
     locale = QLocale()
@@ -96,14 +107,26 @@ def read_ts(path: Path) -> list[Message]:
     return messages
 
 
+# How many forms a number's words take (Qt's plural rules): English and Spanish two ("1 second",
+# "2 seconds"), Chinese one ("1 秒", "2 秒").
+PLURAL_FORMS = {"zh": 1}
+
+
+def plural_forms(path: Path) -> int:
+    """The plural forms of the language of a .ts file (its `language` attribute, zh_CN)."""
+    language = ET.parse(path).getroot().get("language", "")
+    return PLURAL_FORMS.get(language.split("_")[0], 2)
+
+
 def untranslated(path: Path) -> list[str]:
     """The source texts (with their context) that have no finished translation."""
     missing = []
+    forms = plural_forms(path)
     for m in read_ts(path):
         if m.kind in ("vanished", "obsolete"):
             continue  # kept for reference only; never looked up (update-translations drops them)
         blank = not m.forms or any(not form.strip() for form in m.forms)
-        too_few_forms = m.numerus and len(m.forms) < 2
+        too_few_forms = m.numerus and len(m.forms) < forms
         if m.kind == "unfinished" or blank or too_few_forms:
             missing.append(f"{m.context}: {m.source!r}")
     return missing
@@ -114,12 +137,13 @@ def pairs(path: Path) -> set[tuple[str, str]]:
     return {(m.context, m.source) for m in read_ts(path) if m.kind not in ("vanished", "obsolete")}
 
 
-def spanish(context: str, source: str, plural: int = 0) -> str:
-    """The committed Spanish translation of one source text (`plural`: which numerus form)."""
-    for m in read_ts(ES_TS):
+def translation(lang: str, context: str, source: str, plural: int = 0) -> str:
+    """The committed translation of one source text into `lang` (`plural`: which numerus form;
+    a language with one form, as Chinese, has that one for every number)."""
+    for m in read_ts(ts_file(lang)):
         if (m.context, m.source) == (context, source):
-            return m.forms[plural if m.numerus else 0]
-    raise KeyError(f"{context}: {source!r} is not in {ES_TS.name}")
+            return m.forms[min(plural, len(m.forms) - 1) if m.numerus else 0]
+    raise KeyError(f"{context}: {source!r} is not in {ts_file(lang).name}")
 
 
 def lupdate_pairs(lupdate: Path, root: Path, ts: Path, work: Path) -> set[tuple[str, str]]:
@@ -184,8 +208,8 @@ class English:
     tails: tuple[str, ...]  # the fixed part after the last one, when the string starts with one
 
     @staticmethod
-    def from_ts(path: Path, spanish_ts: Path) -> English:
-        same = {m.source for m in read_ts(spanish_ts) if m.forms and m.forms[0] == m.source}
+    def from_ts(path: Path, translated_ts: Path) -> English:
+        same = {m.source for m in read_ts(translated_ts) if m.forms and m.forms[0] == m.source}
         exact, phrases, leads, tails = set(), [], set(), set()
         for m in read_ts(path):
             source = " ".join(m.source.split())
@@ -223,28 +247,44 @@ class English:
 # -- the tests ----------------------------------------------------------------------------------
 
 
-def test_every_ui_string_has_spanish() -> None:
-    missing = untranslated(ES_TS)
+@pytest.mark.parametrize("lang", TRANSLATED)
+def test_every_ui_string_is_translated(lang: str) -> None:
+    missing = untranslated(ts_file(lang))
     assert not missing, (
-        f"{len(missing)} kiosk string(s) have no finished Spanish translation in "
-        f"{ES_TS_SHOWN}:\n  " + "\n  ".join(missing) + f"\n{FIX_HINT}"
+        f"{len(missing)} kiosk string(s) have no finished translation in "
+        f"{shown_name(lang)}:\n  " + "\n  ".join(missing) + f"\n{FIX_HINT}"
     )
     # The file really has translations (a parse that finds nothing would pass above).
-    assert len(read_ts(ES_TS)) >= 50
+    assert len(read_ts(ts_file(lang))) >= 50
 
 
-def test_translation_sources_are_up_to_date(tmp_path: Path) -> None:
+def test_the_translated_languages_are_those_of_the_table() -> None:
+    assert TRANSLATED == ("es", "zh")
+    assert sorted(p.stem for p in paths.I18N.glob("kiosk_*.ts")) == [
+        f"kiosk_{code}" for code in sorted(languages.codes())
+    ]
+
+
+def test_chinese_has_one_form_for_every_number() -> None:
+    """Chinese says "%n 秒" whatever the number: one numerus form, not the two of English."""
+    plurals = [m for m in read_ts(ts_file("zh")) if m.numerus]
+    assert plurals
+    assert all(len(m.forms) == 1 and "%n" in m.forms[0] for m in plurals)
+
+
+@pytest.mark.parametrize("lang", TRANSLATED)
+def test_translation_sources_are_up_to_date(tmp_path: Path, lang: str) -> None:
     lupdate = Path(sys.executable).parent / "pyside6-lupdate"
     if not lupdate.exists():
         pytest.skip(f"{lupdate} is not installed")
-    wanted = lupdate_pairs(lupdate, ROOT, ES_TS, tmp_path)
-    committed = pairs(ES_TS)
+    wanted = lupdate_pairs(lupdate, ROOT, ts_file(lang), tmp_path)
+    committed = pairs(ts_file(lang))
     new = sorted(wanted - committed)
     gone = sorted(committed - wanted)
     lines = [f"  new in the code: {c}: {s!r}" for c, s in new]
     lines += [f"  no longer in the code: {c}: {s!r}" for c, s in gone]
     assert wanted == committed, (
-        f"{ES_TS_SHOWN} does not match the tr() strings in kiosk/:\n"
+        f"{shown_name(lang)} does not match the tr() strings in kiosk/:\n"
         + "\n".join(lines)
         + f"\n{FIX_HINT}"
     )
@@ -259,23 +299,28 @@ def assert_no_english(seen: dict[str, list[tuple[str, str]]], english: English) 
         if (source := english.match(text))
     ]
     assert not found, (
-        "English words on the Spanish screens (a string not passed through tr(), not set "
+        "English words on the translated screens (a string not passed through tr(), not set "
         "again in retranslate(), or missing from the compiled .qm: run scripts/bootstrap.sh):\n"
         + "\n".join(found)
     )
 
 
-def spanish_kiosk(make_kiosk: MakeKiosk, content: LoadResult | None = None) -> Kiosk:
+def translated_kiosk(make_kiosk: MakeKiosk, lang: str, content: LoadResult | None = None) -> Kiosk:
     kiosk = make_kiosk(CALM, content)
-    kiosk.visit.update(language="es")
-    assert kiosk.translations.language == "es"
+    kiosk.visit.update(language=lang)
+    assert kiosk.translations.language == lang
     return kiosk
 
 
-def test_spanish_screens_show_no_english(make_kiosk: MakeKiosk, qtbot: QtBot) -> None:
-    english = English.from_ts(EN_TS, ES_TS)
+@pytest.mark.parametrize("lang", TRANSLATED)
+def test_translated_screens_show_no_english(make_kiosk: MakeKiosk, qtbot: QtBot, lang: str) -> None:
+    english = English.from_ts(EN_TS, ts_file(lang))
     assert "Choose a topic" in english.exact  # the English list is really there
-    kiosk = spanish_kiosk(make_kiosk)
+    kiosk = translated_kiosk(make_kiosk, lang)
+
+    def said(context: str, source: str, plural: int = 0) -> str:
+        return translation(lang, context, source, plural)
+
     w = kiosk.window
     seen: dict[str, list[tuple[str, str]]] = {}
 
@@ -287,21 +332,23 @@ def test_spanish_screens_show_no_english(make_kiosk: MakeKiosk, qtbot: QtBot) ->
 
     assert w.current_screen == "attract"
     look("attract")
-    assert w.attract.start.text() == spanish("AttractScreen", "Touch to start")
+    assert w.attract.start.text() == said("AttractScreen", "Touch to start")
 
     kiosk.visits.start()
     look("home")
-    assert w.home.heading.text() == spanish("HomeScreen", "Choose a topic")
-    assert [b.text() for b in w.home.controls.languages.values() if b.isVisible()] == ["English"]
+    assert w.home.heading.text() == said("HomeScreen", "Choose a topic")
+    # The other language to tap (two languages), or this one, which opens the picker.
+    two = len(languages.codes()) == 2
+    assert offered_language(w.home.controls) == ["English" if two else labels.language_name(lang)]
 
     for topic_id in TOPIC_IDS:
         kiosk.reading.open_topic(topic_id)
         assert w.topic.topic is not None
-        assert (w.topic.topic.id, w.topic.topic.lang) == (topic_id, "es")
+        assert (w.topic.topic.id, w.topic.topic.lang) == (topic_id, lang)
         look(f"topic {topic_id}")
-        assert w.topic.print_button.accessibleName() == spanish("TopicScreen", "Print a summary")
+        assert w.topic.print_button.accessibleName() == said("TopicScreen", "Print a summary")
         page_words = [r.text() for r in w.topic.readings]
-        assert spanish("Labels", "When to get help") in page_words
+        assert said("Labels", "When to get help") in page_words
         narration = w.topic.narration
         for state in State:
             narration.show_state(state)
@@ -316,7 +363,7 @@ def test_spanish_screens_show_no_english(make_kiosk: MakeKiosk, qtbot: QtBot) ->
         kiosk.handouts.preview()
         assert w.current_screen == "handout"
         look(f"handout {topic_id}")
-        assert w.handout.title.text() == spanish("HandoutScreen", "Your page to take home")
+        assert w.handout.title.text() == said("HandoutScreen", "Your page to take home")
         for name, show in (
             ("failed", w.handout.show_failed),
             ("printing", w.handout.show_printing),
@@ -325,7 +372,7 @@ def test_spanish_screens_show_no_english(make_kiosk: MakeKiosk, qtbot: QtBot) ->
         ):
             show()
             look(f"handout {topic_id}, {name}")
-        assert w.handout.status.text() == spanish(
+        assert w.handout.status.text() == said(
             "HandoutScreen",
             "You have printed all the pages you can for now. Please ask the front desk.",
         )
@@ -334,30 +381,31 @@ def test_spanish_screens_show_no_english(make_kiosk: MakeKiosk, qtbot: QtBot) ->
 
     w.overlay.show_warning(10)
     look("idle overlay")
-    assert w.overlay.question.text() == spanish("IdleOverlay", "Are you still there?")
+    assert w.overlay.question.text() == said("IdleOverlay", "Are you still there?")
     message = "To keep your visit private, the screen will start over in %n second(s)."
-    assert w.overlay.message.text() == spanish("IdleOverlay", message, 1).replace("%n", "10")
+    assert w.overlay.message.text() == said("IdleOverlay", message, 1).replace("%n", "10")
     w.overlay.set_seconds(1)
     look("idle overlay, 1 second")
-    assert w.overlay.message.text() == spanish("IdleOverlay", message, 0).replace("%n", "1")
+    assert w.overlay.message.text() == said("IdleOverlay", message, 0).replace("%n", "1")
     w.overlay.hide()
 
-    empty = spanish_kiosk(make_kiosk, LoadResult())
+    empty = translated_kiosk(make_kiosk, lang, LoadResult())
     empty.visits.start()
     look_empty = shown_texts(empty.window)
     seen["home without topics"] = look_empty
-    assert empty.window.home.empty.text() == spanish(
+    assert empty.window.home.empty.text() == said(
         "HomeScreen", "No topics are available right now. Please ask the front desk."
     )
 
     assert_no_english(seen, english)
 
 
-def test_switching_to_spanish_on_each_screen_leaves_no_english(
-    make_kiosk: MakeKiosk, qtbot: QtBot
+@pytest.mark.parametrize("lang", TRANSLATED)
+def test_switching_language_on_each_screen_leaves_no_english(
+    make_kiosk: MakeKiosk, qtbot: QtBot, lang: str
 ) -> None:
     """What a screen already shows (a status line, a countdown) follows the language too."""
-    english = English.from_ts(EN_TS, ES_TS)
+    english = English.from_ts(EN_TS, ts_file(lang))
     kiosk = make_kiosk(CALM)
     w = kiosk.window
     seen: dict[str, list[tuple[str, str]]] = {}
@@ -365,9 +413,9 @@ def test_switching_to_spanish_on_each_screen_leaves_no_english(
     def switch_here(screen: str) -> None:
         assert kiosk.translations.language == "en"
         controls = {"home": w.home, "topic": w.topic, "handout": w.handout}[w.current_screen]
-        controls.controls.languages["es"].click()  # the patient's own way to switch
+        choose_language(qtbot, controls.controls, lang)  # the patient's own way to switch
         qtbot.wait(1)
-        assert kiosk.translations.language == "es"
+        assert kiosk.translations.language == lang
         seen[screen] = shown_texts(w)
         kiosk.visit.update(language="en")
 
@@ -386,8 +434,8 @@ def test_switching_to_spanish_on_each_screen_leaves_no_english(
     w.overlay.show_warning(10)
     switch_here("handout, idle overlay")
     shown = {text for _, text in seen["handout, idle overlay"]}
-    assert spanish("IdleOverlay", "Are you still there?") in shown
-    assert spanish("HandoutScreen", "Print this page") in shown
+    assert translation(lang, "IdleOverlay", "Are you still there?") in shown
+    assert translation(lang, "HandoutScreen", "Print this page") in shown
     assert_no_english(seen, english)
 
 
@@ -400,35 +448,41 @@ def handout_text(kiosk: Kiosk, topic_id: str, lang: str) -> str:
 HANDOUT_WORDS = ("What you can do at home", "When to get help", "Call 911 now")
 
 
+@pytest.mark.parametrize("lang", TRANSLATED)
 @pytest.mark.parametrize("topic_id", TOPIC_IDS)
-def test_spanish_handout_has_spanish_headings(make_kiosk: MakeKiosk, topic_id: str) -> None:
-    kiosk = spanish_kiosk(make_kiosk)
-    text = handout_text(kiosk, topic_id, "es")
+def test_a_translated_handout_has_its_own_headings(
+    make_kiosk: MakeKiosk, topic_id: str, lang: str
+) -> None:
+    kiosk = translated_kiosk(make_kiosk, lang)
+    text = handout_text(kiosk, topic_id, lang)
     for words in HANDOUT_WORDS:
-        assert spanish("Labels", words) in text, (words, text)
+        assert translation(lang, "Labels", words) in text, (words, text)
         assert words not in text, (words, text)
     for words in ("Learn more (scan the code or type):", "Information current as of {date}"):
-        assert spanish("Labels", words).split("{")[0] in text, (words, text)
+        assert translation(lang, "Labels", words).split("{")[0] in text, (words, text)
 
 
-def test_english_only_topic_keeps_english_headings_on_a_spanish_screen(
-    make_kiosk: MakeKiosk, qtbot: QtBot
+@pytest.mark.parametrize("lang", TRANSLATED)
+def test_english_only_topic_keeps_english_headings_on_a_translated_screen(
+    make_kiosk: MakeKiosk, qtbot: QtBot, lang: str
 ) -> None:
     shipped = load_topics(paths.TOPICS)
     only_english = LoadResult(topics=[t for t in shipped.topics if t.lang == "en"])
-    kiosk = spanish_kiosk(make_kiosk, only_english)
+    kiosk = translated_kiosk(make_kiosk, lang, only_english)
     kiosk.visits.start()
     kiosk.reading.open_topic("ibs-leg-pain")
     topic = kiosk.window.topic.topic
     assert topic is not None
     assert topic.lang == "en"
-    assert kiosk.window.topic.language_note.text() == spanish(
-        "TopicScreen", "This topic is only in English."
+    assert kiosk.window.topic.language_note.text() == translation(
+        lang, "TopicScreen", "This topic is only in English."
     )
     kiosk.handouts.preview()
     assert kiosk.window.current_screen == "handout"
-    assert kiosk.window.handout.print_button.text() == spanish("HandoutScreen", "Print this page")
+    assert kiosk.window.handout.print_button.text() == translation(
+        lang, "HandoutScreen", "Print this page"
+    )
     text = build_handout(topic, kiosk.settings).document.toPlainText()
     for words in HANDOUT_WORDS:
         assert words in text, (words, text)
-        assert spanish("Labels", words) not in text, (words, text)
+        assert translation(lang, "Labels", words) not in text, (words, text)

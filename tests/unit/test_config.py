@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk import paths
+from kiosk import languages, paths
 from kiosk.config import (
     Settings,
     default_config_text,
@@ -16,6 +16,8 @@ from kiosk.config import (
     write_setting,
 )
 from kiosk.staff import hash_pin
+
+SUPPORTED = ", ".join(languages.codes())  # the table's languages: en, es, zh
 
 
 def write(tmp_path: Path, text: str) -> Path:
@@ -59,7 +61,7 @@ def test_wrong_choice_and_unknown_key(tmp_path: Path) -> None:
     path = write(tmp_path, 'default_language = "fr"\nidle_timout_s = 30\nprints_per_visit = true\n')
     settings, problems = load_settings(path)
     assert problems == [
-        f"{path}: default_language: must be one of: en, es; using the default 'en'",
+        f"{path}: default_language: must be one of: {SUPPORTED}; using the default 'en'",
         f"{path}: idle_timout_s: unknown setting (ignored)",
         f"{path}: prints_per_visit: must be a whole number from 0 to 20; using the default 3",
     ]

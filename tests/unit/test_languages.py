@@ -24,6 +24,7 @@ from tests.conftest import ROOT
 from tests.language_samples import FRENCH_TABLE, FRENCH_TOPIC, resources_with
 
 SHIPPED_TABLE = (paths.SHIPPED_RESOURCES / "languages.toml").read_text(encoding="utf-8")
+SHIPPED = load(paths.SHIPPED_RESOURCES / "languages.toml").codes()  # en, es, zh
 
 
 def write(tmp_path: Path, text: str) -> Path:
@@ -50,27 +51,43 @@ def use_table(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, extra: str) -> Pa
 # -- the shipped table ------------------------------------------------------------------------
 
 
-def test_the_shipped_table_offers_english_then_spanish_with_no_problem() -> None:
+def test_the_shipped_table_offers_english_spanish_then_chinese_with_no_problem() -> None:
     table = load(paths.SHIPPED_RESOURCES / "languages.toml")
     assert table.problems == ()
-    assert table.codes() == ("en", "es")
-    english, spanish = table.languages
-    assert (english.name, spanish.name) == ("English", "Español")
+    assert table.codes() == ("en", "es", "zh")
+    english, spanish, chinese = table.languages
+    assert (english.name, spanish.name, chinese.name) == ("English", "Español", "简体中文")
     assert english.voices == ("gmw/en-us", "gmw/en", "english-us", "english", "en-us", "en")
     assert spanish.voices == ("roa/es-419", "roa/es", "spanish-latin-am", "spanish", "es-419", "es")
-    assert (english.direction, spanish.direction) == ("ltr", "ltr")
-    assert (english.readability, spanish.readability) == ("flesch-kincaid", "fernandez-huerta")
+    # Mandarin, read as Mandarin throughout (pinyin, not English), then plain sit/cmn; never
+    # an MBROLA (mb/) voice.
+    assert chinese.voices == ("sit/cmn-latn-pinyin", "sit/cmn", "cmn", "zh")
+    assert {english.direction, spanish.direction, chinese.direction} == {"ltr"}
+    assert (english.readability, spanish.readability, chinese.readability) == (
+        "flesch-kincaid",
+        "fernandez-huerta",
+        "chinese-plain",
+    )
     assert (english.readability_limit, spanish.readability_limit) == (6.0, 80.0)
+    assert (chinese.readability_limit, chinese.common_characters_limit) == (20.0, 95.0)
     assert "the" in english.not_action_words
     assert "usted" in spanish.not_action_words
-    assert languages.codes() == ("en", "es")  # what the kiosk itself reads
+    assert {"您", "如果"} <= chinese.not_action_words
+    # Words with spaces between them, but Chinese; the Simplified forms of its characters.
+    assert (english.spaces_between_words, spanish.spaces_between_words) == (True, True)
+    assert not chinese.spaces_between_words
+    assert (english.fonts, spanish.fonts) == ((), ())
+    assert chinese.fonts[0] == "Noto Sans CJK SC"
+    assert languages.codes() == ("en", "es", "zh")  # what the kiosk itself reads
 
 
 def test_the_order_of_the_tables_is_the_order_offered(tmp_path: Path) -> None:
-    spanish, english = SHIPPED_TABLE.split("[es]")
-    table = load(write(tmp_path, "[es]" + english + "\n" + spanish + FRENCH_TABLE))
+    before_spanish, spanish_on = SHIPPED_TABLE.split("[es]")
+    spanish, chinese = spanish_on.split("[zh]")
+    text = "[zh]" + chinese + "\n[es]" + spanish + "\n" + before_spanish + FRENCH_TABLE
+    table = load(write(tmp_path, text))
     assert table.problems == ()
-    assert table.codes() == ("es", "en", "fr")
+    assert table.codes() == ("zh", "es", "en", "fr")
     french = table.get("fr")
     assert french is not None
     assert (french.name, french.voices, french.readability) == ("Français", ("roa/fr",), "none")
@@ -98,7 +115,7 @@ def test_a_bad_entry_is_one_line_and_that_language_is_left_out(tmp_path: Path, f
     assert good in FRENCH_TABLE
     path = write(tmp_path, SHIPPED_TABLE + FRENCH_TABLE.replace(good, bad))
     table = load(path)
-    assert table.codes() == ("en", "es")  # the others stay
+    assert table.codes() == SHIPPED  # the others stay
     assert len(table.problems) == 1, table.problems
     (problem,) = table.problems
     assert "\n" not in problem
@@ -114,7 +131,7 @@ def test_a_missing_field_and_a_table_that_is_not_one(tmp_path: Path) -> None:
     text = 'de = "Deutsch"\n' + SHIPPED_TABLE + FRENCH_TABLE.replace('direction = "ltr"\n', "")
     path = write(tmp_path, text)
     table = load(path)
-    assert table.codes() == ("en", "es")
+    assert table.codes() == SHIPPED
     assert table.problems == (
         f"{path}:1: de: must be a table ([de] with its fields); de is not offered",
         f"{path}:{text.splitlines().index('[fr]') + 1}: fr.direction: is missing; "
@@ -125,7 +142,7 @@ def test_a_missing_field_and_a_table_that_is_not_one(tmp_path: Path) -> None:
 def test_a_bad_english_entry_is_replaced_by_the_built_in_english(tmp_path: Path) -> None:
     text = SHIPPED_TABLE.replace('direction = "ltr"', 'direction = "sideways"', 1)
     table = load(write(tmp_path, text))
-    assert table.codes() == ("en", "es")
+    assert table.codes() == SHIPPED
     assert table.get("en") is BUILT_IN_ENGLISH
     assert len(table.problems) == 1
     assert table.problems[0].endswith("; English is used as built in")
@@ -154,7 +171,7 @@ def test_english_is_always_offered(tmp_path: Path, content: bytes | None, expect
 def test_an_unknown_readability_rule_keeps_the_language_and_says_so(tmp_path: Path) -> None:
     text = SHIPPED_TABLE + FRENCH_TABLE.replace('"none"', '"gunning-fog"')
     table = load(write(tmp_path, text))
-    assert table.codes() == ("en", "es", "fr")  # patients still get it; only the check is off
+    assert table.codes() == (*SHIPPED, "fr")  # patients still get it; only the check is off
     (problem,) = table.problems
     assert "fr.readability: unknown rule 'gunning-fog' (known: flesch-kincaid, " in problem
     assert problem.endswith("the reading level of fr topics is not checked")
@@ -167,7 +184,7 @@ def test_the_resources_follow_kiosk_resources(french: Path) -> None:
     assert french == paths.RESOURCES
     assert french / "topics" == paths.TOPICS
     assert french / "i18n" == paths.I18N
-    assert languages.codes() == ("en", "es", "fr")
+    assert languages.codes() == (*SHIPPED, "fr")
     assert languages.name("fr") == "Français"
 
 
@@ -185,7 +202,7 @@ def test_a_topic_in_a_language_not_in_the_table_is_refused(tmp_path: Path) -> No
     (folder / "diarrhea-leg-pain.toml").write_text(FRENCH_TOPIC, encoding="utf-8")
     result = load_topics(tmp_path / "topics")
     assert [str(e) for e in result.errors] == [
-        f"{folder}: unknown language folder 'fr' (supported: en, es)"
+        f"{folder}: unknown language folder 'fr' (supported: {', '.join(SHIPPED)})"
     ]
 
 
@@ -199,7 +216,8 @@ def test_the_default_language_may_be_any_language_of_the_table(
     assert settings.default_language == "fr"
     config.write_text('default_language = "de"\n', encoding="utf-8")
     assert load_settings(config)[1] == [
-        f"{config}: default_language: must be one of: en, es, fr; using the default 'en'"
+        f"{config}: default_language: must be one of: {', '.join(SHIPPED)}, fr; "
+        "using the default 'en'"
     ]
 
 
@@ -220,6 +238,7 @@ def test_dates_follow_each_language_format(french: Path) -> None:
     assert labels.long_date(day, "en") == "November 22, 2026"
     assert labels.long_date(day, "es") == "22 de noviembre de 2026"
     assert labels.long_date(day, "fr") == "22 novembre 2026"
+    assert labels.long_date(day, "zh") == "2026年11月22日"
     assert labels.long_date(day, "xx") == "2026-11-22"  # a language the kiosk does not offer
 
 
@@ -264,6 +283,7 @@ def test_check_content_says_when_the_reading_level_is_not_checked(
     )
     assert "ibs-leg-pain.toml: ok (grade" in captured.err  # English as before
     assert "ibs-leg-pain.toml: ok (Fernández-Huerta" in captured.err  # and Spanish
+    assert "ibs-leg-pain.toml: ok (sentences of " in captured.err  # and Chinese
 
 
 def test_check_content_reports_an_unknown_readability_rule(
@@ -296,7 +316,7 @@ def test_the_codes_command_lists_the_table_for_the_scripts(french: Path) -> None
         cwd=ROOT,
     )
     assert done.returncode == 0, done.stderr
-    assert done.stdout.splitlines() == ["en", "es", "fr"]
+    assert done.stdout.splitlines() == [*SHIPPED, "fr"]
     assert done.stderr == ""
 
 
@@ -314,7 +334,7 @@ def test_the_codes_command_reports_a_bad_table_and_still_lists_english(
         cwd=ROOT,
     )
     assert done.returncode == 0
-    assert done.stdout.splitlines() == ["en", "es"]
+    assert done.stdout.splitlines() == list(SHIPPED)
     (line,) = done.stderr.splitlines()
     assert line.startswith("languages: ")
     assert "fr.direction: must be one line of text in quotes, not 1; fr is not offered" in line

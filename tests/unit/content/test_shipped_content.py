@@ -1,6 +1,6 @@
 """The shipped topics: they pass check-content, carry every fact the content guide lists, copy
-no sentence of the source articles, and put the emergency signs in the right tiers, in English
-and in Spanish, with the two languages kept in step."""
+no sentence of the source articles, and put the emergency signs in the right tiers, in English,
+Spanish and Chinese, with each language kept in step with English."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import pytest
 from kiosk import paths
 from kiosk.content import Tier, Topic, load_topics
 from kiosk.content.quality import check_topic
-from kiosk.content.sentences import split_sentences
+from kiosk.content.sentences import han_characters, split_sentences
 from tests.conftest import SEEDS
 
 SHIPPED = load_topics(paths.TOPICS)
@@ -197,7 +197,102 @@ FACTS_ES = {
     ],
 }
 
-LANGUAGES = ("en", "es")
+# The same facts, as words that must appear in the Chinese text (written afresh, not translated;
+# Latin letters lowercase, as `full_text` gives them).
+FACTS_ZH = {
+    "ibs-leg-pain": [
+        "肠易激综合征",
+        "肚子疼",
+        "肚子胀",
+        "腹泻",
+        "便秘",
+        "不是 ibs 的主要症状",
+        "太敏感",
+        "不是炎症性肠病",
+        "还在研究",
+        "刺激或受伤",
+        "泻药",
+        "解痉药",
+        "利尿药",
+        "新出现的发麻",
+        "走路时小腿可能会疼",
+        "往下窜",
+        "50 岁以后",
+        "夜里因为腹泻醒来",
+        "结肠癌",
+        "双手扶墙",
+        "豆类",
+        "绿叶菜",
+        "加了维生素 d 的奶",
+        "很远的地方",
+        "压力激素",
+        "变紧",
+        "抽筋",
+        "流到腿上的血",
+        "发麻",
+        "针扎",
+        "炎症",
+        "镁",
+        "维生素 d",
+        "药",
+        "站和坐的姿势",
+        "背和腿",
+        "发作期",
+        "变弱",
+        "深呼吸",
+        "正念",
+        "轻松的运动",
+        "让 ibs 加重",
+        "维生素和矿物质",
+        "血流不畅",
+        "神经被压住",
+    ],
+    "diarrhea-leg-pain": [
+        "水分",
+        "钠",
+        "钾",
+        "镁",
+        "电解质",
+        "小腿肚",
+        "大腿",
+        "没力气",
+        "一跳一跳",
+        "肠胃病毒",
+        "食物中毒",
+        "全身酸疼",
+        "炎症性肠病",
+        "关节疼",
+        "反应性关节炎",
+        "维生素 d",
+        "维生素 b12",
+        "骨头也会疼",
+        "口服补液盐",
+        "运动饮料",
+        "大便稀",
+        "8 盎司",
+        "洛哌丁胺",
+        "年满 65 岁",
+        "孕妇",
+        "尿色",
+        "嘴干",
+        "尿布",
+        "没有眼泪",
+        "囟门",
+        "是给大人的",
+        "休息",
+        "拉伸",
+        "超过 2 天",
+        "非常口渴",
+        "头晕",
+        "尿很少",
+        "102 °f（38.9 °c）",
+        "肚子",
+        "肛门",
+        "大便带血或发黑",
+    ],
+}
+
+LANGUAGES = ("en", "es", "zh")
 
 
 def full_text(topic: Topic) -> str:
@@ -219,10 +314,6 @@ def english(topic_id: str) -> Topic:
     return shipped(topic_id, "en")
 
 
-def spanish(topic_id: str) -> Topic:
-    return shipped(topic_id, "es")
-
-
 def test_shipped_content_loads_cleanly() -> None:
     assert SHIPPED.errors == []
     assert {(t.id, t.lang) for t in SHIPPED.topics} >= {
@@ -230,6 +321,8 @@ def test_shipped_content_loads_cleanly() -> None:
         ("diarrhea-leg-pain", "en"),
         ("ibs-leg-pain", "es"),
         ("diarrhea-leg-pain", "es"),
+        ("ibs-leg-pain", "zh"),
+        ("diarrhea-leg-pain", "zh"),
     }
 
 
@@ -246,7 +339,7 @@ def test_summary_is_one_or_two_sentences_and_awaits_review(topic: Topic) -> None
     assert sum(bool(s.url) for s in topic.sources) >= 3
 
 
-FACTS_BY_LANG = {"en": FACTS, "es": FACTS_ES}
+FACTS_BY_LANG = {"en": FACTS, "es": FACTS_ES, "zh": FACTS_ZH}
 
 # The red flags each topic must carry, by tier (most urgent first): what can kill or disable
 # within hours is 911; what needs care today, sooner being better, is "now or urgent care".
@@ -282,6 +375,20 @@ BOTH = {
             "heces con sangre o negras",
         ),
         Tier.WATCH: ("dormida", "hormigueo, y es algo nuevo"),
+    },
+    "zh": {
+        Tier.CALL_911: (
+            "胸口疼",
+            "喘不上气",
+            "晕倒",
+            "神志不清",
+            "中风迹象：突然脸歪、一侧身体没力气或发麻",
+            "管不住小便或大便",
+            "两腿之间发麻",
+            "拉出很多血或很多黑色大便",
+        ),
+        Tier.CALL_DOCTOR: ("一条腿突然又肿、又红、又热，或者很疼", "血栓", "大便带血或发黑"),
+        Tier.WATCH: ("腿发麻或有针刺感，而且是新出现的",),
     },
 }
 RED_FLAGS = {
@@ -345,6 +452,36 @@ RED_FLAGS = {
         ),
         Tier.WATCH: ("un adulto tiene diarrea por más de 2 días",),
     },
+    ("zh", "ibs-leg-pain"): {
+        Tier.CALL_911: ("突然变凉、发白或发紫",),
+        Tier.CALL_DOCTOR: ("100.4 °f（38 °c）", "腿没力气或发麻，而且越来越重"),
+        Tier.WATCH: (
+            "走路时小腿疼，休息后好转",
+            "疼痛顺着腿往下窜",
+            "50 岁后才开始有肚子的问题",
+            "夜里因腹泻醒来",
+            "没想减肥却变瘦了",
+            "结肠癌或 ibd",
+        ),
+    },
+    ("zh", "diarrhea-leg-pain"): {
+        Tier.CALL_911: ("腹泻的孩子很困，或者很难叫醒",),
+        Tier.CALL_DOCTOR: (
+            "喝什么都吐",
+            "尿很少或没有尿",
+            "心跳很快、很重或不规律",
+            "虚弱得站不起来",
+            "年满 65 岁、怀孕、有肾病或心脏病，或吃利尿药",
+            "尿色深、嘴干，或站起来时头晕",
+            "发烧超过 102 °f（38.9 °c）",
+            "3 小时尿布都没湿",
+            "哭时没有眼泪",
+            "眼窝凹陷",
+            "头顶软软的地方（囟门）凹下去",
+            "腹泻超过一天",
+        ),
+        Tier.WATCH: ("大人腹泻超过 2 天",),
+    },
 }
 
 BY_LANGUAGE = [(lang, topic_id) for lang in LANGUAGES for topic_id in FACTS_BY_LANG[lang]]
@@ -373,25 +510,57 @@ def test_every_red_flag_sits_in_the_tier_its_danger_calls_for(lang: str, topic_i
     assert misplaced == []
 
 
+# Each language's page to learn more: MedlinePlus in that language (for Chinese, its page of
+# health information in Simplified Chinese, from "Health Information in Multiple Languages").
+LEARN_MORE = {
+    "es": "https://medlineplus.gov/spanish/",
+    "zh": "https://medlineplus.gov/languages/chinesesimplifiedmandarindialect.html",
+}
+
+
+@pytest.mark.parametrize("lang", LEARN_MORE)
 @pytest.mark.parametrize("topic_id", FACTS)
-def test_english_and_spanish_are_kept_in_step(topic_id: str) -> None:
-    """Same id, icon and date; every tier filled in both; the Spanish page to learn more."""
-    en, es = english(topic_id), spanish(topic_id)
-    assert en.id == es.id == topic_id
-    assert es.lang == "es"
-    assert en.icon == es.icon
-    assert en.current_as_of == es.current_as_of
+def test_each_language_is_kept_in_step_with_english(topic_id: str, lang: str) -> None:
+    """Same id, icon and date; every tier filled in both; the language's page to learn more."""
+    en, other = english(topic_id), shipped(topic_id, lang)
+    assert en.id == other.id == topic_id
+    assert other.lang == lang
+    assert en.icon == other.icon
+    assert en.current_as_of == other.current_as_of
+    assert other.review.awaiting
     for tier in Tier:
         assert en.signs(tier), f"en {tier.value} is empty"
-        assert es.signs(tier), f"es {tier.value} is empty"
-    assert es.learn_more.startswith("https://medlineplus.gov/spanish/")
+        assert other.signs(tier), f"{lang} {tier.value} is empty"
+    assert other.learn_more.startswith(LEARN_MORE[lang])
     # The same drawings in the same places.
-    assert [(f.file, f.after_section, f.after_step) for f in es.figures] == [
+    assert [(f.file, f.after_section, f.after_step) for f in other.figures] == [
         (f.file, f.after_section, f.after_step) for f in en.figures
     ]
     assert len(en.figures) >= 2
     # The same numbers (temperatures, days, weeks, counts), none lost or changed in the writing.
-    assert _numbers(full_text(es)) == _numbers(full_text(en))
+    assert _numbers(full_text(other)) == _numbers(full_text(en))
+
+
+@pytest.mark.parametrize("topic_id", FACTS)
+def test_the_chinese_topics_are_written_in_chinese(topic_id: str) -> None:
+    """Every part in Chinese characters with its own punctuation, and the same number of
+    sections, steps and signs in each tier as English: nothing left out or run together."""
+    en, zh = english(topic_id), shipped(topic_id, "zh")
+    parts = [
+        zh.title,
+        zh.summary,
+        *zh.self_care,
+        *(s for _, signs in zh.warning_signs for s in signs),
+    ]
+    parts += [f"{s.heading} {s.text}" for s in zh.sections] + [f.alt for f in zh.figures]
+    assert all(han_characters(part) for part in parts)
+    assert all(part.rstrip().endswith(("。", "？", "！")) for part in zh.self_care)
+    assert not [part for part in parts if re.search(r"[\u4e00-\u9fff][,.;:?!]", part)]
+    assert len(zh.sections) == len(en.sections)
+    assert len(zh.self_care) == len(en.self_care)
+    assert [len(signs) for _, signs in zh.warning_signs] == [
+        len(signs) for _, signs in en.warning_signs
+    ]
 
 
 def _numbers(text: str) -> set[str]:
