@@ -25,8 +25,8 @@ class Limits:
     """The measurable health-literacy rules, in one place (the reading-level limits are each
     formula's, or the language's own: see kiosk/content/readability.py). A language written
     without spaces between words (Chinese) counts its sentences in characters instead of words:
-    an English word takes about 1.3 Chinese characters (as in the shipped topics), so its limits
-    are the English ones at that rate, rounded."""
+    an English word takes about 1.4 Chinese characters (1.3 to 1.45 in the shipped topics), so
+    its limits are the English ones at that rate, rounded."""
 
     max_avg_words: float = 15.0
     max_sentence_words: int = 25

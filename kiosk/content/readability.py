@@ -312,7 +312,7 @@ FORMULAS: dict[str, Formula] = {
     # Chinese has no standard grade formula. Sentence length and how many characters are not
     # common ones are the two signals Chinese readability research relies on most, and both
     # can be counted exactly: sentences average at most 20 characters (English's 15 words, at
-    # the 1.3 characters or so our Chinese topics take for an English word), and at least 95 %
+    # the 1.3 to 1.45 characters our Chinese topics take for an English word), and at least 95 %
     # of the Han characters of each part are among the 2,500 common ones (about what a pupil
     # learns to write by grade 6; everyday printed text has 98 %, and a short part may need a
     # name that no everyday word says: 钠, 钾, 镁 for sodium, potassium, magnesium).
