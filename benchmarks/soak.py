@@ -356,7 +356,7 @@ class Soak:
         k.printing.failed.connect(lambda reason: self._printed("failed", reason))
         k.idle.warning_started.connect(self._warning)
         self.render_pids: dict[int, int] = {}  # pid -> peak RSS (KiB)
-        self.langs = sorted({t.lang for t in k.content.topics})
+        self.langs = sorted({t.lang for t in k.content.entries})
         self.schedule = [
             (lang, index) for lang in self.langs for index in range(len(k.content.for_screen(lang)))
         ]
@@ -583,11 +583,9 @@ class Soak:
         want(w.topic.narration.state is State.IDLE, "the reading controls are not at Listen")
         want(not w.topic.narration.slower.isChecked(), "Slower is still on")
         want(not w.guard.keyboard_mode, "the focus ring (keyboard mode) is still on")
-        for page in w.topic._pages.values():
-            marked = [r for r in page.readings if r.highlighted is not None]
-            want(not marked, f"page {page.topic.id}/{page.topic.lang} has a sentence marked")
-            bar = page.scroll_area.verticalScrollBar()
-            want(bar.value() == 0, f"page {page.topic.id}/{page.topic.lang} is not at its top")
+        want(not w.topic.kept, f"topic pages outlived the visit: {w.topic.kept}")
+        left = [t.title.text() for t in w.home.spare_tiles if t.title.text()]
+        want(not left, f"spare tiles still name topics: {left[:3]}")
         for controls in w.all_controls():
             want(not controls.contrast.isChecked(), "a Contrast button is still on")
             want(controls.sizes[self.defaults.text_size].isChecked(), "a size is not the default")
@@ -596,8 +594,7 @@ class Soak:
     # -- measuring -----------------------------------------------------------------------------
 
     def settle(self) -> None:
-        """Let the kiosk finish its idle-time work (pages built ahead, deferred deletes)."""
-        self.wait(lambda: not self.kiosk.window.topic.building, "pages built ahead", 30)
+        """Let the kiosk finish its idle-time work (spare tiles, deferred deletes)."""
         self.spin.pause(0.05)
         QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 

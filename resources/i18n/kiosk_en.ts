@@ -15,6 +15,14 @@
     </message>
 </context>
 <context>
+    <name>BodyOutline</name>
+    <message>
+        <location filename="../../kiosk/ui/body.py" line="59"/>
+        <source>Touch where it hurts</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ComfortControls</name>
     <message>
         <location filename="../../kiosk/ui/controls.py" line="139"/>
@@ -94,7 +102,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/guide_words.py" line="78"/>
+        <location filename="../../kiosk/ui/guide_words.py" line="71"/>
+        <source>Choose a topic. There are {count} topics in {groups} groups. After the groups, you can choose a topic by its first letter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/guide_words.py" line="81"/>
+        <source>{name}. There is 1 topic.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/guide_words.py" line="82"/>
+        <source>{name}. There are {count} topics.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/guide_words.py" line="96"/>
         <source>Your page to take home. Choose Print this page to print it. Press Space to hear it read aloud.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -119,7 +142,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/guide_words.py" line="71"/>
+        <location filename="../../kiosk/ui/guide_words.py" line="89"/>
         <source>{title}. Press Space to hear it read aloud.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -180,32 +203,75 @@
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../../kiosk/ui/home.py" line="34"/>
+        <location filename="../../kiosk/ui/home.py" line="44"/>
         <source>Only in English</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/home.py" line="35"/>
+        <location filename="../../kiosk/ui/home.py" line="45"/>
         <source>Only in Spanish</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/home.py" line="37"/>
+        <location filename="../../kiosk/ui/home.py" line="47"/>
         <source>Only in {language}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/home.py" line="185"/>
+        <location filename="../../kiosk/ui/home.py" line="139"/>
+        <source>1 topic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/home.py" line="140"/>
+        <source>{count} topics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/home.py" line="167"/>
+        <location filename="../../kiosk/ui/home.py" line="340"/>
+        <source>Topics that start with a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/home.py" line="169"/>
+        <location filename="../../kiosk/ui/home.py" line="342"/>
+        <source>Topics that start with {letter}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/home.py" line="306"/>
+        <source>All groups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/home.py" line="307"/>
+        <location filename="../../kiosk/ui/home.py" line="325"/>
         <source>Choose a topic</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/home.py" line="186"/>
+        <location filename="../../kiosk/ui/home.py" line="310"/>
+        <source>Touch where it hurts, or choose a group. You can also find a topic by its first letter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/home.py" line="314"/>
+        <source>Topics from A to Z</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/home.py" line="327"/>
         <source>Tap a topic to read about it. You can also hear it read aloud.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/home.py" line="187"/>
+        <location filename="../../kiosk/ui/home.py" line="331"/>
+        <source>Tap a topic to read about it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/home.py" line="315"/>
         <source>No topics are available right now. Please ask the front desk.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -630,32 +696,32 @@
 <context>
     <name>TopicScreen</name>
     <message>
-        <location filename="../../kiosk/ui/topic.py" line="314"/>
+        <location filename="../../kiosk/ui/topic.py" line="338"/>
         <source>Back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/topic.py" line="315"/>
+        <location filename="../../kiosk/ui/topic.py" line="339"/>
         <source>All topics</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/topic.py" line="316"/>
+        <location filename="../../kiosk/ui/topic.py" line="340"/>
         <source>Print a summary</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/topic.py" line="379"/>
+        <location filename="../../kiosk/ui/topic.py" line="410"/>
         <source>This topic is only in English.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/topic.py" line="380"/>
+        <location filename="../../kiosk/ui/topic.py" line="411"/>
         <source>This topic is only in Spanish.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/topic.py" line="384"/>
+        <location filename="../../kiosk/ui/topic.py" line="415"/>
         <source>This topic is only in {language}.</source>
         <translation type="unfinished"></translation>
     </message>

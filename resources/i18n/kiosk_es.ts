@@ -15,6 +15,14 @@
     </message>
 </context>
 <context>
+    <name>BodyOutline</name>
+    <message>
+        <location filename="../../kiosk/ui/body.py" line="59"/>
+        <source>Touch where it hurts</source>
+        <translation>Toque donde le duele</translation>
+    </message>
+</context>
+<context>
     <name>ComfortControls</name>
     <message>
         <location filename="../../kiosk/ui/controls.py" line="139"/>
@@ -94,7 +102,22 @@
         <translation>Use las flechas para moverse. Pulse Intro para elegir. Pulse Escape para volver. En un tema o en la hoja para imprimir, pulse la barra espaciadora para escuchar o hacer una pausa. Pulse más o menos para cambiar el volumen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/guide_words.py" line="78"/>
+        <location filename="../../kiosk/ui/guide_words.py" line="71"/>
+        <source>Choose a topic. There are {count} topics in {groups} groups. After the groups, you can choose a topic by its first letter.</source>
+        <translation>Elija un tema. Hay {count} temas en {groups} grupos. Después de los grupos, puede elegir un tema por su primera letra.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/guide_words.py" line="81"/>
+        <source>{name}. There is 1 topic.</source>
+        <translation>{name}. Hay 1 tema.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/guide_words.py" line="82"/>
+        <source>{name}. There are {count} topics.</source>
+        <translation>{name}. Hay {count} temas.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/guide_words.py" line="96"/>
         <source>Your page to take home. Choose Print this page to print it. Press Space to hear it read aloud.</source>
         <translation>Su hoja para llevar a casa. Elija Imprimir esta hoja para imprimirla. Pulse la barra espaciadora para escucharla en voz alta.</translation>
     </message>
@@ -119,7 +142,7 @@
         <translation>Elija un tema. Hay {count} temas.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/guide_words.py" line="71"/>
+        <location filename="../../kiosk/ui/guide_words.py" line="89"/>
         <source>{title}. Press Space to hear it read aloud.</source>
         <translation>{title}. Pulse la barra espaciadora para escucharlo en voz alta.</translation>
     </message>
@@ -180,32 +203,75 @@
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../../kiosk/ui/home.py" line="34"/>
+        <location filename="../../kiosk/ui/home.py" line="44"/>
         <source>Only in English</source>
         <translation>Solo en inglés</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/home.py" line="35"/>
+        <location filename="../../kiosk/ui/home.py" line="45"/>
         <source>Only in Spanish</source>
         <translation>Solo en español</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/home.py" line="37"/>
+        <location filename="../../kiosk/ui/home.py" line="47"/>
         <source>Only in {language}</source>
         <translation>Solo en {language}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/home.py" line="185"/>
+        <location filename="../../kiosk/ui/home.py" line="139"/>
+        <source>1 topic</source>
+        <translation>1 tema</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/home.py" line="140"/>
+        <source>{count} topics</source>
+        <translation>{count} temas</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/home.py" line="167"/>
+        <location filename="../../kiosk/ui/home.py" line="340"/>
+        <source>Topics that start with a number</source>
+        <translation>Temas que empiezan con un número</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/home.py" line="169"/>
+        <location filename="../../kiosk/ui/home.py" line="342"/>
+        <source>Topics that start with {letter}</source>
+        <translation>Temas que empiezan con {letter}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/home.py" line="306"/>
+        <source>All groups</source>
+        <translation>Todos los grupos</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/home.py" line="307"/>
+        <location filename="../../kiosk/ui/home.py" line="325"/>
         <source>Choose a topic</source>
         <translation>Elija un tema</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/home.py" line="186"/>
+        <location filename="../../kiosk/ui/home.py" line="310"/>
+        <source>Touch where it hurts, or choose a group. You can also find a topic by its first letter.</source>
+        <translation>Toque donde le duele o elija un grupo. También puede buscar un tema por su primera letra.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/home.py" line="314"/>
+        <source>Topics from A to Z</source>
+        <translation>Temas de la A a la Z</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/home.py" line="327"/>
         <source>Tap a topic to read about it. You can also hear it read aloud.</source>
         <translation>Toque un tema para leer sobre él. También puede escucharlo en voz alta.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/home.py" line="187"/>
+        <location filename="../../kiosk/ui/home.py" line="331"/>
+        <source>Tap a topic to read about it.</source>
+        <translation>Toque un tema para leer sobre él.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/home.py" line="315"/>
         <source>No topics are available right now. Please ask the front desk.</source>
         <translation>No hay temas disponibles en este momento. Por favor, pregunte en la recepción.</translation>
     </message>
@@ -630,32 +696,32 @@
 <context>
     <name>TopicScreen</name>
     <message>
-        <location filename="../../kiosk/ui/topic.py" line="314"/>
+        <location filename="../../kiosk/ui/topic.py" line="338"/>
         <source>Back</source>
         <translation>Atrás</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/topic.py" line="315"/>
+        <location filename="../../kiosk/ui/topic.py" line="339"/>
         <source>All topics</source>
         <translation>Todos los temas</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/topic.py" line="316"/>
+        <location filename="../../kiosk/ui/topic.py" line="340"/>
         <source>Print a summary</source>
         <translation>Imprimir un resumen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/topic.py" line="379"/>
+        <location filename="../../kiosk/ui/topic.py" line="410"/>
         <source>This topic is only in English.</source>
         <translation>Este tema solo está en inglés.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/topic.py" line="380"/>
+        <location filename="../../kiosk/ui/topic.py" line="411"/>
         <source>This topic is only in Spanish.</source>
         <translation>Este tema solo está en español.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/topic.py" line="384"/>
+        <location filename="../../kiosk/ui/topic.py" line="415"/>
         <source>This topic is only in {language}.</source>
         <translation>Este tema solo está en {language}.</translation>
     </message>

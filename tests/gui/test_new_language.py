@@ -454,7 +454,7 @@ def test_a_bad_table_entry_is_reported_and_the_kiosk_runs_on(
     assert not controls.language_menu.isVisible()
     click(qtbot, controls.languages["es"])
     assert kiosk.window.home.heading.text() == "Elija un tema"
-    assert all(t.lang != "fr" for t in kiosk.content.topics)
+    assert all(t.lang != "fr" for t in kiosk.content.entries)
 
     kiosk.staff_mode.open_staff()  # staff see why French is missing
     failed = kiosk.window.staff.failed.text()

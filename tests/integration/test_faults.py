@@ -657,7 +657,7 @@ def test_every_topic_folder_missing(
     shutil.copytree(paths.TOPICS, shipped)
     monkeypatch.setattr(paths, "TOPICS", shipped)  # the kiosk's own topics live here now
     kiosk = build(make_kiosk, content=load_topics(topic_roots(CALM)))
-    assert len(kiosk.content.topics) == 4
+    assert len(kiosk.content.entries) == 4
     subprocess.run(["rm", "-rf", str(shipped)], check=True)
     shown = reload_as_staff(kiosk)
     assert shown.startswith("Problem: 0 topics loaded"), shown
