@@ -403,7 +403,7 @@ class HomeScreen(QWidget):
         if not self.browsing:
             self.group = None
             self._fill_list(self._topics)
-            self._show_page(self.list_page)
+            self._show_page(self.list_page, asked=False)
             return
         self._fill_groups()
         if self.group is not None and self.group[0] == "letter" and screen_lang != self._shown_in:
@@ -414,7 +414,7 @@ class HomeScreen(QWidget):
         else:
             self.group = None
             self._clear_list()
-            self._show_page(self.groups_area)
+            self._show_page(self.groups_area, asked=False)
 
     def _members(self, group: tuple[str, str]) -> list[TopicEntry]:
         kind, key = group
@@ -562,9 +562,13 @@ class HomeScreen(QWidget):
         if category is not None:
             self.show_group(("category", category.id))
 
-    def _show_page(self, page: QWidget) -> None:
+    def _show_page(self, page: QWidget, asked: bool = True) -> None:
+        """`asked`: the patient chose it (a group, Back): said and focused even if the same
+        page shows; otherwise (new topics, a new language) only if the page changed."""
+        changed = self.pages.currentWidget() is not page
         self.pages.setCurrentWidget(page)
-        self.page_changed.emit()  # the window orders the keys and puts the focus
+        if asked or changed:
+            self.page_changed.emit()  # the window orders the keys and puts the focus
 
     # -- looks ----------------------------------------------------------------------------------
 

@@ -4,6 +4,8 @@ visit left in the widgets after the reset."""
 
 from __future__ import annotations
 
+import logging
+import shutil
 from pathlib import Path
 
 import pytest
@@ -11,7 +13,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
 
-from kiosk import categories
+from kiosk import categories, paths
 from kiosk.app import Kiosk
 from kiosk.config import Settings
 from kiosk.ui.home import GRID_LIMIT
@@ -208,3 +210,30 @@ def test_pages_are_built_when_opened_kept_few_and_dropped_at_the_reset(
     left = [t.title.text() for t in home.spare_tiles if t.title.text()]
     assert left == []  # the tiles kept for the next list name no topic
     assert not [t for t in home.tiles if t.isVisible()]
+
+
+def test_a_broken_categories_file_leaves_the_kiosk_running_and_staff_told(
+    make_kiosk: MakeKiosk,
+    library: Path,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    copy = library.parent / "resources"
+    shutil.copytree(paths.SHIPPED_RESOURCES, copy)
+    (copy / "categories.toml").write_text("[legs\nicon = ", encoding="utf-8")
+    monkeypatch.setenv("KIOSK_RESOURCES", str(copy))
+    settings = Settings(idle_timeout_s=60, topics_dir=str(library))
+    with caplog.at_level(logging.WARNING, logger="kiosk"):
+        kiosk = make_kiosk(settings, listed=True)
+    lines = [r.getMessage() for r in caplog.records if r.getMessage().startswith("categories:")]
+    assert len(lines) == 1
+    assert "topics are not grouped" in lines[0]
+    kiosk.visits.start()
+    home = kiosk.window.home
+    # Still every topic two taps away: one group of them all, and the letters.
+    assert [t.category_id for t in home.group_tiles] == ["other"]
+    click(qtbot, home.group_tiles[0])
+    assert len(home.tiles) == len(kiosk.topics())
+    kiosk.staff_mode.open_staff()
+    assert "topics are not grouped" in kiosk.window.staff.failed.text()
