@@ -44,6 +44,7 @@ class BodyOutline(QWidget):
         self._pressed = ""
         self._height = 400
         self._drawn: dict[str, QSvgRenderer] = {}
+        self._renderers: dict[tuple[str, str], QSvgRenderer] = {}
         self._boxes: dict[str, QRectF] = {}
         self.setVisible(bool(self._svg))
 
@@ -84,8 +85,13 @@ class BodyOutline(QWidget):
         self.update()
 
     def _renderer(self, line: str, fill: str) -> QSvgRenderer:
-        svg = self._svg.replace(_LINE, line).replace(_FILL, fill)
-        return QSvgRenderer(QByteArray(svg.encode("utf-8")), self)
+        """The drawing in two colours: made once per pair (a theme has three), then kept."""
+        found = self._renderers.get((line, fill))
+        if found is None:
+            svg = self._svg.replace(_LINE, line).replace(_FILL, fill)
+            found = QSvgRenderer(QByteArray(svg.encode("utf-8")))
+            self._renderers[line, fill] = found
+        return found
 
     def sizeHint(self) -> QSize:
         return QSize(round(self._height * VIEW_W / VIEW_H), self._height)

@@ -24,10 +24,11 @@ from tests.library_samples import make_library
 
 
 def click(qtbot: QtBot, button: QPushButton) -> None:
-    """A tap on a button. On the offscreen platform a press inside an area that can scroll is
-    held back by Qt's flick gesture and sent on to `QApplication.widgetAt`, which finds no
-    widget there: so the buttons on the scrolling pages are clicked by Qt, not by a mouse (the
-    real display tests tap them with real X input)."""
+    """A tap on a button. A press inside an area that can scroll is held back by Qt's flick
+    gesture and sent on to the widget under that point of the screen, and the offscreen
+    platform's screen is 800x800, smaller than the window: so the buttons on the scrolling
+    pages are clicked by Qt, not by a mouse (the real display tests tap them with real X input,
+    and the soak runs on a screen the window's size)."""
     assert button.isVisible(), button.accessibleName()
     assert button.isEnabled(), button.accessibleName()
     button.click()
