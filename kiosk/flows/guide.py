@@ -103,7 +103,7 @@ class GuideFlow(QObject):
         if home.on_groups:
             return guide_words.groups_screen(len(home.topics), len(home.group_tiles))
         if home.group is not None:
-            return guide_words.group_screen(home.group_name(), len(home.tiles))
+            return guide_words.group_screen(home.group_name(), home.list_count)
         return guide_words.home_screen(len(home.tiles))
 
     @Slot()

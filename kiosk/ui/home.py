@@ -35,7 +35,8 @@ from kiosk.ui.scrolling import scroll_to_top, touch_scroll_area
 from kiosk.ui.widgets import IconLabel, TouchButton, place_in_grid, set_role
 
 GRID_LIMIT = 8  # up to this many topics, the home screen shows them all at once
-POOL_STEP = 4  # spare tiles made per turn of the event loop
+FIRST_TILES = 9  # a long list's tiles made at the tap: more than a screen shows at once
+TILES_PER_TURN = 6  # the rest, this many per turn of the event loop
 
 
 def only_in(lang: str) -> str:
@@ -119,41 +120,19 @@ class Tile(QPushButton):
 
 
 class TopicTile(Tile):
-    """One topic: icon, title and its one-line message, all one big touch target. A tile is
-    used again for another topic (`show_topic`): a long list costs no new widgets."""
+    """One topic: icon, title and its one-line message, all one big touch target."""
 
     def __init__(self, topic: TopicEntry, screen_lang: str, parent: QWidget | None = None) -> None:
-        super().__init__(topic.icon, topic.title, "", parent)
-        self.show_topic(topic, screen_lang)
-
-    def show_topic(self, topic: TopicEntry, screen_lang: str) -> None:
-        """Show this topic, for a screen in `screen_lang`."""
         first = split_sentences(topic.summary)[:1]
+        super().__init__(topic.icon, topic.title, first[0] if first else "", parent)
         self.topic_id = topic.id
         self.topic_lang = topic.lang
         self.screen_lang = screen_lang
-        self.title.setText(topic.title)
-        self.blurb.setText(first[0] if first else "")
-        self.setAccessibleName(topic.title)
-        if self.picture.icon_name != topic.icon:
-            self.picture.set_icon(topic.icon)
-            if self._look is not None:
-                self.picture.paint_icon(self._look[1].icon, self._look[0].tile_icon)
         self.note.setVisible(topic.lang != screen_lang)
         self.retranslate()
 
-    def blank(self) -> None:
-        """Show nothing (a spare tile keeps no topic of the last visit)."""
-        self.topic_id = self.topic_lang = ""
-        for label in (self.title, self.blurb, self.note):
-            label.clear()
-        self.setAccessibleName("")
-        self.setAccessibleDescription("")
-
     def retranslate(self) -> None:
         """The language note in the screen's language."""
-        if not self.topic_id:
-            return
         description = self.blurb.text()
         if self.topic_lang != self.screen_lang:
             self.note.setText(only_in(self.topic_lang))
@@ -205,18 +184,18 @@ class HomeScreen(QWidget):
 
     topic_selected = Signal(str)
     page_changed = Signal()
+    tiles_added = Signal()  # a long list's last tiles were made
 
     def __init__(self, clinic_name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("Screen")
         self.tiles: list[TopicTile] = []  # the tiles of the list on show (all, or one group's)
-        # Tiles not on show, to be used again: as many as the longest list needs, made in idle
-        # moments after the topics are set, so opening a group makes no widgets.
-        self._spare: list[TopicTile] = []
-        self._pool_size = 0
-        self._pool_timer = QTimer(self)
-        self._pool_timer.setInterval(0)
-        self._pool_timer.timeout.connect(self._grow_pool)
+        # A long list is made a few tiles at a time: those a screen shows at the tap, the rest
+        # in the next turns of the event loop (below the fold, they are not seen being made).
+        self._waiting: list[TopicEntry] = []
+        self._filler = QTimer(self)
+        self._filler.setInterval(0)
+        self._filler.timeout.connect(self._fill_more)
         self.group_tiles: list[GroupTile] = []
         self.letters: list[LetterButton] = []
         self.group: tuple[str, str] | None = None  # ("category", id) or ("letter", letter)
@@ -317,9 +296,14 @@ class HomeScreen(QWidget):
     # -- what the window asks of a screen -------------------------------------------------------
 
     @property
-    def spare_tiles(self) -> list[TopicTile]:
-        """The tiles not on show, kept to be used again (blank between visits)."""
-        return list(self._spare)
+    def filling(self) -> bool:
+        """True while a long list's last tiles are still being made."""
+        return bool(self._waiting)
+
+    @property
+    def list_count(self) -> int:
+        """How many topics the list on show holds (made or still to be made)."""
+        return len(self.tiles) + len(self._waiting)
 
     @property
     def topics(self) -> list[TopicEntry]:
@@ -399,7 +383,6 @@ class HomeScreen(QWidget):
         once, or by group and letter. A category on show stays, in the new language, if it
         still has topics; a letter's list does not (the letters are the language's own)."""
         self._topics, self._lang = list(topics), screen_lang
-        self._size_pool(self._longest_list())
         if not self.browsing:
             self.group = None
             self._fill_list(self._topics)
@@ -422,16 +405,6 @@ class HomeScreen(QWidget):
         if kind == "letter":
             return [t for t in self._topics if letter_of(t.title, self._lang) == key]
         return [t for t in self._topics if key in table.of(t.categories)]
-
-    def _longest_list(self) -> int:
-        """The most tiles any list shows: all the topics, or the longest group or letter."""
-        if not self.browsing:
-            return len(self._topics)
-        letters: dict[str, int] = {}
-        for topic in self._topics:
-            key = letter_of(topic.title, self._lang)
-            letters[key] = letters.get(key, 0) + 1
-        return max([*self._counts().values(), *letters.values(), 0])
 
     def _counts(self) -> dict[str, int]:
         table = categories.table()
@@ -483,60 +456,50 @@ class HomeScreen(QWidget):
             button.setMinimumWidth(side)
 
     def _clear_list(self) -> None:
+        self._filler.stop()
+        self._waiting = []
         for tile in self.tiles:
             tile.hide()  # gone from the screen now, not when the event loop next turns
             self.grid.removeWidget(tile)
-        self._spare = self.tiles + self._spare
+            tile.deleteLater()
         self.tiles = []
 
     def _fill_list(self, topics: list[TopicEntry]) -> None:
         self._clear_list()
-        for topic in in_reading_order(topics, self._lang):
-            if self._spare:
-                tile = self._spare.pop(0)
-                tile.show_topic(topic, self._lang)
-            else:
-                tile = self._new_tile(topic)
-            self.tiles.append(tile)
         self.empty.setVisible(not topics)
         self.back.setVisible(self.group is not None)
         self._list_words()
         self._columns = 0
-        if self._sizes and self._palette:
-            for tile in self.tiles:
+        self._waiting = in_reading_order(topics, self._lang)
+        self._add_tiles(FIRST_TILES)
+        if self._waiting:
+            self._filler.start()
+
+    def _add_tiles(self, count: int) -> None:
+        """Make the next `count` tiles of the list and put them in the grid."""
+        made = self._waiting[:count]
+        self._waiting = self._waiting[count:]
+        start = len(self.tiles)
+        for topic in made:
+            tile = TopicTile(topic, self._lang, self._list_body)
+            tile.clicked.connect(lambda _=False, t=topic.id: self.topic_selected.emit(t))
+            if self._sizes and self._palette:
                 tile.apply(self._sizes, self._palette)
-        self._reflow()
-        for tile in self.tiles:
+            self.tiles.append(tile)
+        if self._columns:
+            for index, tile in enumerate(self.tiles[start:], start=start):
+                self.grid.addWidget(tile, index // self._columns, index % self._columns)
+        else:
+            self._reflow()
+        for tile in self.tiles[start:]:
             tile.show()
 
-    def _new_tile(self, topic: TopicEntry) -> TopicTile:
-        tile = TopicTile(topic, self._lang, self._list_body)
-        tile.clicked.connect(lambda _=False, t=tile: self.topic_selected.emit(t.topic_id))
-        if self._sizes and self._palette:
-            tile.apply(self._sizes, self._palette)
-        return tile
-
     @Slot()
-    def _grow_pool(self) -> None:
-        """A few spare tiles per turn of the event loop, up to the longest list's count."""
-        have = len(self.tiles) + len(self._spare)
-        if have >= self._pool_size or not self._topics:
-            self._pool_timer.stop()
-            return
-        for _ in range(min(POOL_STEP, self._pool_size - have)):
-            tile = self._new_tile(self._topics[0])
-            tile.hide()
-            tile.blank()
-            self._spare.append(tile)
-
-    def _size_pool(self, longest: int) -> None:
-        """Keep spare tiles for a list of `longest` topics (those over it go)."""
-        self._pool_size = longest
-        extra = len(self.tiles) + len(self._spare) - longest
-        while extra > 0 and self._spare:
-            self._spare.pop().deleteLater()
-            extra -= 1
-        self._pool_timer.start()
+    def _fill_more(self) -> None:
+        self._add_tiles(TILES_PER_TURN)
+        if not self._waiting:
+            self._filler.stop()
+            self.tiles_added.emit()  # keys reach the last tiles too
 
     def show_group(self, group: tuple[str, str]) -> None:
         """One group's topics: ("category", id) or ("letter", letter)."""
@@ -599,8 +562,6 @@ class HomeScreen(QWidget):
         self.body.clear()
         if self.browsing and self.group is not None:
             self.show_groups()
-        for tile in self._spare:
-            tile.blank()
         scroll_to_top(self.scroll_area)
         scroll_to_top(self.groups_area)
 

@@ -54,11 +54,6 @@ class IconLabel(QLabel):
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
-    @property
-    def icon_name(self) -> str:
-        """The icon it shows."""
-        return self._name
-
     def set_icon(self, name: str) -> None:
         """Show another icon (drawn at the next `paint_icon`)."""
         self._name = name

@@ -121,6 +121,7 @@ class KioskWindow(QWidget):
 
         self.home.topic_selected.connect(self.topic_requested)
         self.home.page_changed.connect(self._home_page_changed)
+        self.home.tiles_added.connect(self.order_focus)
         self.topic.back_requested.connect(self.go_back)
         self.topic.home_requested.connect(self.show_home)
         self.handout.back_requested.connect(self.go_back)

@@ -16,7 +16,7 @@ from pytestqt.qtbot import QtBot
 from kiosk import categories, paths
 from kiosk.app import Kiosk
 from kiosk.config import Settings
-from kiosk.ui.home import GRID_LIMIT
+from kiosk.ui.home import GRID_LIMIT, TopicTile
 from kiosk.ui.index import letter_of
 from kiosk.ui.topic import KEPT_PAGES
 from tests.gui.conftest import FAST, MakeKiosk
@@ -85,6 +85,8 @@ def test_every_topic_is_two_taps_from_home_by_group_and_by_letter(big: Kiosk, qt
         click(qtbot, tile)  # tap 1
         assert not home.on_groups, index
         assert home.heading.text() == tile.title.text()
+        assert home.list_count == count
+        qtbot.wait_until(lambda: not home.filling)  # a long list's last tiles come just after
         assert len(home.tiles) == count
         by_group |= {t.topic_id for t in home.tiles}
         click(qtbot, home.back)
@@ -95,6 +97,7 @@ def test_every_topic_is_two_taps_from_home_by_group_and_by_letter(big: Kiosk, qt
         letter = home.letters[index]
         wanted = letter.letter
         click(qtbot, letter)
+        qtbot.wait_until(lambda: not home.filling)
         assert home.heading.text() == f"Topics that start with {wanted}"
         assert all(letter_of(t.title.text(), "en") == wanted for t in home.tiles)
         by_letter |= {t.topic_id for t in home.tiles}
@@ -161,7 +164,7 @@ def test_the_guide_says_where_the_patient_is(
     home = big.window.home
     click(qtbot, home.group_tiles[0])
     name = home.heading.text()
-    assert said[-1] == f"{name}. There are {len(home.tiles)} topics."
+    assert said[-1] == f"{name}. There are {home.list_count} topics."
     click(qtbot, home.back)
     groups = len(home.group_tiles)
     assert said[-1].startswith(f"Choose a topic. There are {len(big.topics())} topics in {groups}")
@@ -208,9 +211,9 @@ def test_pages_are_built_when_opened_kept_few_and_dropped_at_the_reset(
     qtbot.wait(10)
     assert topic.kept == []
     assert home.on_groups
-    left = [t.title.text() for t in home.spare_tiles if t.title.text()]
-    assert left == []  # the tiles kept for the next list name no topic
-    assert not [t for t in home.tiles if t.isVisible()]
+    qtbot.wait(10)  # the list's tiles, let go, are deleted on the next turn of the event loop
+    assert home.tiles == []
+    assert not [t for t in home.findChildren(TopicTile)]  # no tile of the last visit is alive
 
 
 def test_a_broken_categories_file_leaves_the_kiosk_running_and_staff_told(
@@ -235,6 +238,7 @@ def test_a_broken_categories_file_leaves_the_kiosk_running_and_staff_told(
     # Still every topic two taps away: one group of them all, and the letters.
     assert [t.category_id for t in home.group_tiles] == ["other"]
     click(qtbot, home.group_tiles[0])
+    qtbot.wait_until(lambda: not home.filling)
     assert len(home.tiles) == len(kiosk.topics())
     kiosk.staff_mode.open_staff()
     assert "topics are not grouped" in kiosk.window.staff.failed.text()
