@@ -76,7 +76,7 @@ from PySide6.QtCore import QEvent, QEventLoop, QObject, QPoint, Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QScroller, QWidget
 
-from kiosk import paths
+from kiosk import categories, paths
 from kiosk.app import CACHE_TRIM_DELAY_MS, Kiosk, application
 from kiosk.config import Settings
 from kiosk.logs import setup_logging
@@ -84,6 +84,7 @@ from kiosk.narration.narrator import State
 from kiosk.session import VisitChoices
 from kiosk.staff import hash_pin
 from kiosk.stats import report
+from kiosk.ui.home import in_reading_order
 
 SCREEN = {"name": "soak", "x": 0, "y": 0, "width": 1920, "height": 1080, "logicalDpi": 96}
 IDLE_S = 0.05  # idle time and countdown: the reset comes for real, just fast
@@ -310,8 +311,14 @@ class Soak:
         self.app = application()
         self.spin = Spinner()
         setup_logging(paths.log_dir())
+        clinic = ""
+        if args.topics:  # a clinic's library of copies of a shipped topic, made for the run
+            from tests.library_samples import make_library
+
+            clinic = str(make_library(Path(paths.data_dir()).parent / "clinic", args.topics))
         self.settings = dataclasses.replace(
             Settings(),
+            topics_dir=clinic,
             idle_timeout_s=IDLE_S,
             countdown_s=IDLE_S,
             printer=printer,
@@ -356,7 +363,7 @@ class Soak:
         k.printing.failed.connect(lambda reason: self._printed("failed", reason))
         k.idle.warning_started.connect(self._warning)
         self.render_pids: dict[int, int] = {}  # pid -> peak RSS (KiB)
-        self.langs = sorted({t.lang for t in k.content.topics})
+        self.langs = sorted({t.lang for t in k.content.entries})
         self.schedule = [
             (lang, index) for lang in self.langs for index in range(len(k.content.for_screen(lang)))
         ]
@@ -441,8 +448,21 @@ class Soak:
             self.wait(lambda: k.guide.enabled, "the audio guide to turn on")
             self.expected["audio_guide"] += 1
 
-        self.wait(lambda: len(w.home.tiles) > index, f"tile {index} on the home screen")
-        tile = w.home.tiles[index]
+        if w.home.browsing:  # many topics: the patient first taps the topic's group
+            entry = in_reading_order(k.topics(), lang)[index]
+            group = categories.table().of(entry.categories)[0]
+            group_tile = next(t for t in w.home.group_tiles if t.category_id == group)
+            w.home.groups_area.ensureWidgetVisible(group_tile)
+            with self.step("group -> its list"):
+                self.tap(group_tile, f"the group {group}")
+                self.wait(lambda: w.home.group == ("category", group), f"the list of {group}")
+            self.wait(
+                lambda: any(t.topic_id == entry.id for t in w.home.tiles), f"the tile of {entry.id}"
+            )
+            tile = next(t for t in w.home.tiles if t.topic_id == entry.id)
+        else:
+            self.wait(lambda: len(w.home.tiles) > index, f"tile {index} on the home screen")
+            tile = w.home.tiles[index]
         topic_id = tile.topic_id
         w.home.scroll_area.ensureWidgetVisible(tile)  # the patient scrolls to it if need be
         with self.step("tile -> topic"):
@@ -583,11 +603,9 @@ class Soak:
         want(w.topic.narration.state is State.IDLE, "the reading controls are not at Listen")
         want(not w.topic.narration.slower.isChecked(), "Slower is still on")
         want(not w.guard.keyboard_mode, "the focus ring (keyboard mode) is still on")
-        for page in w.topic._pages.values():
-            marked = [r for r in page.readings if r.highlighted is not None]
-            want(not marked, f"page {page.topic.id}/{page.topic.lang} has a sentence marked")
-            bar = page.scroll_area.verticalScrollBar()
-            want(bar.value() == 0, f"page {page.topic.id}/{page.topic.lang} is not at its top")
+        want(not w.topic.kept, f"topic pages outlived the visit: {w.topic.kept}")
+        if w.home.browsing:
+            want(not w.home.tiles, f"{len(w.home.tiles)} tiles of the last list are left")
         for controls in w.all_controls():
             want(not controls.contrast.isChecked(), "a Contrast button is still on")
             want(controls.sizes[self.defaults.text_size].isChecked(), "a size is not the default")
@@ -596,8 +614,7 @@ class Soak:
     # -- measuring -----------------------------------------------------------------------------
 
     def settle(self) -> None:
-        """Let the kiosk finish its idle-time work (pages built ahead, deferred deletes)."""
-        self.wait(lambda: not self.kiosk.window.topic.building, "pages built ahead", 30)
+        """Let the kiosk finish its idle-time work (spare tiles, deferred deletes)."""
         self.spin.pause(0.05)
         QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
@@ -798,6 +815,9 @@ def arguments() -> argparse.Namespace:
     parser.add_argument("--pin-every", type=int, default=50, help="PIN pad visits (0: none)")
     parser.add_argument("--max-problems", type=int, default=10, help="stop after this many")
     parser.add_argument("--tracemalloc", action="store_true", help="where Python memory grew")
+    parser.add_argument(
+        "--topics", type=int, default=0, help="a clinic library of this many topics (en + es)"
+    )
     args = parser.parse_args()
     if args.visits <= args.warmup:
         parser.error("--visits must be more than --warmup")

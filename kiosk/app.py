@@ -21,7 +21,8 @@ from PySide6.QtWidgets import QApplication
 
 from kiosk import paths
 from kiosk.config import Settings, load_settings
-from kiosk.content import LoadResult, Topic
+from kiosk.content import LoadResult
+from kiosk.content.catalog import Catalog, TopicEntry
 from kiosk.flows.guide import GuideFlow
 from kiosk.flows.handout import HandoutFlow
 from kiosk.flows.hours import OpeningHours
@@ -40,10 +41,13 @@ from kiosk.narration.engine import SpeechEngine
 from kiosk.narration.engines import make_engine
 from kiosk.narration.guide import AudioGuide
 from kiosk.narration.narrator import Narrator
-from kiosk.session import IdleMonitor, Visit
+from kiosk.session import INPUT_EVENTS, IdleMonitor, Visit
 from kiosk.staff import LOCK_FILE, PinLock, StaffAuth
+from kiosk.ui.events import EventHub
+from kiosk.ui.gesture import HOLD_EVENTS
+from kiosk.ui.keys import KEY_EVENTS
 from kiosk.ui.screens import Screen
-from kiosk.ui.window import KioskWindow
+from kiosk.ui.window import GUARD_EVENTS, KioskWindow
 from kiosk.watchdog import Watchdog
 
 if TYPE_CHECKING:
@@ -95,11 +99,18 @@ class Kiosk(QObject):
         self.visit = Visit(settings, self)
         self.idle = IdleMonitor(settings, self)
         self.window = w = KioskWindow(settings.clinic_name, settings.attract_rotate_s, windowed)
-        # Application filters run newest first: the corner (it sees every press), the guard,
+        # One application filter asks, in turn: the corner (it sees every press), the guard,
         # the key router (which tells the idle clock about the keys it takes), the idle clock.
-        self._filters: tuple[QObject, ...] = (self.idle, w.keys, w.guard, w.corner)
-        for watcher in self._filters:
-            app.installEventFilter(watcher)
+        self._events = EventHub(
+            [
+                (w.corner, HOLD_EVENTS),
+                (w.guard, GUARD_EVENTS),
+                (w.keys, KEY_EVENTS),
+                (self.idle, INPUT_EVENTS),
+            ],
+            self,
+        )
+        app.installEventFilter(self._events)
         self.speech = speech if speech is not None else make_engine(settings.speech_engine, self)
         self.cache = WavCache(paths.cache_dir() / "speech")
         self.narrator = Narrator(self.speech, self.cache, self)
@@ -185,11 +196,11 @@ class Kiosk(QObject):
         w.show_attract()
 
     @property
-    def content(self) -> LoadResult:
-        """The topics loaded now (and the files skipped)."""
+    def content(self) -> Catalog:
+        """The topics listed now (and the files skipped)."""
         return self.library.content
 
-    def topics(self) -> list[Topic]:
+    def topics(self) -> list[TopicEntry]:
         """The topics for the visit's language, in the order the home screen shows them."""
         return self.reading.topics()
 
@@ -212,8 +223,7 @@ class Kiosk(QObject):
         if self.stats is not None:
             self.stats.close()
         self.remove_exception_hook()
-        for watcher in self._filters:
-            self.app.removeEventFilter(watcher)
+        self.app.removeEventFilter(self._events)
         self.window.allow_close = True
 
     # -- failure recovery ---------------------------------------------------------------------
@@ -378,7 +388,7 @@ def run_kiosk(settings: Settings, windowed: bool = False, config_path: Path | No
     kiosk.watchdog.start()
     log.info(
         "kiosk started (%d topics, %d skipped; pointer %s; screen dark %s)",
-        len(kiosk.content.topics),
+        len(kiosk.content.entries),
         len(kiosk.content.errors),
         "hidden" if hide_pointer else "shown",
         settings.screen_off or "never",

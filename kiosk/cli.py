@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kiosk import __version__, languages, paths
+from kiosk import __version__, categories, languages, paths
 from kiosk.config import (
     PAPER_SIZES,
     TEXT_SIZES,
@@ -182,7 +182,7 @@ def _handout_warnings(topics: list[Topic]) -> list[str]:
     load_fonts()
     lines = []
     for topic in sorted(topics, key=lambda t: (t.lang, t.id)):
-        handout = build_handout(topic, Settings())
+        handout = build_handout(topic, Settings(), qr=False)
         total = len(topic.self_care)
         if not handout.fits:
             lines.append(f"{topic.path}: handout: does not fit one page even at 12 pt")
@@ -216,6 +216,30 @@ def _figure_problems(topics: list[Topic]) -> list[str]:
     return lines
 
 
+def _category_problems(topics: list[Topic]) -> list[str]:
+    """Categories a topic names that the kiosk does not have: it is listed under "other"."""
+    import difflib
+
+    from kiosk.content.loader import ContentError, display_field, locate
+
+    table = categories.table()
+    known = [c for c in table.ids() if c != categories.OTHER]
+    lines = []
+    for topic in sorted(topics, key=lambda t: (t.lang, t.id)):
+        for i, name in enumerate(topic.categories):
+            if name in known:
+                continue
+            close = difflib.get_close_matches(name, known, n=1)
+            hint = f"did you mean '{close[0]}'?" if close else f"known: {', '.join(known)}"
+            dotted = f"categories[{i}]"
+            message = f"unknown category '{name}' ({hint}); it is listed under '{categories.OTHER}'"
+            error = ContentError(
+                topic.path, locate(Path(topic.path), dotted), display_field(dotted), message
+            )
+            lines.append(str(error))
+    return lines
+
+
 def _reading_level(topic: Topic) -> str:
     """The figures check-content shows beside a topic, each with its limit, or why there are
     none: "grade 3.8, at most 6.0"."""
@@ -232,7 +256,11 @@ def _reading_level(topic: Topic) -> str:
 def _cmd_check(args: argparse.Namespace) -> int:
     roots = _roots(args)
     result = load_topics(roots)
-    problems = [*languages.table().problems, *map(str, result.errors)]
+    problems = [
+        *languages.table().problems,
+        *categories.table().problems,
+        *map(str, result.errors),
+    ]
     for topic in sorted(result.topics, key=lambda t: (t.lang, t.id)):
         findings = check_topic(topic)
         problems.extend(str(f) for f in findings)
@@ -240,6 +268,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
             state = "ok" if not findings else f"{len(findings)} problem(s)"
             print(f"{topic.path}: {state} ({_reading_level(topic)})", file=sys.stderr)
     problems += _figure_problems(result.topics)
+    problems += _category_problems(result.topics)
     for line in _handout_warnings(result.topics):
         print(f"warning: {line}", file=sys.stderr)
     for line in problems:

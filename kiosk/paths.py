@@ -18,6 +18,8 @@ _RESOURCE_PARTS = {
     "I18N": "i18n",
     "DEFAULT_CONFIG": "default-config.toml",
     "LANGUAGES": "languages.toml",
+    "CATEGORIES": "categories.toml",
+    "BODY_OUTLINE": "body-outline.svg",
 }
 
 APP_NAME = "clinic-kiosk"

@@ -92,7 +92,7 @@ class Visit(QObject):
             self.changed.emit(defaults)
 
 
-_INPUT_EVENTS = frozenset(
+INPUT_EVENTS = frozenset(
     {
         QEvent.Type.MouseButtonPress,
         QEvent.Type.MouseButtonRelease,
@@ -215,6 +215,6 @@ class IdleMonitor(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Any touch, click, key or wheel anywhere in the application is activity."""
-        if self._enabled and event.type() in _INPUT_EVENTS:
+        if self._enabled and event.type() in INPUT_EVENTS:
             self.poke()
         return False

@@ -41,8 +41,9 @@ TOP_FIELDS = (
     "warning_signs",
     "sources",
     "figures",
+    "categories",
 )
-REQUIRED_TOP = tuple(f for f in TOP_FIELDS if f not in ("icon", "figures"))
+REQUIRED_TOP = tuple(f for f in TOP_FIELDS if f not in ("icon", "figures", "categories"))
 FIGURES_FOLDER = "figures"  # beside the language folders: <topics>/figures/<name>.svg
 MAX_FIGURE_BYTES = 256 * 1024
 _FIGURE_NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\.svg$")
@@ -404,7 +405,8 @@ def _build(data: dict[str, Any], path: Path, lang_folder: str) -> Topic:
         url = _url(block, "url", where) if "url" in block else ""
         sources.append(Source(_text(block, "name", where), url))
 
-    figures = _figures(data, _figure_folder(path, lang_folder), len(sections), len(steps))
+    figures = _figures(data, figure_folder(path, lang_folder), len(sections), len(steps))
+    categories = _categories(data)
     as_of = _date(data, "current_as_of", "")
     assert as_of is not None
     return Topic(
@@ -421,11 +423,33 @@ def _build(data: dict[str, Any], path: Path, lang_folder: str) -> Topic:
         sources=tuple(sources),
         icon=icon,
         figures=figures,
+        categories=categories,
         path=str(path),
     )
 
 
-def _figure_folder(path: Path, lang_folder: str) -> Path:
+def _categories(data: dict[str, Any]) -> tuple[str, ...]:
+    """The groups a topic is listed under (ids from resources/categories.toml; whether each
+    exists is checked by `check-content`, and a topic in none is listed under "More topics")."""
+    if "categories" not in data:
+        return ()
+    value = data["categories"]
+    if not isinstance(value, list):
+        example = '["stomach", "legs"]'
+        raise _FieldError("categories", f"must be a list like {example}, not {_kind(value)}")
+    names: list[str] = []
+    for index, item in enumerate(value):
+        if not isinstance(item, str) or not _ID.match(item.strip()):
+            raise _FieldError(
+                f"categories[{index}]",
+                f'must be a category id in quotes, like "stomach", not {item!r}',
+            )
+        if item.strip() not in names:
+            names.append(item.strip())
+    return tuple(names)
+
+
+def figure_folder(path: Path, lang_folder: str) -> Path:
     """The figures folder of the topic root this file is under (`<root>/<lang>/...`)."""
     for parent in path.parents:
         if parent.name == lang_folder:
@@ -545,7 +569,7 @@ def load_topics(
     result = LoadResult()
     seen: dict[tuple[str, str], str] = {}
     for root in [roots] if isinstance(roots, Path) else list(roots):
-        for folder, path in _topic_files(root, result.errors):
+        for folder, path in topic_files(root, result.errors):
             try:
                 raw = read(path)
             except OSError as exc:
@@ -568,7 +592,7 @@ def load_topics(
     return result
 
 
-def _topic_files(root: Path, errors: list[ContentError]) -> list[tuple[str, Path]]:
+def topic_files(root: Path, errors: list[ContentError]) -> list[tuple[str, Path]]:
     """(language folder, file) for every topic file under root, reporting unreadable folders."""
     found: list[tuple[str, Path]] = []
     try:

@@ -90,6 +90,7 @@ class Topic:
     sources: tuple[Source, ...]
     icon: str = "general"
     figures: tuple[Figure, ...] = ()
+    categories: tuple[str, ...] = ()  # ids in resources/categories.toml, for finding it
     path: str = field(default="", compare=False)
 
     def signs(self, tier: Tier) -> tuple[str, ...]:
@@ -119,5 +120,6 @@ class Topic:
             },
             "sources": [{"name": s.name, "url": s.url} for s in self.sources],
             "figures": [f.to_json() for f in self.figures],
+            "categories": list(self.categories),
             "path": self.path,
         }

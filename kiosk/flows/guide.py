@@ -39,6 +39,7 @@ class GuideFlow(QObject):
         app.focusChanged.connect(self._focus_changed)
         window.handout.status_shown.connect(guide.announce)
         window.screen_changed.connect(self._screen_changed)
+        window.home.page_changed.connect(self._home_page_changed)
         window.keys.guide_toggled.connect(self.toggle)
         for controls in window.all_controls():  # where the patient is, then the language focused
             controls.picker_opened.connect(guide.announce)
@@ -91,11 +92,24 @@ class GuideFlow(QObject):
         window = self._window
         topic = window.topic.topic
         words = {
-            Screen.HOME: guide_words.home_screen(len(window.home.tiles)),
+            Screen.HOME: self._home_words(),
             Screen.TOPIC: guide_words.topic_screen(topic.title) if topic else "",
             Screen.HANDOUT: guide_words.handout_screen(),
         }
         self._guide.announce(words.get(screen, ""))
+
+    def _home_words(self) -> str:
+        home = self._window.home
+        if home.on_groups:
+            return guide_words.groups_screen(len(home.topics), len(home.group_tiles))
+        if home.group is not None:
+            return guide_words.group_screen(home.group_name(), home.list_count)
+        return guide_words.home_screen(len(home.tiles))
+
+    @Slot()
+    def _home_page_changed(self) -> None:
+        if self._guide.enabled and self._window.current_screen == Screen.HOME:
+            self._guide.announce(self._home_words())
 
     @Slot(bool)
     def _visit_ended(self, _was_visit: bool) -> None:

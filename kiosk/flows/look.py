@@ -81,4 +81,3 @@ class LookFlow(QObject):
             self._app.setStyleSheet(stylesheet(palette, sizes))
         window.apply(sizes, palette)
         window.order_focus()
-        window.topic.prepare(self._reading.topics())

@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 
 from kiosk import languages
 from kiosk.content import Topic
+from kiosk.content.catalog import TopicEntry
 from kiosk.flows.library import Library
 from kiosk.handout.spoken import PagePart, page_sentences
 from kiosk.i18n import Translations
@@ -78,17 +79,16 @@ class ReadingFlow(QObject):
         visit.ended.connect(self._visit_ended)
         library.reloaded.connect(self.show_topics)
 
-    def topics(self) -> list[Topic]:
+    def topics(self) -> list[TopicEntry]:
         """The topics for the visit's language: its own, then those only in another language."""
         return self._library.for_screen(self._visit.choices.language)
 
     @Slot()
     def show_topics(self) -> None:
-        """The home screen's tiles, the attract screen's titles and the pages built ahead."""
+        """The home screen's tiles and the attract screen's titles."""
         topics = self.topics()
         self._window.home.set_topics(topics, self._visit.choices.language)
         self._window.attract.set_topics(topics)
-        self._window.topic.prepare(topics)
         self._window.order_focus()
 
     @Slot(str)
@@ -246,6 +246,7 @@ class ReadingFlow(QObject):
     @Slot(bool)
     def _visit_ended(self, _was_visit: bool) -> None:
         self._narrator.stop()
+        self._library.forget()
         self._page, self._page_parts = None, []
         for bar in self._bars():
             bar.reset()

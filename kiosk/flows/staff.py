@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Slot
 
-from kiosk import __version__, languages, paths
+from kiosk import __version__, categories, languages, paths
 from kiosk.config import Settings, load_settings
 from kiosk.flows.guide import GuideFlow
 from kiosk.flows.library import Library
@@ -156,14 +156,18 @@ class StaffFlow(QObject):
     def _show_topics(self) -> None:
         content = self._library.content
         loaded: dict[str, int] = {}
-        for topic in content.topics:
+        for topic in content.entries:
             loaded[topic.lang] = loaded.get(topic.lang, 0) + 1
         awaiting = [
             f"{t.lang}/{t.id}: {t.title}"
-            for t in sorted(content.topics, key=lambda t: (t.lang, t.id))
-            if t.review.awaiting
+            for t in sorted(content.entries, key=lambda t: (t.lang, t.id))
+            if t.awaiting
         ]
-        failed = [*languages.table().problems, *map(str, content.errors)]
+        failed = [
+            *languages.table().problems,
+            *categories.table().problems,
+            *map(str, content.errors),
+        ]
         self._window.staff.set_topics(loaded, failed, awaiting)
 
     def _speech_changed(self) -> None:
@@ -185,10 +189,10 @@ class StaffFlow(QObject):
         """Read the topic folders again without restarting."""
         content = self._library.reload()
         self._show_topics()
-        self._window.staff.show_reloaded(len(content.topics), len(content.errors))
+        self._window.staff.show_reloaded(len(content.entries), len(content.errors))
         log.info(
             "content reloaded by staff (%d topics, %d skipped)",
-            len(content.topics),
+            len(content.entries),
             len(content.errors),
         )
 

@@ -210,14 +210,18 @@ def handout_html(
     return "".join(parts)
 
 
-def build_handout(topic: Topic, settings: Settings, paper: str | None = None) -> Handout:
+def build_handout(
+    topic: Topic, settings: Settings, paper: str | None = None, *, qr: bool = True
+) -> Handout:
     """Lay the page out; shrink the type (not below 12 pt), then leave the drawings out, then
     drop self-care steps beyond the first three, until it fits one page. Warning signs are
-    never dropped."""
+    never dropped. `qr` False leaves the code's square blank (it is always the same size):
+    enough to know what fits, for `check-content`, without encoding the address."""
     layout = page_layout(paper or settings.paper)
     # Laid out in pixels at the document's own resolution, so point sizes mean real points.
     rect = layout.paintRectPixels(LAYOUT_DPI)
-    images = {"qr.png": qr_image(topic.learn_more), "box.png": svg_image("check-box", "#000000")}
+    code = qr_image(topic.learn_more) if qr else QImage(96, 96, QImage.Format.Format_Mono)
+    images = {"qr.png": code, "box.png": svg_image("check-box", "#000000")}
     for tier in Tier:
         for shade, colour in (("light", "#FFFFFF"), ("dark", "#000000")):
             images[f"{labels.tier_icon(tier)}-{shade}.png"] = svg_image(

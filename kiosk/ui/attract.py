@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.content.model import Topic
+from kiosk.content.catalog import TopicEntry
 from kiosk.content.sentences import split_sentences
 from kiosk.theme import Metrics, Palette
 from kiosk.ui.widgets import IconLabel, TouchButton, set_role
@@ -43,7 +43,7 @@ class AttractScreen(QWidget):
         self.setObjectName("Attract")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self._topics: list[Topic] = []
+        self._topics: list[TopicEntry] = []
         self.index = 0
         self._palette: Palette | None = None
         self._sizes: Metrics | None = None
@@ -122,7 +122,7 @@ class AttractScreen(QWidget):
         self.welcome.setText(self.tr("Health information you can read, hear, and take home."))
         self.start.set_words(self.tr("Touch to start"))
 
-    def set_topics(self, topics: list[Topic]) -> None:
+    def set_topics(self, topics: list[TopicEntry]) -> None:
         """The topics to rotate through."""
         self._topics = list(topics)
         self.index = 0

@@ -15,6 +15,18 @@ HOLD_MS = 3000
 CORNER_PX = 96  # the corner square, at 1920x1080
 SLOP_PX = 24  # a finger may wander this far and still be holding
 _PRESSES = (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick)
+# The events `CornerHold.eventFilter` looks at (see kiosk/ui/events.py).
+HOLD_EVENTS = frozenset(
+    {
+        *_PRESSES,
+        QEvent.Type.TouchBegin,
+        QEvent.Type.MouseMove,
+        QEvent.Type.TouchUpdate,
+        QEvent.Type.MouseButtonRelease,
+        QEvent.Type.TouchEnd,
+        QEvent.Type.TouchCancel,
+    }
+)
 
 
 class CornerHold(QObject):

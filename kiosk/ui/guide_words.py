@@ -66,6 +66,24 @@ def home_screen(topics: int) -> str:
     )
 
 
+def groups_screen(topics: int, groups: int) -> str:
+    """Said when the groups come up (a library of more than a screenful of topics)."""
+    return QCoreApplication.translate(
+        "Guide",
+        "Choose a topic. There are {count} topics in {groups} groups. "
+        "After the groups, you can choose a topic by its first letter.",
+    ).format(count=topics, groups=groups)
+
+
+def group_screen(name: str, topics: int) -> str:
+    """Said when one group's topics come up."""
+    if topics == 1:
+        return QCoreApplication.translate("Guide", "{name}. There is 1 topic.").format(name=name)
+    return QCoreApplication.translate("Guide", "{name}. There are {count} topics.").format(
+        name=name, count=topics
+    )
+
+
 def topic_screen(title: str) -> str:
     """Said when a topic opens."""
     return QCoreApplication.translate(

@@ -52,6 +52,10 @@ _MODIFIERS = (
 )
 
 
+# The events `KeyRouter.eventFilter` looks at (see kiosk/ui/events.py).
+KEY_EVENTS = frozenset({QEvent.Type.KeyPress})
+
+
 class KeyRouter(QObject):
     """Application-wide key filter for one kiosk window. Moves focus and presses buttons itself;
     asks the app for the rest through signals."""

@@ -1,18 +1,18 @@
 """The topic screen: title and main message first, then sections, self-care steps and the
 warning signs in three tiers, each with a word, an icon and a colour.
 
-Each topic's page is built once per language and look, ahead of time in idle moments, so a tap
-only switches pages. Every topic is built, not just the ones opened, so the set of built pages
-says nothing about what a patient read.
+A topic's page is built when it is first opened, and the last few opened (`KEPT_PAGES`) are
+kept, so going back and forth between them only switches pages. Every kept page is dropped at
+the end of each visit (`discard_pages`), so nothing built says what the last patient read; a
+library of hundreds of topics costs no more memory than one of two.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import assert_never
 
 import shiboken6
-from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QFrame,
@@ -44,17 +44,24 @@ from kiosk.ui.narration_bar import NarrationBar
 from kiosk.ui.scrolling import scroll_to_top, set_aside, touch_scroll_area
 from kiosk.ui.widgets import IconLabel, ReadingLabel, TouchButton, set_role
 
-BUILD_AFTER_MS = 400
+KEPT_PAGES = 3  # pages kept while a visit goes on: the one on show and the two before it
 
 
 class TopicPage(QWidget):
     """One topic laid out for reading, in its own scroll area."""
 
     def __init__(
-        self, topic: Topic, sizes: Metrics, palette: Palette, area: QScrollArea | None = None
+        self,
+        topic: Topic,
+        sizes: Metrics,
+        palette: Palette,
+        area: QScrollArea | None = None,
+        parent: QWidget | None = None,
     ) -> None:
-        """`area`: a scroll area left by a discarded page, to reuse (see `touch_scroll_area`)."""
-        super().__init__()
+        """`area`: a scroll area left by a discarded page, to reuse (see `touch_scroll_area`).
+        `parent`: where it will be shown, given now: a page built outside the window and moved
+        into it is styled twice over (its every widget polished again on the move)."""
+        super().__init__(parent)
         self.topic = topic
         self.readings: list[ReadingLabel] = []
         self._sizes, self._palette = sizes, palette
@@ -266,7 +273,6 @@ class TopicScreen(QWidget):
         self._pages: dict[tuple[str, str], TopicPage] = {}
         self._set_aside: tuple[Topic | None, int | None, float] | None = None
         self._spare_areas: list[QScrollArea] = []
-        self._queue: list[Topic] = []
         self._sizes: Metrics | None = None
         self._palette: Palette | None = None
 
@@ -303,15 +309,6 @@ class TopicScreen(QWidget):
         outer.addWidget(self.language_note)
         outer.addWidget(self.pages, 1)
         outer.addWidget(self.narration)
-
-        # Pages are built in idle moments: after a short quiet spell, then one per loop turn.
-        self._builder = QTimer(self)
-        self._builder.setInterval(0)
-        self._builder.timeout.connect(self._build_next)
-        self._quiet = QTimer(self)
-        self._quiet.setSingleShot(True)
-        self._quiet.setInterval(BUILD_AFTER_MS)
-        self._quiet.timeout.connect(self._builder.start)
         self.retranslate()
 
     @property
@@ -320,9 +317,9 @@ class TopicScreen(QWidget):
         return self.page.topic if self.page else None
 
     @property
-    def building(self) -> bool:
-        """True while pages are still waiting to be built."""
-        return bool(self._queue)
+    def kept(self) -> list[tuple[str, str]]:
+        """The (id, language) of the pages built and kept now, oldest first."""
+        return list(self._pages)
 
     @property
     def readings(self) -> list[ReadingLabel]:
@@ -352,43 +349,50 @@ class TopicScreen(QWidget):
         self.narration.retranslate()
         self.discard_pages()
 
-    def prepare(self, topics: Iterable[Topic]) -> None:
-        """Build these topics' pages in idle moments, one per turn of the event loop."""
-        self._queue = [t for t in topics if (t.id, t.lang) not in self._pages]
-        if self._queue and self._sizes:
-            self._quiet.start()
-
-    @Slot()
-    def _build_next(self) -> None:
-        if not self._queue:
-            self._builder.stop()
-            return
-        self._page_for(self._queue.pop(0))
-
     def _page_for(self, topic: Topic) -> TopicPage:
         key = (topic.id, topic.lang)
-        page = self._pages.get(key)
-        if page is None or page.topic != topic:
+        page = self._pages.pop(key, None)
+        if page is not None and page.topic == topic:
+            self._pages[key] = page  # the most recently used now
+        else:
             if self._sizes is None or self._palette is None:
                 raise RuntimeError("TopicScreen.apply() must come before a topic is shown")
-            spare = self._spare_areas.pop() if self._spare_areas else None
             if page is not None:  # the same id with changed content: its page is replaced
-                self.pages.removeWidget(page)
-                spare = spare or page.release_area()
-                page.deleteLater()
-            page = TopicPage(topic, self._sizes, self._palette, area=spare)
+                if self.page is page:
+                    self.page = None
+                self._drop(page)
+            spare = self._spare_areas.pop() if self._spare_areas else None
+            page = TopicPage(topic, self._sizes, self._palette, area=spare, parent=self.pages)
             if spare is not None:
                 spare.show()
             self._pages[key] = page
             self.pages.addWidget(page)
-            # Polish and lay out now, in an idle moment, so showing it later is only a switch.
             page.resize(self.pages.size())
-            for child in page.findChildren(QWidget):
-                child.ensurePolished()
-            layout = page.layout()
-            if layout is not None:
-                layout.activate()
+            self._drop_oldest()
         return page
+
+    def _drop_oldest(self) -> None:
+        """Keep at most KEPT_PAGES pages, never the one on show."""
+        for key in list(self._pages):
+            if len(self._pages) <= KEPT_PAGES:
+                return
+            page = self._pages[key]
+            if page is self.page:
+                continue
+            del self._pages[key]
+            self._drop(page)
+
+    def _drop(self, page: TopicPage) -> None:
+        self.pages.removeWidget(page)
+        area = page.release_area()
+        if len(self._spare_areas) < KEPT_PAGES:
+            self._spare_areas.append(area)
+        else:
+            shiboken6.delete(area)
+        # At once, not deleteLater(): a page left until the next turn of the event loop
+        # would still be polished by a stylesheet change made meanwhile. Nothing outside
+        # the page holds its widgets (the screen's `page` is already cleared).
+        shiboken6.delete(page)
 
     def highlight(self, index: int | None) -> None:
         """Mark the sentence being read on the page on show."""
@@ -461,19 +465,11 @@ class TopicScreen(QWidget):
             page.set_scroll_fraction(place)
 
     def discard_pages(self) -> None:
-        """Drop every built page (the language or the look changed)."""
-        self._quiet.stop()
-        self._builder.stop()
-        self._queue = []
+        """Drop every built page (the visit ended, or the language or the look changed)."""
         self.page = None
         self.pages.setCurrentWidget(self.blank)
         for page in self._pages.values():
-            self.pages.removeWidget(page)
-            self._spare_areas.append(page.release_area())
-            # At once, not deleteLater(): a page left until the next turn of the event loop
-            # would still be polished by a stylesheet change made meanwhile. Nothing outside
-            # the page holds its widgets (the screen's `page` is already cleared).
-            shiboken6.delete(page)
+            self._drop(page)
         self._pages = {}
 
     def clear(self) -> None:

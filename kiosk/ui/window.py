@@ -27,6 +27,12 @@ from kiosk.ui.staff import StaffScreen
 from kiosk.ui.topic import TopicScreen
 
 _BLOCKED_EVENTS = frozenset({QEvent.Type.ContextMenu, QEvent.Type.WhatsThis})
+# The events `KioskGuard.eventFilter` looks at (see kiosk/ui/events.py).
+GUARD_EVENTS = _BLOCKED_EVENTS | {
+    QEvent.Type.KeyPress,
+    QEvent.Type.MouseButtonPress,
+    QEvent.Type.TouchBegin,
+}
 
 # Every screen class: each a QWidget with `KioskScreen`'s four methods (mypy checks in `_every`).
 AnyScreen = (
@@ -114,6 +120,8 @@ class KioskWindow(QWidget):
             controls.choice_requested.connect(self.choice_requested)
 
         self.home.topic_selected.connect(self.topic_requested)
+        self.home.page_changed.connect(self._home_page_changed)
+        self.home.tiles_added.connect(self.order_focus)
         self.topic.back_requested.connect(self.go_back)
         self.topic.home_requested.connect(self.show_home)
         self.handout.back_requested.connect(self.go_back)
@@ -249,10 +257,24 @@ class KioskWindow(QWidget):
 
     @Slot()
     def show_home(self) -> None:
-        """The topic tiles."""
+        """The home screen from its start: all the topics, or the groups."""
+        self.home.show_groups()
+        self._show_home()
+
+    def _show_home(self) -> None:
+        """The home screen as it was left (a group's list stays)."""
         self.topic.clear()
         self.handout.clear()
-        self._show(self.home, self.home.tiles[0] if self.home.tiles else None)
+        self._show(self.home, self.home.first_focus())
+
+    @Slot()
+    def _home_page_changed(self) -> None:
+        """The home screen shows its groups or a group's list now: keys follow."""
+        self.order_focus()
+        if self.current_screen == Screen.HOME:
+            first = self.home.first_focus()
+            target = first if first is not None and self.guard.keyboard_mode else self.home
+            target.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def open_topic(self, topic: Topic, screen_lang: str) -> None:
         """Show one topic from its top; keys start on Listen."""
@@ -295,9 +317,11 @@ class KioskWindow(QWidget):
         elif self.current_screen == Screen.HANDOUT:
             self.handout.clear()
             self._show(self.topic, self.topic.print_button)
+        elif self.current_screen == Screen.HOME and self.home.group is not None:
+            self.home.show_groups()
         elif self.current_screen == Screen.TOPIC:
             left = self.topic.topic
-            self.show_home()
+            self._show_home()
             tile = next((t for t in self.home.tiles if left and t.topic_id == left.id), None)
             if tile is not None and self.guard.keyboard_mode:
                 tile.setFocus(Qt.FocusReason.OtherFocusReason)  # keys go on from where they were
@@ -309,6 +333,7 @@ class KioskWindow(QWidget):
         for controls in self.all_controls():
             controls.close_picker()
         self.topic.clear()
+        self.topic.discard_pages()  # nothing built is left of what the last patient read
         self.handout.clear()
         if self._pin is not None:
             self._pin.clear()

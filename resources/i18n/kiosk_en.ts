@@ -15,6 +15,14 @@
     </message>
 </context>
 <context>
+    <name>BodyOutline</name>
+    <message>
+        <location filename="../../kiosk/ui/body.py" line="60"/>
+        <source>Touch where it hurts</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ComfortControls</name>
     <message>
         <location filename="../../kiosk/ui/controls.py" line="139"/>
@@ -94,7 +102,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/guide_words.py" line="78"/>
+        <location filename="../../kiosk/ui/guide_words.py" line="71"/>
+        <source>Choose a topic. There are {count} topics in {groups} groups. After the groups, you can choose a topic by its first letter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/guide_words.py" line="81"/>
+        <source>{name}. There is 1 topic.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/guide_words.py" line="82"/>
+        <source>{name}. There are {count} topics.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/guide_words.py" line="96"/>
         <source>Your page to take home. Choose Print this page to print it. Press Space to hear it read aloud.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -119,7 +142,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/guide_words.py" line="71"/>
+        <location filename="../../kiosk/ui/guide_words.py" line="89"/>
         <source>{title}. Press Space to hear it read aloud.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -180,37 +203,80 @@
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../../kiosk/ui/home.py" line="34"/>
+        <location filename="../../kiosk/ui/home.py" line="47"/>
         <source>Only in English</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/home.py" line="35"/>
+        <location filename="../../kiosk/ui/home.py" line="48"/>
         <source>Only in Spanish</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/home.py" line="36"/>
+        <location filename="../../kiosk/ui/home.py" line="49"/>
         <source>Only in Chinese</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/home.py" line="38"/>
+        <location filename="../../kiosk/ui/home.py" line="51"/>
         <source>Only in {language}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/home.py" line="186"/>
+        <location filename="../../kiosk/ui/home.py" line="147"/>
+        <source>1 topic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/home.py" line="148"/>
+        <source>{count} topics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/home.py" line="175"/>
+        <location filename="../../kiosk/ui/home.py" line="373"/>
+        <source>Topics that start with a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/home.py" line="177"/>
+        <location filename="../../kiosk/ui/home.py" line="375"/>
+        <source>Topics that start with {letter}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/home.py" line="339"/>
+        <source>All groups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/home.py" line="340"/>
+        <location filename="../../kiosk/ui/home.py" line="358"/>
         <source>Choose a topic</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/home.py" line="187"/>
+        <location filename="../../kiosk/ui/home.py" line="343"/>
+        <source>Touch where it hurts, or choose a group. You can also find a topic by its first letter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/home.py" line="347"/>
+        <source>Topics from A to Z</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/home.py" line="360"/>
         <source>Tap a topic to read about it. You can also hear it read aloud.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/home.py" line="188"/>
+        <location filename="../../kiosk/ui/home.py" line="364"/>
+        <source>Tap a topic to read about it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/home.py" line="348"/>
         <source>No topics are available right now. Please ask the front desk.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -635,37 +701,37 @@
 <context>
     <name>TopicScreen</name>
     <message>
-        <location filename="../../kiosk/ui/topic.py" line="348"/>
+        <location filename="../../kiosk/ui/topic.py" line="345"/>
         <source>Back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/topic.py" line="349"/>
+        <location filename="../../kiosk/ui/topic.py" line="346"/>
         <source>All topics</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/topic.py" line="350"/>
+        <location filename="../../kiosk/ui/topic.py" line="347"/>
         <source>Print a summary</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/topic.py" line="413"/>
+        <location filename="../../kiosk/ui/topic.py" line="417"/>
         <source>This topic is only in English.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/topic.py" line="414"/>
+        <location filename="../../kiosk/ui/topic.py" line="418"/>
         <source>This topic is only in Spanish.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/topic.py" line="415"/>
+        <location filename="../../kiosk/ui/topic.py" line="419"/>
         <source>This topic is only in Chinese.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/topic.py" line="419"/>
+        <location filename="../../kiosk/ui/topic.py" line="423"/>
         <source>This topic is only in {language}.</source>
         <translation type="unfinished"></translation>
     </message>

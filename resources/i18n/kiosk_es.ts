@@ -15,6 +15,14 @@
     </message>
 </context>
 <context>
+    <name>BodyOutline</name>
+    <message>
+        <location filename="../../kiosk/ui/body.py" line="60"/>
+        <source>Touch where it hurts</source>
+        <translation>Toque donde le duele</translation>
+    </message>
+</context>
+<context>
     <name>ComfortControls</name>
     <message>
         <location filename="../../kiosk/ui/controls.py" line="139"/>
@@ -94,7 +102,22 @@
         <translation>Use las flechas para moverse. Pulse Intro para elegir. Pulse Escape para volver. En un tema o en la hoja para imprimir, pulse la barra espaciadora para escuchar o hacer una pausa. Pulse más o menos para cambiar el volumen.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/guide_words.py" line="78"/>
+        <location filename="../../kiosk/ui/guide_words.py" line="71"/>
+        <source>Choose a topic. There are {count} topics in {groups} groups. After the groups, you can choose a topic by its first letter.</source>
+        <translation>Elija un tema. Hay {count} temas en {groups} grupos. Después de los grupos, puede elegir un tema por su primera letra.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/guide_words.py" line="81"/>
+        <source>{name}. There is 1 topic.</source>
+        <translation>{name}. Hay 1 tema.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/guide_words.py" line="82"/>
+        <source>{name}. There are {count} topics.</source>
+        <translation>{name}. Hay {count} temas.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/guide_words.py" line="96"/>
         <source>Your page to take home. Choose Print this page to print it. Press Space to hear it read aloud.</source>
         <translation>Su hoja para llevar a casa. Elija Imprimir esta hoja para imprimirla. Pulse la barra espaciadora para escucharla en voz alta.</translation>
     </message>
@@ -119,7 +142,7 @@
         <translation>Elija un tema. Hay {count} temas.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/guide_words.py" line="71"/>
+        <location filename="../../kiosk/ui/guide_words.py" line="89"/>
         <source>{title}. Press Space to hear it read aloud.</source>
         <translation>{title}. Pulse la barra espaciadora para escucharlo en voz alta.</translation>
     </message>
@@ -180,37 +203,80 @@
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../../kiosk/ui/home.py" line="34"/>
+        <location filename="../../kiosk/ui/home.py" line="47"/>
         <source>Only in English</source>
         <translation>Solo en inglés</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/home.py" line="35"/>
+        <location filename="../../kiosk/ui/home.py" line="48"/>
         <source>Only in Spanish</source>
         <translation>Solo en español</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/home.py" line="36"/>
+        <location filename="../../kiosk/ui/home.py" line="49"/>
         <source>Only in Chinese</source>
         <translation>Solo en chino</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/home.py" line="38"/>
+        <location filename="../../kiosk/ui/home.py" line="51"/>
         <source>Only in {language}</source>
         <translation>Solo en {language}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/home.py" line="186"/>
+        <location filename="../../kiosk/ui/home.py" line="147"/>
+        <source>1 topic</source>
+        <translation>1 tema</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/home.py" line="148"/>
+        <source>{count} topics</source>
+        <translation>{count} temas</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/home.py" line="175"/>
+        <location filename="../../kiosk/ui/home.py" line="373"/>
+        <source>Topics that start with a number</source>
+        <translation>Temas que empiezan con un número</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/home.py" line="177"/>
+        <location filename="../../kiosk/ui/home.py" line="375"/>
+        <source>Topics that start with {letter}</source>
+        <translation>Temas que empiezan con {letter}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/home.py" line="339"/>
+        <source>All groups</source>
+        <translation>Todos los grupos</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/home.py" line="340"/>
+        <location filename="../../kiosk/ui/home.py" line="358"/>
         <source>Choose a topic</source>
         <translation>Elija un tema</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/home.py" line="187"/>
+        <location filename="../../kiosk/ui/home.py" line="343"/>
+        <source>Touch where it hurts, or choose a group. You can also find a topic by its first letter.</source>
+        <translation>Toque donde le duele o elija un grupo. También puede buscar un tema por su primera letra.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/home.py" line="347"/>
+        <source>Topics from A to Z</source>
+        <translation>Temas de la A a la Z</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/home.py" line="360"/>
         <source>Tap a topic to read about it. You can also hear it read aloud.</source>
         <translation>Toque un tema para leer sobre él. También puede escucharlo en voz alta.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/home.py" line="188"/>
+        <location filename="../../kiosk/ui/home.py" line="364"/>
+        <source>Tap a topic to read about it.</source>
+        <translation>Toque un tema para leer sobre él.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/home.py" line="348"/>
         <source>No topics are available right now. Please ask the front desk.</source>
         <translation>No hay temas disponibles en este momento. Por favor, pregunte en la recepción.</translation>
     </message>
@@ -635,37 +701,37 @@
 <context>
     <name>TopicScreen</name>
     <message>
-        <location filename="../../kiosk/ui/topic.py" line="348"/>
+        <location filename="../../kiosk/ui/topic.py" line="345"/>
         <source>Back</source>
         <translation>Atrás</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/topic.py" line="349"/>
+        <location filename="../../kiosk/ui/topic.py" line="346"/>
         <source>All topics</source>
         <translation>Todos los temas</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/topic.py" line="350"/>
+        <location filename="../../kiosk/ui/topic.py" line="347"/>
         <source>Print a summary</source>
         <translation>Imprimir un resumen</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/topic.py" line="413"/>
+        <location filename="../../kiosk/ui/topic.py" line="417"/>
         <source>This topic is only in English.</source>
         <translation>Este tema solo está en inglés.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/topic.py" line="414"/>
+        <location filename="../../kiosk/ui/topic.py" line="418"/>
         <source>This topic is only in Spanish.</source>
         <translation>Este tema solo está en español.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/topic.py" line="415"/>
+        <location filename="../../kiosk/ui/topic.py" line="419"/>
         <source>This topic is only in Chinese.</source>
         <translation>Este tema solo está en chino.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/topic.py" line="419"/>
+        <location filename="../../kiosk/ui/topic.py" line="423"/>
         <source>This topic is only in {language}.</source>
         <translation>Este tema solo está en {language}.</translation>
     </message>

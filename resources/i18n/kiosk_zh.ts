@@ -15,6 +15,14 @@
     </message>
 </context>
 <context>
+    <name>BodyOutline</name>
+    <message>
+        <location filename="../../kiosk/ui/body.py" line="60"/>
+        <source>Touch where it hurts</source>
+        <translation>请点一下哪里痛</translation>
+    </message>
+</context>
+<context>
     <name>ComfortControls</name>
     <message>
         <location filename="../../kiosk/ui/controls.py" line="139"/>
@@ -115,11 +123,26 @@
     </message>
     <message>
         <location filename="../../kiosk/ui/guide_words.py" line="71"/>
+        <source>Choose a topic. There are {count} topics in {groups} groups. After the groups, you can choose a topic by its first letter.</source>
+        <translation>请选择一个主题。共有 {count} 个主题，分成 {groups} 组。在这些组后面，也可以按拼音首字母找主题。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/guide_words.py" line="81"/>
+        <source>{name}. There is 1 topic.</source>
+        <translation>{name}。共有 1 个主题。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/guide_words.py" line="82"/>
+        <source>{name}. There are {count} topics.</source>
+        <translation>{name}。共有 {count} 个主题。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/guide_words.py" line="89"/>
         <source>{title}. Press Space to hear it read aloud.</source>
         <translation>{title}。按空格键可以听朗读。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/guide_words.py" line="78"/>
+        <location filename="../../kiosk/ui/guide_words.py" line="96"/>
         <source>Your page to take home. Choose Print this page to print it. Press Space to hear it read aloud.</source>
         <translation>这是您可以带回家的一页。选择“打印这一页”就能打印。按空格键可以听朗读。</translation>
     </message>
@@ -180,37 +203,80 @@
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../../kiosk/ui/home.py" line="34"/>
+        <location filename="../../kiosk/ui/home.py" line="47"/>
         <source>Only in English</source>
         <translation>只有英文版</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/home.py" line="35"/>
+        <location filename="../../kiosk/ui/home.py" line="48"/>
         <source>Only in Spanish</source>
         <translation>只有西班牙文版</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/home.py" line="36"/>
+        <location filename="../../kiosk/ui/home.py" line="49"/>
         <source>Only in Chinese</source>
         <translation>只有中文版</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/home.py" line="38"/>
+        <location filename="../../kiosk/ui/home.py" line="51"/>
         <source>Only in {language}</source>
         <translation>只有 {language} 版本</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/home.py" line="186"/>
+        <location filename="../../kiosk/ui/home.py" line="147"/>
+        <source>1 topic</source>
+        <translation>1 个主题</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/home.py" line="148"/>
+        <source>{count} topics</source>
+        <translation>{count} 个主题</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/home.py" line="175"/>
+        <location filename="../../kiosk/ui/home.py" line="373"/>
+        <source>Topics that start with a number</source>
+        <translation>以数字开头的主题</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/home.py" line="177"/>
+        <location filename="../../kiosk/ui/home.py" line="375"/>
+        <source>Topics that start with {letter}</source>
+        <translation>拼音以 {letter} 开头的主题</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/home.py" line="339"/>
+        <source>All groups</source>
+        <translation>所有分组</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/home.py" line="340"/>
+        <location filename="../../kiosk/ui/home.py" line="358"/>
         <source>Choose a topic</source>
         <translation>选择一个主题</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/home.py" line="187"/>
+        <location filename="../../kiosk/ui/home.py" line="343"/>
+        <source>Touch where it hurts, or choose a group. You can also find a topic by its first letter.</source>
+        <translation>请点一下身体上痛的地方，或者选一个分组。也可以按拼音首字母找主题。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/home.py" line="347"/>
+        <source>Topics from A to Z</source>
+        <translation>按拼音首字母（A 到 Z）</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/home.py" line="360"/>
         <source>Tap a topic to read about it. You can also hear it read aloud.</source>
         <translation>点一个主题就能阅读，也可以听朗读。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/home.py" line="188"/>
+        <location filename="../../kiosk/ui/home.py" line="364"/>
+        <source>Tap a topic to read about it.</source>
+        <translation>点一个主题，就能阅读。</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/ui/home.py" line="348"/>
         <source>No topics are available right now. Please ask the front desk.</source>
         <translation>现在没有可以看的主题。请问前台工作人员。</translation>
     </message>
@@ -629,37 +695,37 @@
 <context>
     <name>TopicScreen</name>
     <message>
-        <location filename="../../kiosk/ui/topic.py" line="348"/>
+        <location filename="../../kiosk/ui/topic.py" line="345"/>
         <source>Back</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/topic.py" line="349"/>
+        <location filename="../../kiosk/ui/topic.py" line="346"/>
         <source>All topics</source>
         <translation>所有主题</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/topic.py" line="350"/>
+        <location filename="../../kiosk/ui/topic.py" line="347"/>
         <source>Print a summary</source>
         <translation>打印要点</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/topic.py" line="413"/>
+        <location filename="../../kiosk/ui/topic.py" line="417"/>
         <source>This topic is only in English.</source>
         <translation>这个主题只有英文版。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/topic.py" line="414"/>
+        <location filename="../../kiosk/ui/topic.py" line="418"/>
         <source>This topic is only in Spanish.</source>
         <translation>这个主题只有西班牙文版。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/topic.py" line="415"/>
+        <location filename="../../kiosk/ui/topic.py" line="419"/>
         <source>This topic is only in Chinese.</source>
         <translation>这个主题只有中文版。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/topic.py" line="419"/>
+        <location filename="../../kiosk/ui/topic.py" line="423"/>
         <source>This topic is only in {language}.</source>
         <translation>这个主题只有 {language} 版本。</translation>
     </message>

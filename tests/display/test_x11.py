@@ -33,6 +33,7 @@ from tests.display.screens import (
     xdotool,
     xvfb,
 )
+from tests.library_samples import make_library
 
 pytestmark = [needs_x]
 
@@ -187,3 +188,32 @@ def test_outside_opening_hours_the_screen_is_dark_until_touched(tmp_path: Path) 
         xdotool(display, "mousemove", "960", "540", "click", "1")
         wait_words(display, shot, "Touch to start")
         assert coverage(shot).black == 0
+
+
+def test_a_large_library_by_real_x_input(tmp_path: Path) -> None:
+    """60 topics: touch to start, a group's tile, a topic's tile in its list, Back to the list
+    and to the groups: real X events on pages that scroll, read off the screen."""
+    clinic = make_library(tmp_path / "clinic", 60, ("en",))
+    shot = tmp_path / "shot.png"
+    config = f'topics_dir = "{clinic}"'
+    with xvfb(1920, 1080) as display, kiosk_on_x(display, tmp_path / "kiosk", config) as kiosk:
+        covered(display, kiosk, 1920, 1080)
+        start, _ = wait_words(display, shot, "Touch to start")
+        xdotool(display, "mousemove", *map(str, start), "click", "1")
+
+        group, home = wait_words(display, shot, "Legs and feet")
+        assert find_phrase(home, "Topics from A to Z") is not None, text_of(home)
+        xdotool(display, "mousemove", *map(str, group), "click", "1")
+
+        tile, listing = wait_words(display, shot, "Ankle sprain")  # the legs group's list
+        assert find_phrase(listing, "All groups") is not None, text_of(listing)
+        xdotool(display, "mousemove", *map(str, tile), "click", "1")
+        _, page = wait_words(display, shot, "Listen")
+        assert find_phrase(page, "Ankle sprain") is not None, text_of(page)
+
+        back, _ = wait_words(display, shot, "Back")
+        xdotool(display, "mousemove", *map(str, back), "click", "1")
+        groups, _ = wait_words(display, shot, "All groups")  # the list it came from
+        xdotool(display, "mousemove", *map(str, groups), "click", "1")
+        _, again = wait_words(display, shot, "Touch where it hurts")
+        assert find_phrase(again, "Legs and feet") is not None, text_of(again)

@@ -32,11 +32,15 @@ def make_kiosk(qtbot: QtBot) -> Iterator[MakeKiosk]:
         size: tuple[int, int] = (1920, 1080),
         speech: RenderClient | None = None,
         config_path: Path | None = None,
+        *,
+        listed: bool = False,
     ) -> Kiosk:
+        """`listed`: the topics of the settings' folders, listed as the running kiosk lists
+        them (through the content index), instead of the shipped ones read in full."""
         kiosk = Kiosk(
             application(),
             settings,
-            content=content or load_topics(paths.TOPICS),
+            content=None if listed else content or load_topics(paths.TOPICS),
             windowed=True,
             speech=speech,
             config_path=config_path,

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QLabel
 from kiosk.app import Kiosk
 from kiosk.config import Settings
 from kiosk.content import ContentError, LoadResult, load_topics
+from kiosk.content.catalog import Catalog
 from kiosk.content.loader import parse_topic
 from kiosk.handout.layout import build_handout
 from kiosk.ui.widgets import ReadingLabel
@@ -89,7 +90,7 @@ def test_strange_text_is_shown_and_printed_as_itself(
         return
     event("shown, highlighted and printed")
     kiosk = _kiosk(make_kiosk)
-    kiosk.library.content = LoadResult([result], [])
+    kiosk.library.content = Catalog.of(LoadResult([result], []))
     kiosk.visits.start()
     kiosk.reading.open_topic("sample")
     page = kiosk.window.topic.page

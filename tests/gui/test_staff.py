@@ -289,11 +289,11 @@ def test_staff_screen_lists_failed_and_awaiting_topics_and_reload_picks_up_a_fix
     assert "clinic-topic.toml" in staff.failed.text()
     assert "Problem" in staff.topics_status.text()
     assert "Leg pain and IBS" in staff.awaiting.text()
-    before = len(kiosk.content.topics)
+    before = len(kiosk.content.entries)
 
     broken.write_text(good.replace('id = "ibs-leg-pain"', 'id = "clinic-topic"'), "utf-8")
     staff.reload.click()
-    assert len(kiosk.content.topics) == before + 1
+    assert len(kiosk.content.entries) == before + 1
     assert not kiosk.content.errors
     assert "Every topic file loaded." in staff.failed.text()
     assert "Reloaded" in staff.reload_result.text()

@@ -665,7 +665,7 @@ def test_every_topic_folder_missing(
     shutil.copytree(paths.TOPICS, shipped)
     monkeypatch.setattr(paths, "TOPICS", shipped)  # the kiosk's own topics live here now
     kiosk = build(make_kiosk, content=load_topics(topic_roots(CALM)))
-    assert len(kiosk.content.topics) == len(SHIPPED_TOPICS)
+    assert len(kiosk.content.entries) == len(SHIPPED_TOPICS)
     subprocess.run(["rm", "-rf", str(shipped)], check=True)
     shown = reload_as_staff(kiosk)
     assert shown.startswith("Problem: 0 topics loaded"), shown

@@ -131,3 +131,26 @@ def test_tools_run_in_process_make_the_kiosks_kind_of_application(
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout == "0 QApplication\n", done.stderr
+
+
+def test_check_content_names_an_unknown_category_and_where_it_goes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write_topic(tmp_path, VALID.replace('icon = "legs"', 'icon = "legs"\ncategories = ["legz"]'))
+    assert main(["check-content", str(tmp_path), "--quiet"]) == 1
+    (line,) = capsys.readouterr().out.splitlines()
+    assert line.endswith(
+        "sample.toml:6: categories 1: unknown category 'legz' (did you mean 'legs'?); "
+        "it is listed under 'other'"
+    )
+
+
+def test_a_category_that_is_not_an_id_stops_the_topic_in_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write_topic(tmp_path, VALID.replace('icon = "legs"', 'icon = "legs"\ncategories = "legs"'))
+    assert main(["check-content", str(tmp_path), "--quiet"]) == 1
+    (line,) = capsys.readouterr().out.splitlines()
+    assert line.endswith(
+        'sample.toml:6: categories: must be a list like ["stomach", "legs"], not text'
+    )

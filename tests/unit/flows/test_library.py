@@ -21,7 +21,7 @@ def test_reload_reads_the_folder_again(
     clinic = tmp_path / "topics"
     (clinic / "en").mkdir(parents=True)
     library = Library(Settings(topics_dir=str(clinic)))
-    shipped = {t.id for t in library.content.topics}
+    shipped = {t.id for t in library.content.entries}
     assert shipped  # the shipped topics are always there
     source = next((paths.TOPICS / "en").glob("*.toml"))
     text = source.read_text(encoding="utf-8").replace(f'id = "{source.stem}"', 'id = "extra"')
@@ -33,11 +33,11 @@ def test_reload_reads_the_folder_again(
     ):
         content = library.reload()
     assert content is library.content
-    assert "extra" in {t.id for t in content.topics} - shipped
+    assert "extra" in {t.id for t in content.entries} - shipped
     assert [e for e in content.errors if "broken.toml" in str(e)]
     skipped = [r.getMessage() for r in caplog.records if "topic skipped" in r.getMessage()]
     assert len(skipped) == 1
     assert "\n" not in skipped[0]
     assert library.find_any("extra", "es") is not None  # found from the other language too
     shutil.rmtree(clinic / "en")
-    assert "extra" not in {t.id for t in library.reload().topics}
+    assert "extra" not in {t.id for t in library.reload().entries}
