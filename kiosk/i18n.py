@@ -21,6 +21,14 @@ _installed: list[QTranslator] = []
 _loaded: dict[tuple[str, str], tuple[bool, list[QTranslator]]] = {}
 
 
+def uninstall_all(app: QCoreApplication) -> None:
+    """Take every translator the kiosk installed out of the application: its words are
+    English again (a tool, or a test, that follows another in the same process)."""
+    for translator in _installed:
+        app.removeTranslator(translator)
+    _installed.clear()
+
+
 class Translations:
     """Swaps the installed translators when the patient changes language."""
 

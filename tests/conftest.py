@@ -29,6 +29,23 @@ def run_main(*args: str, env: dict[str, str] | None = None) -> subprocess.Comple
 
 
 @pytest.fixture(autouse=True)
+def _english_after_each_test() -> Iterator[None]:
+    """Each test leaves the application's words as it found them: the translators a kiosk it
+    built installed are taken out, and the default locale put back, so a test that runs after
+    one in Spanish still reads English (whatever order the tests run in)."""
+    from PySide6.QtCore import QCoreApplication, QLocale  # noqa: PLC0415
+
+    from kiosk.i18n import uninstall_all  # noqa: PLC0415
+
+    locale = QLocale()
+    yield
+    app = QCoreApplication.instance()
+    if app is not None:
+        uninstall_all(app)
+    QLocale.setDefault(locale)
+
+
+@pytest.fixture(autouse=True)
 def _private_folders(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
     """Point data, cache and log folders at a per-test temporary folder."""
     base = tmp_path_factory.mktemp("kiosk-home")

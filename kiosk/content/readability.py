@@ -51,6 +51,7 @@ _EN_EXCEPTIONS: dict[str, int] = {
 _EN_VOWELS = re.compile(r"[aeiouy]+")
 
 
+@functools.lru_cache(maxsize=65536)  # a word is counted once, however often it comes
 def english_syllables(word: str) -> int:
     """Syllables in one English word, by rule (about 90 % exact on everyday words)."""
     if any(ch.isdigit() for ch in word):
@@ -85,6 +86,7 @@ _ES_STRONG = set("aeoáéóíú")
 _ES_WEAK = set("iuüy")
 
 
+@functools.lru_cache(maxsize=65536)  # a word is counted once, however often it comes
 def spanish_syllables(word: str) -> int:
     """Syllables in one Spanish word: one per strong vowel of a vowel group, at least one."""
     if any(ch.isdigit() for ch in word):

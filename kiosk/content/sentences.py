@@ -7,6 +7,7 @@ lengths are counted in characters (`characters`), not in words.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 
@@ -85,6 +86,13 @@ def split_sentences(text: str) -> list[str]:
     Chinese sentences end at 。！？ even with no space after them. Whitespace inside a sentence is
     folded to single spaces, and a line break between two Chinese characters is dropped.
     """
+    return list(_split(text))
+
+
+# The same texts are split again and again (the screen, the speech, the page and each quality
+# check walk a topic): each is split once. Bounded, so a library of any size fits.
+@functools.lru_cache(maxsize=16384)
+def _split(text: str) -> tuple[str, ...]:
     sentences: list[str] = []
     for paragraph in re.split(r"\n\s*\n", text):
         flat = " ".join(_WIDE_LINE_BREAK.sub("", paragraph).split())
@@ -107,7 +115,7 @@ def split_sentences(text: str) -> list[str]:
         tail = flat[start:].strip()
         if tail:
             sentences.append(tail)
-    return sentences
+    return tuple(sentences)
 
 
 _WORD = re.compile(r"[^\W_]+(?:[-'’.,][^\W_]+)*", re.UNICODE)
@@ -115,7 +123,12 @@ _WORD = re.compile(r"[^\W_]+(?:[-'’.,][^\W_]+)*", re.UNICODE)
 
 def words(text: str) -> list[str]:
     """Runs of letters or digits, keeping 38.9, don't and step-by-step whole."""
-    return _WORD.findall(text)
+    return list(_words(text))
+
+
+@functools.lru_cache(maxsize=16384)
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(_WORD.findall(text))
 
 
 _HAN_CHARACTER = re.compile(f"[{HAN}]")

@@ -244,8 +244,9 @@ def build_handout(
     attempts = [(pt, steps_all, some) for pt in BODY_PT]
     attempts += [(BODY_PT[-1], steps_all, n) for n in range(some - 1, -1, -1)]
     attempts += [(BODY_PT[-1], n, 0) for n in range(steps_all - 1, MIN_STEPS - 1, -1)]
-    document = QTextDocument()
-    for body_pt, steps, figures in attempts:
+
+    def laid_out(attempt: tuple[float, int, int]) -> QTextDocument:
+        body_pt, steps, figures = attempt
         document = QTextDocument()
         document.setDocumentMargin(0)
         font = page_font(topic.lang)
@@ -260,9 +261,30 @@ def build_handout(
         # Laid out as one sheet the width of the page; it is drawn exactly so on the preview,
         # the PDF and the printer (never re-flowed into pages), so measuring it here is the truth.
         document.setTextWidth(rect.width())
-        if document.size().height() <= rect.height():
-            return Handout(document, layout, body_pt, steps, True, figures)
-    return Handout(document, layout, attempts[-1][0], attempts[-1][1], False)
+        return document
+
+    def fits(document: QTextDocument) -> bool:
+        return document.size().height() <= rect.height()
+
+    # Each attempt holds less than the one before (smaller type, fewer drawings, fewer steps),
+    # so once one fits every later one does: the first that fits is found by halving, after
+    # trying the first (most pages fit at once).
+    first = laid_out(attempts[0])
+    if fits(first):
+        return Handout(first, layout, attempts[0][0], attempts[0][1], True, attempts[0][2])
+    low, high, best = 1, len(attempts) - 1, None
+    while low <= high:
+        middle = (low + high) // 2
+        document = laid_out(attempts[middle])
+        if fits(document):
+            best, high = (middle, document), middle - 1
+        else:
+            low = middle + 1
+    if best is None:
+        return Handout(laid_out(attempts[-1]), layout, attempts[-1][0], attempts[-1][1], False)
+    index, document = best
+    body_pt, steps, figures = attempts[index]
+    return Handout(document, layout, body_pt, steps, True, figures)
 
 
 def draw_page(handout: Handout, painter: QPainter, scale: float) -> None:

@@ -297,7 +297,9 @@ def test_many_topics_scroll_and_tiles_do_not_overlap(
         # More than a screenful: by group; these topics name none, so all are in "More topics".
         assert kiosk.window.home.on_groups
         kiosk.window.home.show_group(("category", "other"))
-        qtbot.wait(1)
+        # A long list's last tiles are made on the next turns, then laid out.
+        qtbot.wait_until(lambda k=kiosk: not k.window.home.filling)
+        qtbot.wait(10)
         tiles = kiosk.window.home.tiles
         assert len(tiles) == 12
         rects = [t.geometry() for t in tiles]
