@@ -77,6 +77,7 @@ class LookFlow(QObject):
         palette = PALETTES[choices.theme]
         sizes = metrics(choices.text_size, scale)
         window.topic.set_aside()  # fewer widgets for the stylesheet to polish
+        window.home.set_aside()
         with _no_cycle_collection():
             self._app.setStyleSheet(stylesheet(palette, sizes))
         window.apply(sizes, palette)

@@ -8,6 +8,7 @@ opens a list of that group's tiles on the same screen; Back goes back to the gro
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
@@ -194,6 +195,8 @@ class HomeScreen(QWidget):
         # A long list is made a few tiles at a time: those a screen shows at the tap, the rest
         # in the next turns of the event loop (below the fold, they are not seen being made).
         self._waiting: list[TopicEntry] = []
+        self._listed: list[TopicEntry] = []  # the list on show, in order
+        self._let_go: list[TopicTile] = []  # tiles of an earlier list, deleted later
         self._filler = QTimer(self)
         self._filler.setInterval(0)
         self._filler.timeout.connect(self._fill_more)
@@ -458,12 +461,24 @@ class HomeScreen(QWidget):
 
     def _clear_list(self) -> None:
         self._filler.stop()
-        self._waiting = []
+        self._waiting, self._listed = [], []
         for tile in self.tiles:
             tile.hide()  # gone from the screen now, not when the event loop next turns
             self.grid.removeWidget(tile)
-            tile.deleteLater()
+            tile.deleteLater()  # later: this may run inside a click on one of the screen's buttons
+        self._let_go = [t for t in self._let_go if shiboken6.isValid(t)] + self.tiles
         self.tiles = []
+
+    def set_aside(self) -> None:
+        """Let the list's tiles go before a new look is set (a stylesheet change polishes every
+        widget alive, shown or not, and a long list has hundreds); the next `apply` makes them
+        again, as a group's list is made when it opens."""
+        self._filler.stop()
+        for tile in [*self._let_go, *self.tiles]:
+            if shiboken6.isValid(tile):
+                shiboken6.delete(tile)  # at once: one deleted later would still be polished
+        self._let_go, self.tiles = [], []
+        self._waiting = list(self._listed)
 
     def _fill_list(self, topics: list[TopicEntry]) -> None:
         self._clear_list()
@@ -471,7 +486,12 @@ class HomeScreen(QWidget):
         self.back.setVisible(self.group is not None)
         self._list_words()
         self._columns = 0
-        self._waiting = in_reading_order(topics, self._lang)
+        self._listed = in_reading_order(topics, self._lang)
+        self._waiting = list(self._listed)
+        self._resume_list()
+
+    def _resume_list(self) -> None:
+        """Make the first tiles of the list now and the rest in the next turns."""
         self._add_tiles(FIRST_TILES)
         if self._waiting:
             self._filler.start()
@@ -556,6 +576,8 @@ class HomeScreen(QWidget):
             tile.apply(sizes, palette)
         self._size_letters()
         self._columns = self._group_columns = 0
+        if self._waiting and not self.tiles:  # set aside for the new look: made again
+            self._resume_list()
         self._reflow()
 
     def reset(self) -> None:

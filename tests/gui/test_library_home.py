@@ -9,6 +9,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+import shiboken6
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
@@ -19,7 +20,7 @@ from kiosk.config import Settings
 from kiosk.ui.home import GRID_LIMIT, TopicTile
 from kiosk.ui.index import letter_of
 from kiosk.ui.topic import KEPT_PAGES
-from tests.gui.conftest import FAST, MakeKiosk
+from tests.gui.conftest import FAST, MakeKiosk, choose_language
 from tests.library_samples import make_library
 
 
@@ -176,7 +177,7 @@ def test_a_language_change_keeps_the_group_and_a_topic_in_one_language_is_found(
     home = big.window.home
     legs = next(t for t in home.group_tiles if t.category_id == "legs")
     click(qtbot, legs)
-    click(qtbot, home.controls.languages["es"])
+    choose_language(qtbot, home.controls, "es")
     assert home.group == ("category", "legs")
     assert home.heading.text() == "Piernas y pies"
     # The topic only in English is in its group and under its letter on the Spanish screen.
@@ -190,7 +191,7 @@ def test_a_language_change_keeps_the_group_and_a_topic_in_one_language_is_found(
     assert tile.note.isVisible()
     assert tile.note.text() not in ("", "Only in English")  # said in Spanish
     # A letter list does not survive a language change (the letters are the language's own).
-    click(qtbot, home.controls.languages["en"])
+    choose_language(qtbot, home.controls, "en")
     assert home.on_groups
 
 
@@ -242,3 +243,21 @@ def test_a_broken_categories_file_leaves_the_kiosk_running_and_staff_told(
     assert len(home.tiles) == len(kiosk.topics())
     kiosk.staff_mode.open_staff()
     assert "topics are not grouped" in kiosk.window.staff.failed.text()
+
+
+def test_a_look_change_makes_a_long_list_again_with_no_tile_left_behind(
+    big: Kiosk, qtbot: QtBot
+) -> None:
+    home = big.window.home
+    click(qtbot, max(home.group_tiles, key=lambda t: int(t.blurb.text().split()[0])))
+    qtbot.wait_until(lambda: not home.filling)
+    shown = [t.topic_id for t in home.tiles]
+    assert len(shown) > 9  # longer than what is made at the tap
+    old = list(home.tiles)
+    click(qtbot, home.controls.sizes[170])
+    # The first tiles come with the new look at once, the others on the next turns.
+    assert 0 < len(home.tiles) < len(shown)
+    qtbot.wait_until(lambda: not home.filling)
+    assert [t.topic_id for t in home.tiles] == shown
+    assert not any(shiboken6.isValid(t) for t in old)  # deleted before the new look was set
+    assert len(home.findChildren(TopicTile)) == len(shown)
