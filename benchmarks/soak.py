@@ -67,6 +67,7 @@ import subprocess
 import tempfile
 import threading
 import time
+import traceback
 import tracemalloc
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -84,6 +85,7 @@ from kiosk.narration.narrator import State
 from kiosk.session import VisitChoices
 from kiosk.staff import hash_pin
 from kiosk.stats import report
+from kiosk.ui.controls import ComfortControls
 from kiosk.ui.home import in_reading_order
 
 SCREEN = {"name": "soak", "x": 0, "y": 0, "width": 1920, "height": 1080, "logicalDpi": 96}
@@ -399,6 +401,17 @@ class Soak:
             and w.overlay.isHidden()
         )
 
+    def choose_language(self, controls: ComfortControls, code: str) -> None:
+        """As a patient changes language: the one button of a two-language kiosk, or the
+        picker of three or more (opened, then the language touched)."""
+        if controls.picker is None:
+            self.tap(controls.languages[code], f"the {code} button")
+            return
+        self.tap(controls.language_menu, "the language picker")
+        picker = controls.picker
+        self.wait(lambda: picker.is_open, "the language picker to open")
+        self.tap(picker.entries[code], f"{code} in the language picker")
+
     def tap(self, widget: QWidget, what: str) -> None:
         """A finger on a control the patient can see (waiting while the screen settles)."""
         self.spin.until(
@@ -439,7 +452,7 @@ class Soak:
         self.expected["visit"] += 1
         if lang != self.defaults.language:
             with self.step("language on home"):
-                self.tap(w.home.controls.languages[lang], f"the {lang} button on home")
+                self.choose_language(w.home.controls, lang)
                 self.wait(lambda: k.visit.choices.language == lang, f"the home screen in {lang}")
             self.expected["language"] += 1
         if guide:
@@ -535,7 +548,7 @@ class Soak:
             self.wait(lambda: w.current_screen == "home", "the home screen")
         controls = {"home": w.home, "topic": w.topic, "handout": w.handout}[where].controls
         other = next(lang for lang in self.langs if lang != k.visit.choices.language)
-        self.tap(controls.languages[other], f"the {other} button")
+        self.choose_language(controls, other)
         self.wait(lambda: k.visit.choices.language == other, f"the screen in {other}")
         self.tap(controls.sizes[size], f"text size {size}")
         self.wait(lambda: k.visit.choices.text_size == size, f"text size {size}")
@@ -986,6 +999,9 @@ def main() -> None:
         os.environ[name] = str(folder / name.lower())
     try:
         code = run(args, folder)
+    except Exception:
+        traceback.print_exc()
+        code = 1
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     sys.exit(code)
