@@ -2,7 +2,11 @@
 that nothing of the visit is left, and watching for slow growth. Prints figures (medians where
 there are samples) with their aims; asserts nothing about speed.
 
-    python benchmarks/soak.py [--visits 5000] [--warmup 200] [--printer NAME]
+    python benchmarks/soak.py [--visits 5000] [--warmup 200] [--printer NAME] [--topics N]
+
+With --topics N the kiosk also has a clinic library of N generated topics in English and Spanish
+(tests/library_samples.py): its home screen offers groups, and each visit first taps the group
+of the topic it opens.
 
 What runs: the real kiosk window (Kiosk, windowed, 1920x1080 on a 1920x1080 offscreen
 screen), the real speech engine (a started render process: espeak-ng through pyttsx3, a real WAV
