@@ -52,8 +52,11 @@ def _timed(args: list[str], env: dict[str, str]) -> float:
     return elapsed
 
 
-def child(config: str, taps: int) -> None:
+def child(config: str, taps: int) -> None:  # noqa: PLR0915 - one run, read top to bottom
     """In this process: the kiosk as deployed (offscreen), visits, taps; prints one JSON line."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QApplication
+
     from kiosk.app import Kiosk, application
     from kiosk.config import load_settings
 
@@ -65,6 +68,13 @@ def child(config: str, taps: int) -> None:
     kiosk.look.restyle()
     app.processEvents()
     home = kiosk.window.home
+
+    def settle() -> None:
+        """What the event loop does between taps, deferred deletes included (processEvents
+        alone, outside a running loop, leaves widgets let go with deleteLater alive)."""
+        app.processEvents()
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
     rng = random.Random(7)
     cold: list[float] = []
     kept: list[float] = []
@@ -87,7 +97,7 @@ def child(config: str, taps: int) -> None:
         if home.browsing and home.on_groups:
             tiles = home.group_tiles
             tiles[rng.randrange(len(tiles))].click()
-            app.processEvents()
+            settle()
 
     visits = max(20, taps // 2)
     for _ in range(visits):
@@ -96,18 +106,18 @@ def child(config: str, taps: int) -> None:
         for _ in range(3):
             to_a_list()
             cold.append(tap_tile())
-            app.processEvents()
+            settle()
             kiosk.window.go_back()  # to the list the tile was on
-            app.processEvents()
+            settle()
         # The last topic again: its page is kept for the rest of the visit.
         for _ in range(2):
             kept.append(tap_tile(again=True))
             kiosk.window.go_back()
-            app.processEvents()
+            settle()
         kiosk.visits.reset()
-        app.processEvents()
+        settle()
     for _ in range(20):  # anything deleted later is gone
-        app.processEvents()
+        settle()
     rss = 0.0
     for line in Path("/proc/self/status").read_text().splitlines():
         if line.startswith("VmRSS:"):

@@ -90,8 +90,9 @@ def split_sentences(text: str) -> list[str]:
 
 
 # The same texts are split again and again (the screen, the speech, the page and each quality
-# check walk a topic): each is split once. Bounded, so a library of any size fits.
-@functools.lru_cache(maxsize=16384)
+# check walk a topic): each is split once while it is in use. Bounded (a few MiB), so a
+# library of any size fits.
+@functools.lru_cache(maxsize=4096)
 def _split(text: str) -> tuple[str, ...]:
     sentences: list[str] = []
     for paragraph in re.split(r"\n\s*\n", text):
@@ -126,7 +127,7 @@ def words(text: str) -> list[str]:
     return list(_words(text))
 
 
-@functools.lru_cache(maxsize=16384)
+@functools.lru_cache(maxsize=4096)
 def _words(text: str) -> tuple[str, ...]:
     return tuple(_WORD.findall(text))
 
