@@ -2,4 +2,5 @@
 
 from kiosk.cli import main
 
-raise SystemExit(main())
+if __name__ == "__main__":  # not when a second process of check-content imports it
+    raise SystemExit(main())

@@ -7,9 +7,11 @@ renders or speaks is exactly what the kiosk shows. Bad input exits non-zero with
 from __future__ import annotations
 
 import argparse
+import concurrent.futures
 import datetime as dt
 import getpass
 import json
+import multiprocessing
 import os
 import sys
 from collections.abc import Sequence
@@ -27,6 +29,7 @@ from kiosk.config import (
     write_setting,
 )
 from kiosk.content import Topic, load_topics
+from kiosk.content.loader import TOPIC_SUFFIX
 from kiosk.content.quality import check_topic, overall_scores
 from kiosk.content.readability import formula_for
 from kiosk.staff import PIN_MAX, PIN_MIN, hash_pin, pin_problem
@@ -170,8 +173,14 @@ def _cmd_topics(args: argparse.Namespace) -> int:
     return 0
 
 
-def _handout_warnings(topics: list[Topic]) -> list[str]:
-    """Topics too long for the one-page handout (a warning: the page still prints, shorter).
+# check-content lays out every topic's page to print (a few milliseconds each); from this many
+# topic files on, half of them are laid out in a second process at the same time.
+TWO_PROCESSES_FROM = 80
+
+
+def _handout_warnings(topics: list[Topic]) -> dict[str, str]:
+    """Topics too long for the one-page handout (a warning: the page still prints, shorter),
+    by file.
 
     Laying out the page takes Qt (fonts and a QTextDocument), hence an application object.
     """
@@ -180,18 +189,73 @@ def _handout_warnings(topics: list[Topic]) -> list[str]:
     from kiosk.handout.layout import build_handout
 
     load_fonts()
-    lines = []
-    for topic in sorted(topics, key=lambda t: (t.lang, t.id)):
+    lines = {}
+    for topic in topics:
         handout = build_handout(topic, Settings(), qr=False)
         total = len(topic.self_care)
         if not handout.fits:
-            lines.append(f"{topic.path}: handout: does not fit one page even at 12 pt")
+            lines[topic.path] = f"{topic.path}: handout: does not fit one page even at 12 pt"
         elif handout.steps_shown < total:
-            lines.append(
+            lines[topic.path] = (
                 f"{topic.path}: handout: only {handout.steps_shown} of {total} "
                 "self-care steps fit on the one-page handout"
             )
     return lines
+
+
+def _in_order(topics: list[Topic]) -> list[Topic]:
+    return sorted(topics, key=lambda t: (t.lang, t.id, t.path))
+
+
+def handout_warnings_of_half(roots: list[str]) -> dict[str, str]:
+    """In check-content's second process: the warnings of every other topic (the second,
+    fourth, ... in order), read from the same folders."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    result = load_topics([Path(root) for root in roots])
+    return _handout_warnings(_in_order(result.topics)[1::2])
+
+
+_SecondHalf = tuple[
+    concurrent.futures.ProcessPoolExecutor, "concurrent.futures.Future[dict[str, str]]"
+]
+
+
+def _start_second_half(roots: list[Path]) -> _SecondHalf | None:
+    """The second process, laying out every other topic's page, if the library is big enough
+    and the machine has a second core; None otherwise."""
+    if (os.cpu_count() or 1) < 2:
+        return None
+    try:
+        files = sum(1 for root in roots for _ in root.rglob(f"*{TOPIC_SUFFIX}"))
+    except OSError:
+        return None
+    if files < TWO_PROCESSES_FROM:
+        return None
+    try:
+        pool = concurrent.futures.ProcessPoolExecutor(
+            max_workers=1, mp_context=multiprocessing.get_context("spawn")
+        )
+        return pool, pool.submit(handout_warnings_of_half, [str(r) for r in roots])
+    except (OSError, RuntimeError):
+        return None
+
+
+def _all_handout_warnings(topics: list[Topic], second: _SecondHalf | None) -> list[str]:
+    """Every topic's handout warning, in order: half from the second process when it runs
+    (the other half, or all if it fails, laid out here)."""
+    ordered = _in_order(topics)
+    lines: dict[str, str] = {}
+    if second is not None:
+        pool, future = second
+        lines.update(_handout_warnings(ordered[0::2]))
+        try:
+            lines.update(future.result())
+        except Exception:
+            lines.update(_handout_warnings(ordered[1::2]))
+        pool.shutdown()
+    else:
+        lines = _handout_warnings(ordered)
+    return [lines[t.path] for t in ordered if t.path in lines]
 
 
 def _figure_problems(topics: list[Topic]) -> list[str]:
@@ -255,6 +319,7 @@ def _reading_level(topic: Topic) -> str:
 
 def _cmd_check(args: argparse.Namespace) -> int:
     roots = _roots(args)
+    second = _start_second_half(roots)  # it starts while the topics are read and checked here
     result = load_topics(roots)
     problems = [
         *languages.table().problems,
@@ -269,7 +334,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
             print(f"{topic.path}: {state} ({_reading_level(topic)})", file=sys.stderr)
     problems += _figure_problems(result.topics)
     problems += _category_problems(result.topics)
-    for line in _handout_warnings(result.topics):
+    for line in _all_handout_warnings(result.topics, second):
         print(f"warning: {line}", file=sys.stderr)
     for line in problems:
         print(line)

@@ -3,6 +3,8 @@ the tools that draw leave behind in the process."""
 
 from __future__ import annotations
 
+import concurrent.futures
+import concurrent.futures.process
 import json
 import os
 import subprocess
@@ -11,8 +13,11 @@ from pathlib import Path
 
 import pytest
 
+from kiosk import cli
 from kiosk.cli import main
-from tests.conftest import ROOT
+from kiosk.content import load_topics
+from tests.conftest import ROOT, run_main
+from tests.library_samples import make_library
 from tests.topic_samples import VALID, write_topic
 
 
@@ -154,3 +159,40 @@ def test_a_category_that_is_not_an_id_stops_the_topic_in_one_line(
     assert line.endswith(
         'sample.toml:6: categories: must be a list like ["stomach", "legs"], not text'
     )
+
+
+LONG_STEP = '"' + "Rest your legs, drink water and walk a little each day. " * 12 + '",'
+
+
+def _with_long_steps(text: str) -> str:
+    """A topic too long for one page: four long self-care steps more."""
+    return text.replace("steps = [", "steps = [\n" + "\n".join([LONG_STEP] * 4), 1)
+
+
+def test_check_content_of_a_large_library_lays_pages_out_in_two_processes_alike(
+    tmp_path: Path,
+) -> None:
+    """From TWO_PROCESSES_FROM files on, half the pages are laid out in a second process: the
+    same warnings, in the same order, as laying them all out in one."""
+    library = make_library(tmp_path / "library", cli.TWO_PROCESSES_FROM // 2 + 1)
+    for file in sorted((library / "en").glob("*.toml"))[:5]:  # a few too long for one page
+        file.write_text(_with_long_steps(file.read_text(encoding="utf-8")), encoding="utf-8")
+    done = run_main("check-content", str(library), "--quiet")
+    warnings = [line for line in done.stderr.splitlines() if line.startswith("warning: ")]
+    topics = cli._in_order(load_topics([library]).topics)
+    expected = [f"warning: {line}" for line in cli._handout_warnings(topics).values()]
+    assert len(expected) >= 5
+    assert warnings == expected
+
+
+def test_when_the_second_process_fails_its_half_is_laid_out_here(tmp_path: Path) -> None:
+    for n in range(3):
+        text = _with_long_steps(VALID).replace('"sample"', f'"s-{n}"')
+        write_topic(tmp_path, text, name=f"s-{n}")
+    topics = load_topics(tmp_path).topics
+    pool = concurrent.futures.ProcessPoolExecutor(max_workers=1)
+    failed: concurrent.futures.Future[dict[str, str]] = concurrent.futures.Future()
+    failed.set_exception(concurrent.futures.process.BrokenProcessPool("gone"))
+    lines = cli._all_handout_warnings(topics, (pool, failed))
+    assert len(lines) == 3
+    assert lines == list(cli._handout_warnings(cli._in_order(topics)).values())
