@@ -158,6 +158,7 @@ class KeyRouter(QObject):
                 widget.setFocus(
                     Qt.FocusReason.TabFocusReason if forward else Qt.FocusReason.BacktabFocusReason
                 )
+                _reveal(widget)
                 return
             widget = widget.nextInFocusChain() if forward else widget.previousInFocusChain()
 
@@ -175,6 +176,17 @@ class KeyRouter(QObject):
         for area in self._window.findChildren(QScrollArea):
             if area.isVisible() and area.verticalScrollBar().maximum() > 0:
                 area.verticalScrollBar().triggerAction(action)
+
+
+def _reveal(widget: QWidget) -> None:
+    """Scroll the page the control is on so that it (and its focus ring) is in view: on a long
+    list or a page of groups and letters, the next control may be below the fold."""
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QScrollArea):
+            parent.ensureWidgetVisible(widget)
+            return
+        parent = parent.parentWidget()
 
 
 def _reachable(widget: QWidget) -> bool:

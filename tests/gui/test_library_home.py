@@ -261,3 +261,18 @@ def test_a_look_change_makes_a_long_list_again_with_no_tile_left_behind(
     assert [t.topic_id for t in home.tiles] == shown
     assert not any(shiboken6.isValid(t) for t in old)  # deleted before the new look was set
     assert len(home.findChildren(TopicTile)) == len(shown)
+
+
+def test_keys_bring_the_letters_below_the_fold_into_view(big: Kiosk, qtbot: QtBot) -> None:
+    home, window = big.window.home, big.window
+    window.resize(1280, 720)  # the letters start below the fold
+    qtbot.wait(10)
+    last = home.letters[-1]
+    area = home.groups_area
+    assert not area.viewport().rect().contains(last.mapTo(area.viewport(), last.rect().center()))
+    qtbot.keyClick(window, Qt.Key.Key_Tab)
+    home.letters[-2].setFocus()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Down)  # the next control: Z
+    assert QApplication.focusWidget() is last
+    centre = last.mapTo(area.viewport(), last.rect().center())
+    assert area.viewport().rect().contains(centre)
