@@ -10,7 +10,6 @@ from collections.abc import Iterator
 from PySide6.QtCore import QObject, Slot
 from PySide6.QtWidgets import QApplication
 
-from kiosk.flows.reading import ReadingFlow
 from kiosk.session import Visit, VisitChoices
 from kiosk.theme import PALETTES, metrics, screen_scale, stylesheet
 from kiosk.ui.window import KioskWindow
@@ -44,11 +43,10 @@ class LookFlow(QObject):
         app: QApplication,
         window: KioskWindow,
         visit: Visit,
-        reading: ReadingFlow,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self._app, self._window, self._visit, self._reading = app, window, visit, reading
+        self._app, self._window, self._visit = app, window, visit
         self._key: tuple[str, int, float] | None = None
         self.screen_size: tuple[int, int] | None = None  # the size to scale for; None: the window's
         window.resized.connect(self.restyle)
