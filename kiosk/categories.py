@@ -134,8 +134,15 @@ def load(path: Path) -> CategoryTable:
 _read: dict[Path, CategoryTable] = {}
 
 
+def reread() -> CategoryTable:
+    """Read the categories file again (staff reload the content): a change is seen without a
+    restart."""
+    _read.pop(paths.CATEGORIES, None)
+    return table()
+
+
 def table() -> CategoryTable:
-    """The kiosk's categories, from `paths.CATEGORIES` (read once per file)."""
+    """The kiosk's categories, from `paths.CATEGORIES` (read once per file until `reread`)."""
     path: Path = paths.CATEGORIES
     if path not in _read:
         _read[path] = load(path)

@@ -57,7 +57,10 @@ class Library(QObject):
         self.content.forget()
 
     def reload(self) -> Catalog:
-        """List the topic folders again (staff, without a restart)."""
+        """List the topic folders again, and read the categories again (staff, without a
+        restart)."""
+        for line in categories.reread().problems:
+            log.warning("categories: %s", line)
         self.content = self._logged(self._read())
         self.reloaded.emit()
         return self.content

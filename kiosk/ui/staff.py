@@ -17,6 +17,8 @@ from kiosk.ui.flow import FlowLayout
 from kiosk.ui.scrolling import scroll_to_top, scrolling_screen
 from kiosk.ui.widgets import TouchButton, set_role
 
+LISTED_LINES = 20  # topic files listed by name (failed, awaiting review); the rest counted
+
 
 @dataclass(frozen=True, slots=True)
 class UsageRow:
@@ -185,19 +187,24 @@ class StaffScreen(QWidget):
         line = self.tr("%n topic(s) loaded", "", total) + (f" ({per_lang})" if per_lang else "")
         self.topics_status.setText(self._status(total > 0 and not failed, line))
         if failed:
-            self.failed.setText(
-                self.tr("Could not load:") + "\n" + "\n".join(f"• {f}" for f in failed)
-            )
+            self.failed.setText(self.tr("Could not load:") + "\n" + self._bullets(failed))
         else:
             self.failed.setText(self.tr("Every topic file loaded."))
         if awaiting:
             self.awaiting.setText(
-                self.tr("Waiting for clinical review:")
-                + "\n"
-                + "\n".join(f"• {a}" for a in awaiting)
+                self.tr("Waiting for clinical review:") + "\n" + self._bullets(awaiting)
             )
         else:
             self.awaiting.setText(self.tr("No topic is waiting for clinical review."))
+
+    def _bullets(self, lines: Sequence[str]) -> str:
+        """One line each, the first LISTED_LINES of them: a library of hundreds of topics
+        would make the screen too long to scroll, and check-content lists them all."""
+        shown = "\n".join(f"• {line}" for line in lines[:LISTED_LINES])
+        more = len(lines) - LISTED_LINES
+        if more > 0:
+            shown += "\n" + self.tr("… and %n more (check-content lists every one)", "", more)
+        return shown
 
     def show_reloaded(self, loaded: int, failed: int) -> None:
         """What the reload found."""

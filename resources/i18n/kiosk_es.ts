@@ -203,80 +203,80 @@
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../../kiosk/ui/home.py" line="47"/>
+        <location filename="../../kiosk/ui/home.py" line="48"/>
         <source>Only in English</source>
         <translation>Solo en inglés</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/home.py" line="48"/>
+        <location filename="../../kiosk/ui/home.py" line="49"/>
         <source>Only in Spanish</source>
         <translation>Solo en español</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/home.py" line="49"/>
+        <location filename="../../kiosk/ui/home.py" line="50"/>
         <source>Only in Chinese</source>
         <translation>Solo en chino</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/home.py" line="51"/>
+        <location filename="../../kiosk/ui/home.py" line="52"/>
         <source>Only in {language}</source>
         <translation>Solo en {language}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/home.py" line="147"/>
+        <location filename="../../kiosk/ui/home.py" line="148"/>
         <source>1 topic</source>
         <translation>1 tema</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/home.py" line="148"/>
+        <location filename="../../kiosk/ui/home.py" line="149"/>
         <source>{count} topics</source>
         <translation>{count} temas</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/home.py" line="175"/>
-        <location filename="../../kiosk/ui/home.py" line="373"/>
+        <location filename="../../kiosk/ui/home.py" line="176"/>
+        <location filename="../../kiosk/ui/home.py" line="376"/>
         <source>Topics that start with a number</source>
         <translation>Temas que empiezan con un número</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/home.py" line="177"/>
-        <location filename="../../kiosk/ui/home.py" line="375"/>
+        <location filename="../../kiosk/ui/home.py" line="178"/>
+        <location filename="../../kiosk/ui/home.py" line="378"/>
         <source>Topics that start with {letter}</source>
         <translation>Temas que empiezan con {letter}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/home.py" line="339"/>
+        <location filename="../../kiosk/ui/home.py" line="342"/>
         <source>All groups</source>
         <translation>Todos los grupos</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/home.py" line="340"/>
-        <location filename="../../kiosk/ui/home.py" line="358"/>
+        <location filename="../../kiosk/ui/home.py" line="343"/>
+        <location filename="../../kiosk/ui/home.py" line="361"/>
         <source>Choose a topic</source>
         <translation>Elija un tema</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/home.py" line="343"/>
+        <location filename="../../kiosk/ui/home.py" line="346"/>
         <source>Touch where it hurts, or choose a group. You can also find a topic by its first letter.</source>
         <translation>Toque donde le duele o elija un grupo. También puede buscar un tema por su primera letra.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/home.py" line="347"/>
+        <location filename="../../kiosk/ui/home.py" line="350"/>
         <source>Topics from A to Z</source>
         <translation>Temas de la A a la Z</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/home.py" line="360"/>
+        <location filename="../../kiosk/ui/home.py" line="363"/>
         <source>Tap a topic to read about it. You can also hear it read aloud.</source>
         <translation>Toque un tema para leer sobre él. También puede escucharlo en voz alta.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/home.py" line="364"/>
+        <location filename="../../kiosk/ui/home.py" line="367"/>
         <source>Tap a topic to read about it.</source>
         <translation>Toque un tema para leer sobre él.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/home.py" line="348"/>
+        <location filename="../../kiosk/ui/home.py" line="351"/>
         <source>No topics are available right now. Please ask the front desk.</source>
         <translation>No hay temas disponibles en este momento. Por favor, pregunte en la recepción.</translation>
     </message>
@@ -519,72 +519,72 @@
 <context>
     <name>StaffScreen</name>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="160"/>
+        <location filename="../../kiosk/ui/staff.py" line="162"/>
         <source>Back to patients</source>
         <translation>Volver a los pacientes</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="161"/>
+        <location filename="../../kiosk/ui/staff.py" line="163"/>
         <source>Exit the kiosk</source>
         <translation>Cerrar el quiosco</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="162"/>
+        <location filename="../../kiosk/ui/staff.py" line="164"/>
         <source>Staff</source>
         <translation>Personal</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="163"/>
+        <location filename="../../kiosk/ui/staff.py" line="165"/>
         <source>Reload topics</source>
         <translation>Volver a cargar los temas</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="164"/>
+        <location filename="../../kiosk/ui/staff.py" line="166"/>
         <source>Print a test page</source>
         <translation>Imprimir una página de prueba</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="165"/>
+        <location filename="../../kiosk/ui/staff.py" line="167"/>
         <source>Say a test phrase</source>
         <translation>Decir una frase de prueba</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="166"/>
+        <location filename="../../kiosk/ui/staff.py" line="168"/>
         <source>Topics</source>
         <translation>Temas</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="167"/>
+        <location filename="../../kiosk/ui/staff.py" line="169"/>
         <source>Printer</source>
         <translation>Impresora</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="168"/>
+        <location filename="../../kiosk/ui/staff.py" line="170"/>
         <source>Sound</source>
         <translation>Sonido</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="169"/>
+        <location filename="../../kiosk/ui/staff.py" line="171"/>
         <source>Use of the kiosk</source>
         <translation>Uso del quiosco</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="170"/>
+        <location filename="../../kiosk/ui/staff.py" line="172"/>
         <source>About this kiosk</source>
         <translation>Sobre este quiosco</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="175"/>
+        <location filename="../../kiosk/ui/staff.py" line="177"/>
         <source>Working</source>
         <translation>Funciona</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="175"/>
+        <location filename="../../kiosk/ui/staff.py" line="177"/>
         <source>Problem</source>
         <translation>Problema</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/staff.py" line="185"/>
+        <location filename="../../kiosk/ui/staff.py" line="187"/>
         <source>%n topic(s) loaded</source>
         <translation>
             <numerusform>%n tema cargado</numerusform>
@@ -592,7 +592,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="189"/>
+        <location filename="../../kiosk/ui/staff.py" line="190"/>
         <source>Could not load:</source>
         <translation>No se pudieron cargar:</translation>
     </message>
@@ -607,12 +607,20 @@
         <translation>Esperan revisión clínica:</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="200"/>
+        <location filename="../../kiosk/ui/staff.py" line="198"/>
         <source>No topic is waiting for clinical review.</source>
         <translation>Ningún tema espera revisión clínica.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/staff.py" line="204"/>
+        <location filename="../../kiosk/ui/staff.py" line="206"/>
+        <source>… and %n more (check-content lists every one)</source>
+        <translation>
+            <numerusform>… y %n más (check-content los muestra todos)</numerusform>
+            <numerusform>… y %n más (check-content los muestra todos)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/staff.py" line="211"/>
         <source>Reloaded: %n topic(s) loaded</source>
         <translation>
             <numerusform>Cargado de nuevo: %n tema</numerusform>
@@ -620,7 +628,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/staff.py" line="206"/>
+        <location filename="../../kiosk/ui/staff.py" line="213"/>
         <source>%n file(s) could not load (see above)</source>
         <translation>
             <numerusform>%n archivo no se pudo cargar (vea arriba)</numerusform>
@@ -628,72 +636,72 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="212"/>
+        <location filename="../../kiosk/ui/staff.py" line="219"/>
         <source>Checking the printer…</source>
         <translation>Revisando la impresora…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="219"/>
+        <location filename="../../kiosk/ui/staff.py" line="226"/>
         <source>Sending a test page…</source>
         <translation>Enviando una página de prueba…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="223"/>
+        <location filename="../../kiosk/ui/staff.py" line="230"/>
         <source>The printer is busy. Try again in a moment.</source>
         <translation>La impresora está ocupada. Vuelva a intentarlo en un momento.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="229"/>
+        <location filename="../../kiosk/ui/staff.py" line="236"/>
         <source>the test page was sent (job %1).</source>
         <translation>se envió la página de prueba (trabajo %1).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="243"/>
+        <location filename="../../kiosk/ui/staff.py" line="250"/>
         <source>This is the sound test. If you can hear this, reading aloud works.</source>
         <translation>Esta es la prueba de sonido. Si puede oír esto, la lectura en voz alta funciona.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="247"/>
+        <location filename="../../kiosk/ui/staff.py" line="254"/>
         <source>Getting the test phrase ready…</source>
         <translation>Preparando la frase de prueba…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="252"/>
+        <location filename="../../kiosk/ui/staff.py" line="259"/>
         <source>the test phrase is playing now. Can you hear it?</source>
         <translation>la frase de prueba se está oyendo ahora. ¿La oye?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="263"/>
+        <location filename="../../kiosk/ui/staff.py" line="270"/>
         <source>Visits</source>
         <translation>Visitas</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="264"/>
+        <location filename="../../kiosk/ui/staff.py" line="271"/>
         <source>Topics opened</source>
         <translation>Temas abiertos</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="265"/>
+        <location filename="../../kiosk/ui/staff.py" line="272"/>
         <source>Topics read aloud</source>
         <translation>Temas leídos en voz alta</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="266"/>
+        <location filename="../../kiosk/ui/staff.py" line="273"/>
         <source>Pages printed</source>
         <translation>Páginas impresas</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="268"/>
+        <location filename="../../kiosk/ui/staff.py" line="275"/>
         <source>Today</source>
         <translation>Hoy</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="268"/>
+        <location filename="../../kiosk/ui/staff.py" line="275"/>
         <source>Last 7 days</source>
         <translation>Últimos 7 días</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="290"/>
+        <location filename="../../kiosk/ui/staff.py" line="297"/>
         <source>Counts are anonymous: no names, no answers.</source>
         <translation>Los conteos son anónimos: sin nombres ni respuestas.</translation>
     </message>

@@ -203,80 +203,80 @@
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../../kiosk/ui/home.py" line="47"/>
+        <location filename="../../kiosk/ui/home.py" line="48"/>
         <source>Only in English</source>
         <translation>只有英文版</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/home.py" line="48"/>
+        <location filename="../../kiosk/ui/home.py" line="49"/>
         <source>Only in Spanish</source>
         <translation>只有西班牙文版</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/home.py" line="49"/>
+        <location filename="../../kiosk/ui/home.py" line="50"/>
         <source>Only in Chinese</source>
         <translation>只有中文版</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/home.py" line="51"/>
+        <location filename="../../kiosk/ui/home.py" line="52"/>
         <source>Only in {language}</source>
         <translation>只有 {language} 版本</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/home.py" line="147"/>
+        <location filename="../../kiosk/ui/home.py" line="148"/>
         <source>1 topic</source>
         <translation>1 个主题</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/home.py" line="148"/>
+        <location filename="../../kiosk/ui/home.py" line="149"/>
         <source>{count} topics</source>
         <translation>{count} 个主题</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/home.py" line="175"/>
-        <location filename="../../kiosk/ui/home.py" line="373"/>
+        <location filename="../../kiosk/ui/home.py" line="176"/>
+        <location filename="../../kiosk/ui/home.py" line="376"/>
         <source>Topics that start with a number</source>
         <translation>以数字开头的主题</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/home.py" line="177"/>
-        <location filename="../../kiosk/ui/home.py" line="375"/>
+        <location filename="../../kiosk/ui/home.py" line="178"/>
+        <location filename="../../kiosk/ui/home.py" line="378"/>
         <source>Topics that start with {letter}</source>
         <translation>拼音以 {letter} 开头的主题</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/home.py" line="339"/>
+        <location filename="../../kiosk/ui/home.py" line="342"/>
         <source>All groups</source>
         <translation>所有分组</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/home.py" line="340"/>
-        <location filename="../../kiosk/ui/home.py" line="358"/>
+        <location filename="../../kiosk/ui/home.py" line="343"/>
+        <location filename="../../kiosk/ui/home.py" line="361"/>
         <source>Choose a topic</source>
         <translation>选择一个主题</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/home.py" line="343"/>
+        <location filename="../../kiosk/ui/home.py" line="346"/>
         <source>Touch where it hurts, or choose a group. You can also find a topic by its first letter.</source>
         <translation>请点一下身体上痛的地方，或者选一个分组。也可以按拼音首字母找主题。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/home.py" line="347"/>
+        <location filename="../../kiosk/ui/home.py" line="350"/>
         <source>Topics from A to Z</source>
         <translation>按拼音首字母（A 到 Z）</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/home.py" line="360"/>
+        <location filename="../../kiosk/ui/home.py" line="363"/>
         <source>Tap a topic to read about it. You can also hear it read aloud.</source>
         <translation>点一个主题就能阅读，也可以听朗读。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/home.py" line="364"/>
+        <location filename="../../kiosk/ui/home.py" line="367"/>
         <source>Tap a topic to read about it.</source>
         <translation>点一个主题，就能阅读。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/home.py" line="348"/>
+        <location filename="../../kiosk/ui/home.py" line="351"/>
         <source>No topics are available right now. Please ask the front desk.</source>
         <translation>现在没有可以看的主题。请问前台工作人员。</translation>
     </message>
@@ -516,79 +516,79 @@
 <context>
     <name>StaffScreen</name>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="160"/>
+        <location filename="../../kiosk/ui/staff.py" line="162"/>
         <source>Back to patients</source>
         <translation>返回患者界面</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="161"/>
+        <location filename="../../kiosk/ui/staff.py" line="163"/>
         <source>Exit the kiosk</source>
         <translation>退出自助机</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="162"/>
+        <location filename="../../kiosk/ui/staff.py" line="164"/>
         <source>Staff</source>
         <translation>工作人员</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="163"/>
+        <location filename="../../kiosk/ui/staff.py" line="165"/>
         <source>Reload topics</source>
         <translation>重新加载主题</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="164"/>
+        <location filename="../../kiosk/ui/staff.py" line="166"/>
         <source>Print a test page</source>
         <translation>打印测试页</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="165"/>
+        <location filename="../../kiosk/ui/staff.py" line="167"/>
         <source>Say a test phrase</source>
         <translation>播放测试语音</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="166"/>
+        <location filename="../../kiosk/ui/staff.py" line="168"/>
         <source>Topics</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="167"/>
+        <location filename="../../kiosk/ui/staff.py" line="169"/>
         <source>Printer</source>
         <translation>打印机</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="168"/>
+        <location filename="../../kiosk/ui/staff.py" line="170"/>
         <source>Sound</source>
         <translation>声音</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="169"/>
+        <location filename="../../kiosk/ui/staff.py" line="171"/>
         <source>Use of the kiosk</source>
         <translation>自助机使用情况</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="170"/>
+        <location filename="../../kiosk/ui/staff.py" line="172"/>
         <source>About this kiosk</source>
         <translation>关于这台自助机</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="175"/>
+        <location filename="../../kiosk/ui/staff.py" line="177"/>
         <source>Working</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="175"/>
+        <location filename="../../kiosk/ui/staff.py" line="177"/>
         <source>Problem</source>
         <translation>有问题</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/staff.py" line="185"/>
+        <location filename="../../kiosk/ui/staff.py" line="187"/>
         <source>%n topic(s) loaded</source>
         <translation>
             <numerusform>已加载 %n 个主题</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="189"/>
+        <location filename="../../kiosk/ui/staff.py" line="190"/>
         <source>Could not load:</source>
         <translation>无法加载：</translation>
     </message>
@@ -603,91 +603,98 @@
         <translation>等待临床审核：</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="200"/>
+        <location filename="../../kiosk/ui/staff.py" line="198"/>
         <source>No topic is waiting for clinical review.</source>
         <translation>没有主题在等待临床审核。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/staff.py" line="204"/>
+        <location filename="../../kiosk/ui/staff.py" line="206"/>
+        <source>… and %n more (check-content lists every one)</source>
+        <translation>
+            <numerusform>……还有 %n 个（check-content 会全部列出）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../kiosk/ui/staff.py" line="211"/>
         <source>Reloaded: %n topic(s) loaded</source>
         <translation>
             <numerusform>已重新加载：%n 个主题</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/staff.py" line="206"/>
+        <location filename="../../kiosk/ui/staff.py" line="213"/>
         <source>%n file(s) could not load (see above)</source>
         <translation>
             <numerusform>%n 个文件无法加载（见上面）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="212"/>
+        <location filename="../../kiosk/ui/staff.py" line="219"/>
         <source>Checking the printer…</source>
         <translation>正在检查打印机…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="219"/>
+        <location filename="../../kiosk/ui/staff.py" line="226"/>
         <source>Sending a test page…</source>
         <translation>正在发送测试页…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="223"/>
+        <location filename="../../kiosk/ui/staff.py" line="230"/>
         <source>The printer is busy. Try again in a moment.</source>
         <translation>打印机正忙。请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="229"/>
+        <location filename="../../kiosk/ui/staff.py" line="236"/>
         <source>the test page was sent (job %1).</source>
         <translation>测试页已发送（任务 %1）。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="243"/>
+        <location filename="../../kiosk/ui/staff.py" line="250"/>
         <source>This is the sound test. If you can hear this, reading aloud works.</source>
         <translation>这是声音测试。如果您能听到，朗读功能就是好的。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="247"/>
+        <location filename="../../kiosk/ui/staff.py" line="254"/>
         <source>Getting the test phrase ready…</source>
         <translation>正在准备测试语音…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="252"/>
+        <location filename="../../kiosk/ui/staff.py" line="259"/>
         <source>the test phrase is playing now. Can you hear it?</source>
         <translation>测试语音正在播放。您能听到吗？</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="263"/>
+        <location filename="../../kiosk/ui/staff.py" line="270"/>
         <source>Visits</source>
         <translation>访问次数</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="264"/>
+        <location filename="../../kiosk/ui/staff.py" line="271"/>
         <source>Topics opened</source>
         <translation>打开的主题</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="265"/>
+        <location filename="../../kiosk/ui/staff.py" line="272"/>
         <source>Topics read aloud</source>
         <translation>朗读的主题</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="266"/>
+        <location filename="../../kiosk/ui/staff.py" line="273"/>
         <source>Pages printed</source>
         <translation>打印的页数</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="268"/>
+        <location filename="../../kiosk/ui/staff.py" line="275"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="268"/>
+        <location filename="../../kiosk/ui/staff.py" line="275"/>
         <source>Last 7 days</source>
         <translation>最近 7 天</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="290"/>
+        <location filename="../../kiosk/ui/staff.py" line="297"/>
         <source>Counts are anonymous: no names, no answers.</source>
         <translation>统计是匿名的：没有姓名，也没有回答内容。</translation>
     </message>

@@ -19,6 +19,7 @@ from kiosk.app import Kiosk
 from kiosk.config import Settings
 from kiosk.ui.home import GRID_LIMIT, TopicTile
 from kiosk.ui.index import letter_of
+from kiosk.ui.staff import LISTED_LINES
 from kiosk.ui.topic import KEPT_PAGES
 from tests.gui.conftest import FAST, MakeKiosk, choose_language
 from tests.library_samples import make_library
@@ -276,3 +277,36 @@ def test_keys_bring_the_letters_below_the_fold_into_view(big: Kiosk, qtbot: QtBo
     assert QApplication.focusWidget() is last
     centre = last.mapTo(area.viewport(), last.rect().center())
     assert area.viewport().rect().contains(centre)
+
+
+def test_the_staff_screen_names_the_first_topics_awaiting_review_and_counts_the_rest(
+    big: Kiosk,
+) -> None:
+    big.staff_mode.open_staff()
+    text = big.window.staff.awaiting.text()
+    awaiting = [e for e in big.content.entries if e.awaiting]
+    assert len(awaiting) > LISTED_LINES
+    assert text.count("• ") == LISTED_LINES
+    more = len(awaiting) - LISTED_LINES
+    assert text.splitlines()[-1] == f"… and {more} more (check-content lists every one)"
+
+
+def test_a_content_reload_reads_the_categories_again(
+    make_kiosk: MakeKiosk, library: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    copy = library.parent / "resources"
+    shutil.copytree(paths.SHIPPED_RESOURCES, copy)
+    monkeypatch.setenv("KIOSK_RESOURCES", str(copy))
+    kiosk = make_kiosk(Settings(idle_timeout_s=60, topics_dir=str(library)), listed=True)
+    kiosk.visits.start()
+    home = kiosk.window.home
+    assert "staying-well" in [t.category_id for t in home.group_tiles]
+    table = (copy / "categories.toml").read_text(encoding="utf-8")
+    (copy / "categories.toml").write_text(
+        table.replace('name = { en = "Staying well"', 'name = { en = "Keeping well"'),
+        encoding="utf-8",
+    )
+    kiosk.library.reload()
+    names = [t.title.text() for t in home.group_tiles]
+    assert "Keeping well" in names
+    assert "Staying well" not in names
