@@ -28,7 +28,7 @@ import os
 import tempfile
 import time
 from collections import OrderedDict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -174,7 +174,8 @@ class Catalog:
         topic = read_topic(Path(entry.path), entry.lang)
         if isinstance(topic, ContentError):
             log.warning("topic skipped: %s", topic)
-            self.errors.append(topic)
+            if topic not in self.errors:  # said once to staff, however often it is tapped
+                self.errors.append(topic)
             return None
         if topic.id != entry.id or topic.lang != entry.lang:
             log.warning("topic skipped: %s: is now %s/%s", entry.path, topic.lang, topic.id)
@@ -192,13 +193,6 @@ class Catalog:
     def forget(self) -> None:
         """Drop the whole topics kept from recent openings (each visit's end)."""
         self._kept.clear()
-
-    def topics(self) -> Iterator[Topic]:
-        """Every topic in full, one at a time (tools that need them all; slow for many)."""
-        for entry in self.entries:
-            topic = self.find(entry.id, entry.lang)
-            if topic is not None:
-                yield topic
 
 
 def read_topic(path: Path, lang_folder: str) -> Topic | ContentError:

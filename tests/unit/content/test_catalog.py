@@ -217,6 +217,8 @@ def test_a_file_broken_since_it_was_listed_is_not_shown(
     assert "topic skipped" in caplog.text
     assert listed.errors
     assert "syntax error" in str(listed.errors[-1])
+    listed.find("t-0", "en")  # tapped again: still one line for staff
+    assert len(listed.errors) == 1
     file.unlink()
     assert listed.find("t-0", "en") is None
     assert "cannot read file" in str(listed.errors[-1])
