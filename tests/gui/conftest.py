@@ -57,6 +57,12 @@ def make_kiosk(qtbot: QtBot) -> Iterator[MakeKiosk]:
 
     yield make
     for kiosk in built:
+        # Reading aloud stopped first, and its player's threads let settle, before the kiosk is
+        # shut down: QtMultimedia's audio thread was seen to crash when the player was stopped
+        # and let go at once while it still played (an intermittent segfault at teardown).
+        kiosk.guide.stop()
+        kiosk.narrator.stop()
+        qtbot.wait(50)
         kiosk.shutdown()
 
 
