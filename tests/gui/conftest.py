@@ -56,13 +56,18 @@ def make_kiosk(qtbot: QtBot) -> Iterator[MakeKiosk]:
         return kiosk
 
     yield make
+    # Reading aloud stopped first, and the players' threads let settle, before the kiosks are
+    # shut down: QtMultimedia's audio thread was seen to crash when a player was stopped and
+    # let go at once while it still played (an intermittent segfault at teardown). The clocks
+    # stop first, so nothing else happens while they settle.
     for kiosk in built:
-        # Reading aloud stopped first, and its player's threads let settle, before the kiosk is
-        # shut down: QtMultimedia's audio thread was seen to crash when the player was stopped
-        # and let go at once while it still played (an intermittent segfault at teardown).
+        kiosk.idle.disable()
+        kiosk.hours.stop()
         kiosk.guide.stop()
         kiosk.narrator.stop()
+    if built:
         qtbot.wait(50)
+    for kiosk in built:
         kiosk.shutdown()
 
 
