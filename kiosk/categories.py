@@ -16,9 +16,9 @@ from pathlib import Path
 from typing import Any
 
 from kiosk import languages, paths
+from kiosk.content.loader import ICONS  # a category's pictogram is one a topic's tile can have
 
 OTHER = "other"
-ICONS = ("general", "legs", "stomach", "heart", "lungs", "head", "drop", "pill", "child")
 BODY_PARTS = ("head", "chest", "belly", "legs")
 FIELDS = ("icon", "name", "body")
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")

@@ -110,21 +110,18 @@ def test_each_part_is_named_by_the_page_words_above_it(topic: Topic) -> None:
     assert where[-1].name == labels.tier_name(topic.warning_signs[-1][0], topic.lang)
 
 
-def test_spanish_headings_are_spoken_in_spanish() -> None:
-    topic = next(t for t in TOPICS if t.lang == "es")
+@pytest.mark.parametrize(
+    ("lang", "headings"),
+    [
+        ("es", ("Lo que puede hacer en casa", "Cuándo pedir ayuda", "Llame al 911 ahora")),
+        ("zh", ("在家可以做的事", "什么时候需要就医", "马上打 911")),
+    ],
+)
+def test_headings_are_spoken_in_the_topic_s_language(lang: str, headings: tuple[str, ...]) -> None:
+    topic = next(t for t in TOPICS if t.lang == lang)
     sentences, _ = page_sentences(read_aloud(topic, CLINIC)[0])
-    assert "Lo que puede hacer en casa" in sentences
-    assert "Cuándo pedir ayuda" in sentences
-    assert "Llame al 911 ahora" in sentences
-    assert "What you can do at home" not in sentences
-
-
-def test_chinese_headings_are_spoken_in_chinese() -> None:
-    topic = next(t for t in TOPICS if t.lang == "zh")
-    sentences, _ = page_sentences(read_aloud(topic, CLINIC)[0])
-    assert "在家可以做的事" in sentences
-    assert "什么时候需要就医" in sentences
-    assert "马上打 911" in sentences
+    for heading in headings:
+        assert heading in sentences
     assert "What you can do at home" not in sentences
 
 
