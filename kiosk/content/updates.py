@@ -74,7 +74,7 @@ def _file_of(source: str) -> Path | None:
     return Path(source)
 
 
-def _copy_capped(chunks: Iterable[bytes], out: Path, max_bytes: int, where: str) -> None:
+def _copy_capped(chunks: Iterable[bytes], out: Path, max_bytes: int, where: str) -> int:
     written = 0
     with out.open("wb") as f:
         for chunk in chunks:
@@ -82,6 +82,7 @@ def _copy_capped(chunks: Iterable[bytes], out: Path, max_bytes: int, where: str)
             if written > max_bytes:
                 raise PackError(f"{where} sent more than the limit of {max_bytes // 1024} KiB")
             f.write(chunk)
+    return written
 
 
 def _read_chunks(stream: object, size: int = 64 * 1024) -> Iterable[bytes]:
@@ -120,7 +121,9 @@ def fetch(source: str, out: Path, max_bytes: int, etag: str = "") -> str | None:
                     f"{host} offers {int(length) // 1024} KiB, over the limit of "
                     f"{max_bytes // 1024} KiB"
                 )
-            _copy_capped(_read_chunks(response), out, max_bytes, host)
+            got = _copy_capped(_read_chunks(response), out, max_bytes, host)
+            if length and length.isdigit() and got != int(length):
+                raise PackError(f"the download from {host} was cut short ({got} of {length} bytes)")
             return str(response.headers.get("ETag") or "")
     except urllib.error.HTTPError as exc:
         if exc.code == 304:
