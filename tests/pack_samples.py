@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import json
 import shutil
 import stat
+import threading
+import time
 import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from kiosk import paths
@@ -116,3 +122,65 @@ def other_key(folder: Path) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     generate_keys(folder)
     return folder / PUBLIC_KEY_NAME
+
+
+# -- a real web server ---------------------------------------------------------------------
+
+
+@dataclass
+class Served:
+    """What the server sends for /pack.kpack, and what it was asked."""
+
+    body: bytes = b""
+    status: int = 200
+    claimed_length: int | None = None  # a Content-Length that is not the body's (-1: none)
+    delay_s: float = 0.0
+    requests: list[dict[str, str]] = field(default_factory=list)
+
+
+class PackServer(ThreadingHTTPServer):
+    served: Served
+
+
+class Handler(BaseHTTPRequestHandler):
+    server: PackServer
+
+    def do_GET(self) -> None:
+        served = self.server.served
+        served.requests.append(dict(self.headers.items()))
+        if served.delay_s:
+            time.sleep(served.delay_s)
+        if self.path != "/pack.kpack" or served.status == 404:
+            self.send_error(404)
+            return
+        tag = '"' + hashlib.sha256(served.body).hexdigest()[:16] + '"'
+        if self.headers.get("If-None-Match") == tag:
+            self.send_response(304)
+            self.send_header("ETag", tag)
+            self.end_headers()
+            return
+        self.send_response(served.status)
+        length = served.claimed_length if served.claimed_length is not None else len(served.body)
+        if length >= 0:  # -1: no length given, the body ends when the connection closes
+            self.send_header("Content-Length", str(length))
+        self.send_header("ETag", tag)
+        self.end_headers()
+        self.wfile.write(served.body)
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@contextlib.contextmanager
+def serve_packs() -> Iterator[tuple[str, Served]]:
+    """A static web server on 127.0.0.1 serving `Served.body` at /pack.kpack: (its URL, what it
+    serves and was asked)."""
+    httpd = PackServer(("127.0.0.1", 0), Handler)
+    httpd.served = Served()
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}/pack.kpack", httpd.served
+    finally:
+        httpd.shutdown()
+        httpd.server_close()

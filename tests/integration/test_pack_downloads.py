@@ -4,14 +4,9 @@ down, slow or lying changes nothing on the kiosk."""
 
 from __future__ import annotations
 
-import hashlib
 import os
 import subprocess
-import threading
-import time
 from collections.abc import Iterator
-from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -19,64 +14,13 @@ import pytest
 from kiosk.content import updates
 from kiosk.content.store import PackState, PackStore
 from kiosk.content.updates import Outcome, check_once
-from tests.pack_samples import make_keys, make_pack, shipped_copy
-
-
-@dataclass
-class Served:
-    """What the server sends for /pack.kpack, and what it was asked."""
-
-    body: bytes = b""
-    status: int = 200
-    claimed_length: int | None = None  # a Content-Length that is not the body's (-1: none)
-    delay_s: float = 0.0
-    requests: list[dict[str, str]] = field(default_factory=list)
-
-
-class PackServer(ThreadingHTTPServer):
-    served: Served
-
-
-class Handler(BaseHTTPRequestHandler):
-    server: PackServer
-
-    def do_GET(self) -> None:
-        served = self.server.served
-        served.requests.append(dict(self.headers.items()))
-        if served.delay_s:
-            time.sleep(served.delay_s)
-        if self.path != "/pack.kpack" or served.status == 404:
-            self.send_error(404)
-            return
-        tag = '"' + hashlib.sha256(served.body).hexdigest()[:16] + '"'
-        if self.headers.get("If-None-Match") == tag:
-            self.send_response(304)
-            self.send_header("ETag", tag)
-            self.end_headers()
-            return
-        self.send_response(served.status)
-        length = served.claimed_length if served.claimed_length is not None else len(served.body)
-        if length >= 0:  # -1: no length given, the body ends when the connection closes
-            self.send_header("Content-Length", str(length))
-        self.send_header("ETag", tag)
-        self.end_headers()
-        self.wfile.write(served.body)
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
+from tests.pack_samples import Served, make_keys, make_pack, serve_packs, shipped_copy
 
 
 @pytest.fixture
 def server() -> Iterator[tuple[str, Served]]:
-    httpd = PackServer(("127.0.0.1", 0), Handler)
-    httpd.served = Served()
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}/pack.kpack", httpd.served
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
+    with serve_packs() as served:
+        yield served
 
 
 @pytest.fixture
