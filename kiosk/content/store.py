@@ -159,11 +159,13 @@ class PackStore:
 
     def install(self, pack: OpenPack, check: Callable[[Path], str]) -> Path:
         """Unpack a checked pack into a new folder of its own, checking every file's bytes as
-        they are written, then `check(topics folder)` (a non-empty answer refuses the pack),
-        then rename the folder to `packs/<version>`. The pack in use is not touched."""
+        they are written and flushing each to the disk, rename the folder to
+        `packs/<version>`, then `check(its topics folder)`: a non-empty answer refuses the pack
+        and removes the folder. The pack in use, and the state file, are not touched."""
         version = pack.manifest.version
         self.packs.mkdir(parents=True, exist_ok=True)
         incoming = self.packs / f"{INCOMING}{version}-{secrets.token_hex(4)}"
+        final = self.pack_folder(version)
         incoming.mkdir()
         try:
             folders = {incoming, incoming / FILES_FOLDER}
@@ -177,10 +179,6 @@ class PackStore:
             _date_files(incoming, pack.manifest)
             for folder in sorted(folders, key=lambda p: len(p.parts), reverse=True):
                 fsync_folder(folder)
-            problem = check(incoming / FILES_FOLDER)
-            if problem:
-                raise PackError(problem)
-            final = self.pack_folder(version)
             if final.exists():  # an earlier unpacking of the same pack that was never used
                 shutil.rmtree(final)
             os.rename(incoming, final)
@@ -191,6 +189,16 @@ class PackStore:
         except BaseException:
             shutil.rmtree(incoming, ignore_errors=True)
             raise
+        # Checked where it will be read from, so the content index made by the check is the
+        # one the kiosk uses once the pack is in use. Not in use until `switch`.
+        try:
+            problem = check(final / FILES_FOLDER)
+        except BaseException:
+            shutil.rmtree(final, ignore_errors=True)
+            raise
+        if problem:
+            shutil.rmtree(final, ignore_errors=True)
+            raise PackError(problem)
         return final
 
     def write_state(self, state: PackState) -> None:

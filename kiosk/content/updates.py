@@ -24,8 +24,7 @@ from typing import TYPE_CHECKING
 
 from kiosk import __version__
 from kiosk.content.catalog import scan
-from kiosk.content.loader import load_topics
-from kiosk.content.packs import FILES_FOLDER, PackError, describe, load_public_key, open_pack
+from kiosk.content.packs import PackError, describe, load_public_key, open_pack
 from kiosk.content.store import PackStore
 
 if TYPE_CHECKING:
@@ -145,14 +144,17 @@ def fetch(source: str, out: Path, max_bytes: int, etag: str = "") -> str | None:
         raise PackError(f"cannot write the download: {exc.strerror}") from None
 
 
-def topics_problem(root: Path) -> str:
-    """Why an unpacked pack's topics cannot be shown ("" if every one loads)."""
-    result = load_topics([root])
-    if result.errors:
-        more = len(result.errors) - 1
+def topics_problem(root: Path, other_roots: Iterable[Path] = (), index: Path | None = None) -> str:
+    """Why an unpacked pack's topics cannot be shown ("" if every one loads). Listed as the
+    kiosk will list them (with the clinic's own folders, in the content index if given), so
+    putting the pack in use reads no file again."""
+    catalog = scan([root, *other_roots], index)
+    errors = [e for e in catalog.errors if Path(e.path).is_relative_to(root)]
+    if errors:
+        more = len(errors) - 1
         extra = f" (and {more} more)" if more else ""
-        return f"a topic does not load: {result.errors[0]}{extra}"
-    if not result.topics:
+        return f"a topic does not load: {errors[0]}{extra}"
+    if not any(Path(entry.path).is_relative_to(root) for entry in catalog.entries):
         return "it has no topics"
     return ""
 
@@ -232,13 +234,12 @@ def _take(
                 return CheckResult(
                     Outcome.UP_TO_DATE, describe(pack.manifest), now(), version, etag
                 )
-            root = store.install(pack, topics_problem) / FILES_FOLDER
+            others = list(other_roots)
+            store.install(pack, lambda root: topics_problem(root, others, index))
             detail = describe(pack.manifest)
     except PackError as exc:
         where = f"pack {version}" if version is not None else "the pack"
         return CheckResult(Outcome.REFUSED, f"{where} was refused: {exc}", now(), version, etag)
-    if index is not None:  # the listing the kiosk makes when it puts the pack in use
-        scan([root, *other_roots], index)
     return CheckResult(Outcome.NEW, detail, now(), version, etag)
 
 
