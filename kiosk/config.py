@@ -160,12 +160,14 @@ class Settings:
 
 
 def topic_roots(settings: Settings) -> list[Path]:
-    """The topic folders the kiosk reads: the content pack in use (else the shipped topics),
-    then the clinic's own folder if one is set. Every tool that shows or checks topics uses
-    these, so all see the same."""
-    from kiosk.content.store import PackStore  # noqa: PLC0415 (config is read before content)
+    """The topic folders the kiosk reads: the content pack in use (with `content_url` set; else
+    the shipped topics), then the clinic's own folder if one is set. Every tool that shows or
+    checks topics uses these, so all see the same."""
+    pack = None
+    if settings.content_url:  # packs switched off: the shipped topics, whatever was taken
+        from kiosk.content.store import PackStore  # noqa: PLC0415 (read only when used)
 
-    pack = PackStore.default().active_root()
+        pack = PackStore.default().active_root()
     return [pack or paths.TOPICS, *clinic_roots(settings)]
 
 

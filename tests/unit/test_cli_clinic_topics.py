@@ -101,6 +101,9 @@ def pack_in_use(clinic: Path, tmp_path: Path) -> Path:
     result = check_once(source=str(source), public_key=public, store=store, max_bytes=10**7)
     assert result.outcome is Outcome.NEW, result.detail
     store.switch(9)
+    with clinic.open("a", encoding="utf-8") as config:  # packs on, as on the kiosk
+        config.write(f"content_url = {json.dumps(str(source))}\n")
+        config.write(f"content_public_key = {json.dumps(str(public))}\n")
     return store.topics_root(9)
 
 
