@@ -20,6 +20,7 @@ from PySide6.QtGui import QCursor, QImage
 from PySide6.QtWidgets import QApplication
 
 from kiosk import paths
+from kiosk.collector import MainThreadCollector
 from kiosk.config import Settings, load_settings
 from kiosk.content import LoadResult
 from kiosk.content.catalog import Catalog, TopicEntry
@@ -194,6 +195,11 @@ class Kiosk(QObject):
         self._previous_hook: ExceptHook | None = None
         self._shut_down = False
 
+        # Reference cycles are freed on this thread only, and all of them after each visit.
+        self.collector = MainThreadCollector(self)
+        self.collector.start()
+        v.ended.connect(lambda _was_visit: QTimer.singleShot(0, self.collector.collect_all))
+
         choices = v.choices  # the first choices, as a change would bring them
         self.reading.follow(choices)
         w.show_choices(choices)
@@ -230,6 +236,7 @@ class Kiosk(QObject):
             self.stats.close()
         self.remove_exception_hook()
         self.app.removeEventFilter(self._events)
+        self.collector.stop()
         self.window.allow_close = True
 
     # -- failure recovery ---------------------------------------------------------------------

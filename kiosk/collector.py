@@ -1,0 +1,70 @@
+"""Python's cyclic garbage collection, run only on the GUI thread while the kiosk runs.
+
+Python collects reference cycles in whichever thread happens to allocate when a threshold is
+crossed: the content-pack check, the usage counter's writer, or a QtMultimedia thread calling
+the kiosk's Qt message handler while the GUI thread waits in the player with the GIL let go.
+A cycle that holds the last reference to a widget's Python wrapper then deletes the widget on
+that thread, and Qt crashes there (a widget may only be touched on the GUI thread). So while a
+kiosk runs, automatic collection is off and a timer on the GUI thread collects instead, each
+generation when its own threshold is passed, as Python itself would, and everything once at
+the end of each visit, when nobody is at the kiosk (garbage too little to pass a threshold
+would otherwise wait for more). Reference counting, which frees almost everything, is
+unchanged. (The same approach as pyqtgraph's GarbageCollector.)
+"""
+
+from __future__ import annotations
+
+import gc
+
+from PySide6.QtCore import QObject, QTimer
+
+INTERVAL_MS = 250
+
+_users = 0  # kiosks running (tests build several in one process)
+_was_enabled = True
+
+
+class MainThreadCollector(QObject):
+    """Turns automatic collection off from `start` to `stop`, and collects on a timer."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._timer = QTimer(self)
+        self._timer.setInterval(INTERVAL_MS)
+        self._timer.timeout.connect(self.collect_due)
+        self._running = False
+
+    def start(self) -> None:
+        global _users, _was_enabled  # noqa: PLW0603 (one switch for the whole process)
+        if self._running:
+            return
+        if _users == 0:
+            _was_enabled = gc.isenabled()
+            gc.disable()
+        _users += 1
+        self._running = True
+        self._timer.start()
+
+    def stop(self) -> None:
+        global _users  # noqa: PLW0603
+        if not self._running:
+            return
+        self._running = False
+        self._timer.stop()
+        _users -= 1
+        if _users == 0 and _was_enabled:
+            gc.enable()
+
+    def collect_all(self) -> int:
+        """Every generation, now (between visits); how many objects were freed."""
+        return gc.collect() if self._running else 0
+
+    def collect_due(self) -> int:
+        """Collect each generation whose threshold is passed; how many objects were freed."""
+        counts, thresholds = gc.get_count(), gc.get_threshold()
+        freed = 0
+        for generation in range(3):
+            if counts[generation] <= thresholds[generation]:
+                break
+            freed += gc.collect(generation)
+        return freed

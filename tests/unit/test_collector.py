@@ -1,0 +1,95 @@
+"""Reference cycles are collected on the GUI thread only while a kiosk runs, however much another
+thread allocates (without the collector, Python collects them in that other thread)."""
+
+from __future__ import annotations
+
+import gc
+import threading
+from collections.abc import Iterator
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from kiosk.collector import MainThreadCollector
+
+
+class Cycle:
+    """Half of a reference cycle that says on which thread it was freed."""
+
+    freed_on: list[str] = []  # noqa: RUF012 (shared on purpose: what every instance saw)
+
+    def __init__(self) -> None:
+        self.me = self
+
+    def __del__(self) -> None:
+        Cycle.freed_on.append(threading.current_thread().name)
+
+
+def churn() -> None:
+    """What a worker thread does: allocate many small containers (parsing, say)."""
+    kept = [[i] for i in range(200_000)]
+    del kept
+
+
+MANY = 2000  # more than the first generation's threshold (700)
+
+
+@pytest.fixture
+def collector(qtbot: QtBot) -> Iterator[MainThreadCollector]:
+    running = MainThreadCollector()
+    running.start()
+    yield running
+    running.stop()
+
+
+def test_cycles_are_freed_on_the_gui_thread_only(
+    collector: MainThreadCollector, qtbot: QtBot
+) -> None:
+    assert not gc.isenabled()
+    Cycle.freed_on.clear()
+    gc.collect()
+    for _ in range(MANY):
+        Cycle()  # garbage only a cycle collection can free
+    worker = threading.Thread(target=churn, name="worker")
+    worker.start()
+    worker.join()
+    assert Cycle.freed_on == []  # nothing was collected on the worker
+    qtbot.wait_until(lambda: len(Cycle.freed_on) == MANY, timeout=5000)  # the GUI's timer
+    assert set(Cycle.freed_on) == {threading.main_thread().name}
+
+
+def test_a_little_garbage_is_freed_at_the_end_of_a_visit(
+    collector: MainThreadCollector, qtbot: QtBot
+) -> None:
+    Cycle.freed_on.clear()
+    gc.collect()
+    for _ in range(10):
+        Cycle()
+    qtbot.wait(3 * 250)
+    assert Cycle.freed_on == []  # below every threshold: left to wait
+    assert collector.collect_all() >= 10
+    assert Cycle.freed_on == [threading.main_thread().name] * 10
+
+
+def test_without_it_the_worker_thread_frees_them(qtbot: QtBot) -> None:
+    """The control: Python's own collection ran the cycles' destructors on the worker."""
+    assert gc.isenabled()
+    Cycle.freed_on.clear()
+    gc.collect()
+    for _ in range(MANY):
+        Cycle()
+    worker = threading.Thread(target=churn, name="worker")
+    worker.start()
+    worker.join()
+    assert "worker" in Cycle.freed_on
+    gc.collect()
+
+
+def test_collection_comes_back_when_the_last_kiosk_stops() -> None:
+    first, second = MainThreadCollector(), MainThreadCollector()
+    first.start()
+    second.start()
+    first.stop()
+    assert not gc.isenabled()  # the second still runs
+    second.stop()
+    assert gc.isenabled()
