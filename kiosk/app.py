@@ -19,7 +19,7 @@ from PySide6.QtCore import QEventLoop, QObject, QSocketNotifier, Qt, QTimer
 from PySide6.QtGui import QCursor, QImage
 from PySide6.QtWidgets import QApplication
 
-from kiosk import paths
+from kiosk import __version__, languages, paths
 from kiosk.config import Settings, load_settings
 from kiosk.content import LoadResult
 from kiosk.content.catalog import Catalog, TopicEntry
@@ -28,6 +28,7 @@ from kiosk.flows.handout import HandoutFlow
 from kiosk.flows.hours import OpeningHours
 from kiosk.flows.library import Library
 from kiosk.flows.look import LookFlow
+from kiosk.flows.metrics import MetricsFlow
 from kiosk.flows.reading import ReadingFlow
 from kiosk.flows.staff import EXIT_STAFF, StaffFlow, StaffServices
 from kiosk.flows.usage import UsageFlow
@@ -51,6 +52,7 @@ from kiosk.ui.window import GUARD_EVENTS, KioskWindow
 from kiosk.watchdog import Watchdog
 
 if TYPE_CHECKING:
+    from kiosk.metrics import KioskMetrics
     from kiosk.stats import UsageStats
 
 log = logging.getLogger("kiosk.app")
@@ -73,6 +75,7 @@ class Kiosk(QObject):
     - `handouts` (HandoutFlow): preview, print, the allowance
     - `staff_mode` (StaffFlow): PIN pad and staff screen
     - `usage` (UsageFlow): anonymous counts, listening to the others (None: not counting)
+    - `metrics_flow` (MetricsFlow): health for Prometheus, with the counts (None: no metrics)
     - `hours` (OpeningHours): the dark screen outside opening hours
     """
 
@@ -118,10 +121,20 @@ class Kiosk(QObject):
         self.printing = PrintService(settings.printer, self)
         self.stats_path = paths.data_dir() / paths.USAGE_DB_NAME
         self.stats: UsageStats | None = None
+        # Metrics come with the counts (their counters go on from the usage file's totals).
+        self.metrics: KioskMetrics | None = None
+        if count_usage and settings.metrics_listen:
+            from PySide6 import __version__ as pyside_version  # noqa: PLC0415
+
+            from kiosk.metrics import KioskMetrics, build_labels  # noqa: PLC0415
+
+            self.metrics = KioskMetrics(
+                languages=languages.codes(), build=build_labels(__version__, pyside_version)
+            )
         if count_usage:  # the tools count nothing, and need no SQLite
             from kiosk.stats import UsageStats  # noqa: PLC0415
 
-            self.stats = UsageStats(self.stats_path)
+            self.stats = UsageStats(self.stats_path, observer=self.metrics)
         self.watchdog = Watchdog(self)
         auth = StaffAuth(settings.staff_pin_hash, PinLock(paths.data_dir() / LOCK_FILE))
         self.auth = auth
@@ -168,6 +181,7 @@ class Kiosk(QObject):
                 printing=self.printing,
                 stats=self.stats,
                 stats_path=self.stats_path,
+                metrics=self.metrics,
             ),
             guiding=self.guiding,
             parent=self,
@@ -183,6 +197,19 @@ class Kiosk(QObject):
                 parent=self,
             )
             if self.stats is not None
+            else None
+        )
+        self.metrics_flow = (
+            MetricsFlow(
+                metrics=self.metrics,
+                settings=settings,
+                library=self.library,
+                printing=self.printing,
+                speech=self.speech,
+                visit=v,
+                parent=self,
+            )
+            if self.metrics is not None
             else None
         )
         self.hours = OpeningHours(settings, w, v, self.narrator, self)
@@ -219,6 +246,8 @@ class Kiosk(QObject):
         self.narrator.stop()
         self.speech.stop()
         self.cache.close()
+        if self.metrics_flow is not None:
+            self.metrics_flow.stop()
         self.printing.close()
         if self.stats is not None:
             self.stats.close()
@@ -385,6 +414,8 @@ def run_kiosk(settings: Settings, windowed: bool = False, config_path: Path | No
         kiosk.window.cover.show()
     kiosk.look.restyle()
     kiosk.hours.start()
+    if kiosk.metrics_flow is not None:
+        kiosk.metrics_flow.start()  # a port in use is one line, and the kiosk runs on
     kiosk.watchdog.start()
     log.info(
         "kiosk started (%d topics, %d skipped; pointer %s; screen dark %s)",
