@@ -17,6 +17,8 @@ _EXAMPLE = "like 127.0.0.1:9464"
 def parse_listen(value: str) -> tuple[str, int]:
     """(host, port) from `host:port`; an IPv6 host is written in brackets (`[::1]:9464`) and
     comes back without them. Raises ValueError with a one-line reason."""
+    if "/" in value:
+        raise ValueError(f"must be host:port alone (no http:// and no path), {_EXAMPLE}")
     host, sep, port_text = value.rpartition(":")
     if not sep or not host:
         raise ValueError(f"must be host:port, {_EXAMPLE}")
