@@ -13,8 +13,9 @@ and only the kiosk's own: a topic id the kiosk has not listed, or a language it 
 is counted as "other", so no label can carry free text and the number of series is bounded.
 
 A value not known yet (the printer before its first check, the content pack before the
-content updater says anything) is left out of the output rather than shown as 0 or NaN:
-`absent()` in an alert rule tells "not known" from "down".
+content updater says anything) has no sample, rather than 0 or NaN: its HELP and TYPE lines
+are there, so the name is documented, and `absent()` in an alert rule tells "not known" from
+"down".
 """
 
 from __future__ import annotations
@@ -248,8 +249,11 @@ class KioskMetrics(Collector):
             yield family
 
         def gauge(name: str, text: str, value: float | None) -> Iterator[Metric]:
+            # A value not known is declared (HELP and TYPE) with no sample: absent in PromQL.
+            family = GaugeMetricFamily(name, text)
             if value is not None:
-                yield GaugeMetricFamily(name, text, value=value)
+                family.add_metric((), value)
+            yield family
 
         def flag(value: bool | None) -> float | None:
             return None if value is None else float(value)
