@@ -19,7 +19,7 @@ from PySide6.QtCore import QEventLoop, QObject, QSocketNotifier, Qt, QTimer
 from PySide6.QtGui import QCursor, QImage
 from PySide6.QtWidgets import QApplication
 
-from kiosk import paths
+from kiosk import __version__, languages, paths
 from kiosk.collector import MainThreadCollector
 from kiosk.config import Settings, load_settings
 from kiosk.content import LoadResult
@@ -30,6 +30,7 @@ from kiosk.flows.handout import HandoutFlow
 from kiosk.flows.hours import OpeningHours
 from kiosk.flows.library import Library
 from kiosk.flows.look import LookFlow
+from kiosk.flows.metrics import MetricsFlow
 from kiosk.flows.reading import ReadingFlow
 from kiosk.flows.staff import EXIT_STAFF, StaffFlow, StaffServices
 from kiosk.flows.usage import UsageFlow
@@ -53,6 +54,7 @@ from kiosk.ui.window import GUARD_EVENTS, KioskWindow
 from kiosk.watchdog import Watchdog
 
 if TYPE_CHECKING:
+    from kiosk.metrics import KioskMetrics
     from kiosk.stats import UsageStats
 
 log = logging.getLogger("kiosk.app")
@@ -75,6 +77,7 @@ class Kiosk(QObject):
     - `handouts` (HandoutFlow): preview, print, the allowance
     - `staff_mode` (StaffFlow): PIN pad and staff screen
     - `usage` (UsageFlow): anonymous counts, listening to the others (None: not counting)
+    - `metrics_flow` (MetricsFlow): health for Prometheus, with the counts (None: no metrics)
     - `hours` (OpeningHours): the dark screen outside opening hours
     - `packs` (ContentFlow): new content packs, checked and put in use between visits
     """
@@ -120,11 +123,7 @@ class Kiosk(QObject):
         self.guide = AudioGuide(self.speech, self.cache, self.narrator, self)
         self.printing = PrintService(settings.printer, self)
         self.stats_path = paths.data_dir() / paths.USAGE_DB_NAME
-        self.stats: UsageStats | None = None
-        if count_usage:  # the tools count nothing, and need no SQLite
-            from kiosk.stats import UsageStats  # noqa: PLC0415
-
-            self.stats = UsageStats(self.stats_path)
+        self.metrics, self.stats = self._counting(settings, count_usage)
         self.watchdog = Watchdog(self)
         # Started by the running kiosk only (`start`): the tools never fetch content packs.
         self.packs = ContentFlow(settings=settings, library=self.library, window=w, parent=self)
@@ -174,6 +173,7 @@ class Kiosk(QObject):
                 stats=self.stats,
                 stats_path=self.stats_path,
                 packs=self.packs,
+                metrics=self.metrics,
             ),
             guiding=self.guiding,
             parent=self,
@@ -191,6 +191,7 @@ class Kiosk(QObject):
             if self.stats is not None
             else None
         )
+        self.metrics_flow = self._metrics_flow(settings) if self.metrics is not None else None
         self.hours = OpeningHours(settings, w, v, self.narrator, self)
         self._previous_hook: ExceptHook | None = None
         self._shut_down = False
@@ -205,6 +206,50 @@ class Kiosk(QObject):
         w.show_choices(choices)
         self.look.apply(choices)
         w.show_attract()
+
+    def _counting(
+        self, settings: Settings, count_usage: bool
+    ) -> tuple[KioskMetrics | None, UsageStats | None]:
+        """The usage counts, and the metrics that go on from their totals (None: not kept)."""
+        if not count_usage:  # the tools count nothing, and need no SQLite
+            return None, None
+        from kiosk.stats import UsageStats  # noqa: PLC0415
+
+        metrics: KioskMetrics | None = None
+        if settings.metrics_listen:
+            from PySide6 import __version__ as pyside_version  # noqa: PLC0415
+
+            from kiosk.metrics import KioskMetrics, build_labels  # noqa: PLC0415
+
+            metrics = KioskMetrics(
+                languages=languages.codes(), build=build_labels(__version__, pyside_version)
+            )
+            # Known before the usage file's totals arrive from the writer's thread: a topic
+            # not known then would have its totals counted as "other".
+            listed = self.library.content
+            metrics.set_topics(((t.id, t.lang) for t in listed.entries), len(listed.errors))
+        return metrics, UsageStats(self.stats_path, observer=metrics)
+
+    def _metrics_flow(self, settings: Settings) -> MetricsFlow:
+        """Health for the metrics, and the content pack in use now (each check and switch
+        after tell them again)."""
+        metrics = self.metrics
+        assert metrics is not None
+        self.packs.on_status = metrics.set_content
+        metrics.set_content(
+            self.packs.store.active() if settings.content_url else None,
+            None,
+            enabled=bool(settings.content_url),
+        )
+        return MetricsFlow(
+            metrics=metrics,
+            settings=settings,
+            library=self.library,
+            printing=self.printing,
+            speech=self.speech,
+            visit=self.visit,
+            parent=self,
+        )
 
     @property
     def content(self) -> Catalog:
@@ -231,6 +276,8 @@ class Kiosk(QObject):
         self.narrator.stop()
         self.speech.stop()
         self.cache.close()
+        if self.metrics_flow is not None:
+            self.metrics_flow.stop()
         self.printing.close()
         if self.stats is not None:
             self.stats.close()
@@ -398,6 +445,8 @@ def run_kiosk(settings: Settings, windowed: bool = False, config_path: Path | No
         kiosk.window.cover.show()
     kiosk.look.restyle()
     kiosk.hours.start()
+    if kiosk.metrics_flow is not None:
+        kiosk.metrics_flow.start()  # a port in use is one line, and the kiosk runs on
     kiosk.watchdog.start()
     kiosk.packs.start()
     log.info(

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from kiosk import languages, paths
+from kiosk.address import listen_problem
 from kiosk.hours import hours_problem
 from kiosk.staff import looks_like_hash
 
@@ -149,6 +150,12 @@ class Settings:
         "local times the screen is dark, like 20:00-07:00 (a touch wakes it for one visit);"
         " empty: always on",
         hours_problem,
+    )
+    metrics_listen: str = _setting(
+        "",
+        "address and port to serve Prometheus metrics on at /metrics, like 127.0.0.1:9464"
+        " (0.0.0.0:9464 for every network); empty: no metrics",
+        listen_problem,
     )
 
     @staticmethod

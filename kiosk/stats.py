@@ -27,6 +27,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import Protocol
 
 from kiosk import paths
 
@@ -154,9 +155,35 @@ def _invalid(kind: object, topic: object, lang: object, value: object) -> str:
     return ""
 
 
+# (kind, topic, lang, value, count): every event ever counted, grouped.
+Total = tuple[str, str | None, str | None, int | None, int]
+
+
+class CountObserver(Protocol):
+    """Told of every count, such as the kiosk's metrics: the totals already in the file, then
+    each valid event as it is recorded."""
+
+    def seeded(self, totals: Sequence[Total]) -> None:
+        """The file's totals, read by the writer before it writes anything (called once, on
+        the writer's thread; empty if there is no file or it cannot be read)."""
+
+    def counted(self, kind: str, topic: str | None, lang: str | None, value: int | None) -> None:
+        """One valid event (called on the thread that records it), even when the file can no
+        longer be written."""
+
+
+def totals(conn: sqlite3.Connection) -> list[Total]:
+    """Every event in the file, grouped by kind, topic, language and value."""
+    rows = conn.execute(
+        "SELECT kind, topic, lang, value, count(*) FROM events GROUP BY kind, topic, lang, value"
+    ).fetchall()
+    return [(str(k), t, lang, v, int(n)) for k, t, lang, v, n in rows]
+
+
 class UsageStats:
     """Counts events without ever slowing or stopping the kiosk: `record` only queues, one
-    background thread writes, and any trouble with the file ends counting, not the kiosk."""
+    background thread writes, and any trouble with the file ends counting, not the kiosk.
+    An `observer` is told the totals already in the file, then every valid event."""
 
     def __init__(
         self,
@@ -164,10 +191,12 @@ class UsageStats:
         *,
         max_bytes: int = DEFAULT_MAX_BYTES,
         clock: Callable[[], float] = time.time,
+        observer: CountObserver | None = None,
     ) -> None:
         self.path = path
         self.max_bytes = max_bytes
         self._clock = clock
+        self._observer = observer
         self._queue: queue.SimpleQueue[_Item] = queue.SimpleQueue()
         self._lock = threading.Lock()
         self._closed = False
@@ -196,12 +225,17 @@ class UsageStats:
     ) -> None:
         """Queue one event and return at once (called on the GUI thread). An invalid event is
         dropped with one log line; nothing here raises."""
-        if self._stopped.is_set():
+        observer = self._observer
+        if observer is None and self._stopped.is_set():
             return
         why = _invalid(kind, topic, lang, value)
         if why:
             log.warning("usage event dropped: %s", why)
             return
+        if observer is not None:
+            observer.counted(kind, topic, lang, value)
+            if self._stopped.is_set():
+                return
         try:
             at = int(self._clock())
             day = datetime.fromtimestamp(at).date().isoformat()
@@ -270,6 +304,7 @@ class UsageStats:
 
     def _run(self) -> None:
         conn = self._open()
+        self._seed(conn)
         try:
             while True:
                 item = self._queue.get()
@@ -292,6 +327,24 @@ class UsageStats:
                     break
                 if isinstance(left, _Flush):
                     left.done.set()
+
+    def _seed(self, conn: sqlite3.Connection | None) -> None:
+        """Tell the observer the totals in the file before this writer adds to them; a file
+        that cannot be written is read if it can be (its counts are still true)."""
+        if self._observer is None:
+            return
+        found: list[Total] = []
+        try:
+            if conn is not None:
+                found = totals(conn)
+            else:
+                with contextlib.closing(_connect_read(self.path)) as reader:
+                    found = totals(reader)
+        except NothingCountedError:
+            pass
+        except (StatsError, sqlite3.Error, OSError) as exc:
+            log.warning("usage totals cannot be read; metrics count from zero (%s)", _reason(exc))
+        self._observer.seeded(found)
 
     def _open(self) -> sqlite3.Connection | None:
         """The write connection, or None (and counting stopped) if the file cannot be used."""

@@ -69,7 +69,8 @@ class ContentFlow(QObject):
         self.last: CheckResult | None = None
         self.problem = ""  # why packs cannot be taken at all, or why the last one went back
         self.applied_at: float | None = None
-        self.on_status: Callable[[int | None, float | None], None] | None = None  # metrics
+        # told the pack in use and the last check's time after each (the kiosk's metrics)
+        self.on_status: Callable[[int | None, float | None], None] | None = None
 
     @property
     def enabled(self) -> bool:

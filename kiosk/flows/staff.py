@@ -32,6 +32,7 @@ from kiosk.ui.window import KioskWindow
 
 if TYPE_CHECKING:
     from kiosk.flows.content import ContentFlow
+    from kiosk.metrics import KioskMetrics
     from kiosk.stats import UsageStats
 
 log = logging.getLogger("kiosk.app")
@@ -155,6 +156,12 @@ class StaffFlow(QObject):
         problem = log_problem()
         about.append(f"Log: {paths.log_dir()}" + (f" (Problem: {problem})" if problem else ""))
         about.append(f"Usage counts: {services.stats_path}")
+        metrics = services.metrics
+        if metrics is not None:  # only when metrics_listen is set
+            if metrics.address:
+                about.append(f"Metrics: http://{metrics.address}/metrics")
+            else:
+                about.append(f"Metrics: Problem: {metrics.problem or 'not started'}")
         staff.set_about(about)
 
     def _show_topics(self) -> None:
@@ -280,6 +287,7 @@ class StaffServices:
     stats: UsageStats | None
     stats_path: Path
     packs: ContentFlow | None = None
+    metrics: KioskMetrics | None = None
 
     def sound_status(self) -> tuple[bool, str]:
         """Whether speech can be made and heard, and in which languages."""
