@@ -15,6 +15,7 @@ from kiosk.content.updates import Outcome
 from kiosk.staff import hash_pin
 from kiosk.ui.home import TopicTile
 from kiosk.ui.screens import Screen
+from tests.conftest import free_port
 from tests.gui.conftest import MakeKiosk
 from tests.gui.test_staff import PIN, _open_staff
 from tests.pack_samples import make_keys, make_pack, shipped_copy
@@ -180,3 +181,24 @@ def test_content_url_without_a_public_key_takes_nothing_and_says_why(
     assert ok is False
     assert "content_public_key is not" in line
     assert "Unchecked" not in titles(kiosk)
+
+
+def test_the_metrics_follow_the_pack_in_use_and_its_checks(
+    qtbot: QtBot, make_kiosk: MakeKiosk, tmp_path: Path, keys: tuple[Path, Path]
+) -> None:
+    source = tmp_path / "clinic.kpack"
+    publish(tmp_path, keys[0], source, 11, "Pack eleven")
+    settings = settings_for(source, keys[1], metrics_listen=f"127.0.0.1:{free_port()}")
+    kiosk = make_kiosk(settings, listed=True)
+    metrics = kiosk.metrics
+    assert metrics is not None
+    before = metrics.snapshot()
+    assert before.content_enabled
+    assert before.content_version is None  # none taken yet
+    assert before.content_last_check is None
+    kiosk.packs.start()
+    qtbot.wait_until(lambda: metrics.snapshot().content_version == 11, timeout=WAIT_MS)
+    last = metrics.snapshot().content_last_check
+    assert last is not None
+    assert kiosk.packs.last is not None
+    assert last == kiosk.packs.last.checked_at
