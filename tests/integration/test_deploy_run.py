@@ -70,7 +70,7 @@ import pytest
 from kiosk.logs import LOG_NAME
 from kiosk.stats import DB_NAME
 from tests.conftest import ROOT
-from tests.integration.conftest import copy_of_checkout
+from tests.integration.conftest import build, copy_of_checkout, one_file
 from tests.integration.test_deploy import KIOSK, STOP, directives, one, verify
 
 PREFIX = Path("/opt/clinic-kiosk")
@@ -462,6 +462,45 @@ def test_installed_unit_passes_systemd_analyze_verify(installation: Installation
     assert installation.results
     passed, output = verify(UNIT_FILE)
     assert passed, f"systemd-analyze verify found problems in the installed unit:\n{output}"
+
+
+def test_install_sh_upgrades_to_another_wheel_in_place_and_back(
+    installation: Installation, tmp_path: Path
+) -> None:
+    # Another wheel (one more file in its resources) goes into the same environment, and back:
+    # the environment is not made again, and the way back leaves exactly the files of before.
+    variant = copy_of_checkout(tmp_path / "variant")
+    probe = Path("icons") / "upgrade-probe.svg"
+    shutil.copy(variant / "resources" / "icons" / "home.svg", variant / "resources" / probe)
+    build(variant, tmp_path / "dist", "--wheel")
+    other = one_file(tmp_path / "dist", "kiosk-*.whl")
+    assert sha256(other) != sha256(installation.wheel)
+    site = next(VENV.glob("lib/python3*/site-packages"))
+    environment = (VENV / "pyvenv.cfg").stat().st_mtime_ns
+
+    for wheel, has_probe in ((other, True), (installation.wheel, False)):
+        _took, result = run_install(installation.checkout, "--wheel", str(wheel))
+        assert result.returncode == 0, result.stderr
+        assert f"installing {wheel.name} into {VENV}" in result.stderr, result.stderr
+        assert STAMP.read_text(encoding="utf-8").strip() == sha256(wheel)
+        assert (site / "kiosk" / "resources" / probe).is_file() == has_probe
+        assert (VENV / "pyvenv.cfg").stat().st_mtime_ns == environment, "the venv was made again"
+
+    before, now = installation.after[2], snapshot(installation.user)
+    assert sorted(now) == sorted(before), differences(before, now)[:20]
+
+    def but_time(found: object) -> object:  # a path's entry less its mtime
+        return found[:4] + found[5:] if isinstance(found, tuple) and len(found) == 6 else found
+
+    # pip's record of where the wheel was installed from (direct_url.json, and RECORD's line
+    # for it) names the file it was given: install.sh's own build at first, now the session's.
+    differ = [
+        key
+        for key in now
+        if but_time(before[key]) != but_time(now[key])
+        and not re.search(r"/kiosk-[^/]+\.dist-info/(direct_url\.json|RECORD)$", key)
+    ]
+    assert not differ, f"differ after going back: {differences(before, now)[:20]}"
 
 
 # --- the installed unit, run as systemd would ----------------------------------------------------
