@@ -4,9 +4,23 @@ from __future__ import annotations
 
 import os
 import sys
+from importlib import resources as _package_files
 from pathlib import Path
 
-SHIPPED_RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+
+def _shipped_resources() -> Path:
+    """The resources that come with the kiosk: `kiosk/resources` inside the installed package
+    (a wheel's build copies the project's top-level resources/ there, with the translations
+    compiled; see setup.py), else, in a checkout or an editable install, that top-level folder
+    itself, beside the package."""
+    package = _package_files.files(__package__ or "kiosk")
+    packaged = package / "resources"
+    if isinstance(packaged, Path) and packaged.is_dir():
+        return packaged.resolve()
+    return Path(__file__).resolve().parent.parent / "resources"
+
+
+SHIPPED_RESOURCES = _shipped_resources()
 
 # The parts of the resources folder, by the names the code reads them as (`paths.TOPICS`).
 _RESOURCE_PARTS = {
