@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Set up everything the kiosk and its tests need, from nothing, on Debian 12 or Ubuntu 22.04+.
 # Idempotent: a second run checks and does nothing. Sourced by run-kiosk and run-tests.
-#   - system packages listed in deploy/debian-packages.txt (apt-get, as root or through sudo)
+#   - system packages listed in deploy/debian-packages.txt (the kiosk's) and
+#     deploy/debian-test-packages.txt (the tests') (apt-get, as root or through sudo)
 #   - a virtual environment in .venv with the kiosk and its pinned dependencies
 #   - compiled translations (resources/i18n/kiosk_<code>.ts -> .qm, for each language in
 #     resources/languages.toml)
@@ -14,9 +15,10 @@ die() { printf 'setup: %s\n' "$*" >&2; exit 1; }
 
 system_packages() {
     local wanted missing=()
-    mapfile -t wanted < <(grep -vE '^\s*(#|$)' "$KIOSK_ROOT/deploy/debian-packages.txt")
+    mapfile -t wanted < <(cat "$KIOSK_ROOT/deploy/debian-packages.txt" \
+        "$KIOSK_ROOT/deploy/debian-test-packages.txt" | grep -vE '^\s*(#|$)' | tr -d ' \t\r')
     if ! command -v dpkg-query >/dev/null 2>&1; then
-        say "no dpkg here (not Debian or Ubuntu): install the equivalents of deploy/debian-packages.txt yourself"
+        say "no dpkg here (not Debian or Ubuntu): install the equivalents of deploy/debian-packages.txt and deploy/debian-test-packages.txt yourself"
         return 0
     fi
     for pkg in "${wanted[@]}"; do

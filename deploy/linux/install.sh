@@ -1,35 +1,41 @@
 #!/usr/bin/env bash
 # Install the clinic kiosk as the only thing on this machine's screen (Debian 12 / Ubuntu 22.04+):
-#   - the system packages it needs, and the `kiosk` system user
-#   - the program in /opt/clinic-kiosk (copied from this checkout, or used in place if this
-#     checkout is /opt/clinic-kiosk), set up there by scripts/bootstrap.sh
-#   - /etc/clinic-kiosk/config.toml (only if missing; root:kiosk 0640, the PIN hash lives there)
+#   - the system packages it needs (deploy/debian-packages.txt, deploy/debian-kiosk-packages.txt)
+#     and the `kiosk` system user
+#   - the program, from a wheel, in its own virtual environment /opt/clinic-kiosk/venv (the
+#     command: /opt/clinic-kiosk/venv/bin/kiosk); the wheel is built from the checkout this
+#     script is in, or given with --wheel FILE (one wheel for a whole fleet)
+#   - /opt/clinic-kiosk/libexec/stop-kiosk.sh, the unit's ExecStop=
+#   - /etc/clinic-kiosk/config.toml (only if missing, from the wheel's default config;
+#     root:kiosk 0640, the PIN hash lives there)
 #   - /etc/pam.d/clinic-kiosk and clinic-kiosk.service (cage on tty1), enabled for the next boot
-# Run as root: sudo deploy/linux/install.sh, from any folder the checkout is in (root makes the
-# copy; the kiosk user only ever reads /opt/clinic-kiosk). Safe to run again: a second run from
-# the same checkout changes nothing (files that are already right keep their times) and does not
-# restart the kiosk. Running it from a newer checkout is how the software is updated (see
-# deploy/linux/README.md).
+# Run as root: sudo deploy/linux/install.sh [--wheel FILE]. Safe to run again: a second run with
+# the same wheel (or the same checkout, which builds the same wheel byte for byte) changes
+# nothing, not even a file's time, does not reinstall and does not restart the kiosk. Running it
+# with a newer wheel or checkout is how the software is updated (see deploy/linux/README.md).
+# An install of the old layout (a copy of the project in /opt/clinic-kiosk, with .venv) is
+# replaced by this one.
 set -euo pipefail
 umask 022
 
 PREFIX=/opt/clinic-kiosk
+VENV="$PREFIX/venv"
+LIBEXEC="$PREFIX/libexec"
+STAMP="$VENV/.kiosk-wheel.sha256" # sha256 of the wheel installed last
 CONFIG_DIR=/etc/clinic-kiosk
 CONFIG="$CONFIG_DIR/config.toml"
 KIOSK_USER=kiosk
 KIOSK_HOME=/var/lib/clinic-kiosk # the unit's StateDirectory; systemd creates it at start
 UNIT=clinic-kiosk.service
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)"       # deploy/linux
+DEPLOY="$(dirname "$HERE")"                                   # deploy
+SOURCE="$(dirname "$DEPLOY")"                                 # the checkout
 CHANGED=0 # set when this run changed the program or the service: a running kiosk is restarted
-SOURCE="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd -P)"
+# Zip entries' times in a wheel built here, unless the caller gives another: the same checkout
+# then builds the same wheel, byte for byte, and a second run finds it installed already.
+# (1980-01-01, the earliest time a zip file can hold.)
+export SOURCE_DATE_EPOCH="${SOURCE_DATE_EPOCH:-315532800}"
 
-# Packages the kiosk machine needs beyond deploy/debian-packages.txt (which bootstrap.sh installs,
-# cage and the Qt Wayland libraries among them):
-#   systemd         runs the service (a container or image may not have it yet)
-#   procps          pkill, for the unit's ExecStop (deploy/linux/stop-kiosk.sh)
-#   xwayland        Debian 12's cage 0.1.4 refuses to start when the Xwayland binary is missing
-#   libpam-systemd  pam_systemd.so: registers the kiosk's session with logind, for the seat
-#   libgl1-mesa-dri, libegl-mesa0  the GPU drivers cage draws with
-DEPLOY_PACKAGES=(systemd procps cage xwayland dbus libpam-systemd libgl1-mesa-dri libegl-mesa0)
 # The kiosk plays speech through QtMultimedia, which talks to a PulseAudio-protocol sound
 # server in the user's session. If the machine has none, PipeWire's is installed.
 AUDIO_PACKAGES=(pipewire-pulse wireplumber dbus-user-session)
@@ -38,13 +44,54 @@ AUDIO_PACKAGES=(pipewire-pulse wireplumber dbus-user-session)
 # (not one installed in root's home folder), since the kiosk runs as `kiosk`.
 export PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
 
+PYTHON="" # the system's Python the virtual environment is made from (3.11 or newer)
+WORK="" # this run's temporary folder (the wheel built from the checkout, pip's output)
+cleanup() { if [ -n "$WORK" ]; then rm -rf "$WORK"; fi; }
+trap cleanup EXIT
+
 say() { printf 'install: %s\n' "$*" >&2; }
 die() {
     printf 'install: %s\n' "$*" >&2
     exit 1
 }
+usage() {
+    cat <<EOF
+Usage: sudo $0 [--wheel FILE]
+
+Installs the clinic kiosk as a systemd service under cage (see deploy/linux/README.md).
+  --wheel FILE   install this wheel (kiosk-*.whl); without it, a wheel is built from the
+                 checkout this script is in
+EOF
+}
+
+WHEEL=""
+while [ $# -gt 0 ]; do
+    case "$1" in
+    --wheel)
+        WHEEL="${2:-}"
+        [ -n "$WHEEL" ] || die "--wheel needs a file: --wheel kiosk-VERSION-py3-none-any.whl"
+        shift 2
+        ;;
+    --wheel=*)
+        WHEEL="${1#--wheel=}"
+        [ -n "$WHEEL" ] || die "--wheel needs a file: --wheel kiosk-VERSION-py3-none-any.whl"
+        shift
+        ;;
+    -h | --help)
+        usage
+        exit 0
+        ;;
+    *) die "unknown argument '$1' (usage: $0 [--wheel FILE])" ;;
+    esac
+done
 
 installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
+
+# The packages of a list file: one per line; comments (#) and blank lines left out.
+package_list() {
+    [ -f "$1" ] || die "missing $1 (run this script from the project's deploy/linux folder)"
+    grep -vE '^\s*(#|$)' "$1" | tr -d ' \t\r'
+}
 
 apt_install() {
     local pkg missing=()
@@ -59,11 +106,40 @@ apt_install() {
 }
 
 system_packages() {
-    apt_install "${DEPLOY_PACKAGES[@]}"
+    local wanted
+    mapfile -t wanted < <(
+        package_list "$DEPLOY/debian-packages.txt"
+        package_list "$DEPLOY/debian-kiosk-packages.txt"
+    )
+    apt_install "${wanted[@]}"
     if installed pulseaudio || installed pipewire-pulse; then
         return 0
     fi
     apt_install "${AUDIO_PACKAGES[@]}"
+}
+
+# --wheel FILE: an existing file with a wheel's name, made absolute (pip is run elsewhere).
+wheel_argument() {
+    [ -n "$WHEEL" ] || return 0
+    [ -e "$WHEEL" ] || die "no such wheel: $WHEEL"
+    if [ ! -f "$WHEEL" ] || [ ! -r "$WHEEL" ]; then
+        die "not a readable file: $WHEEL"
+    fi
+    case "$(basename "$WHEEL")" in
+    kiosk-*-py3-none-any.whl) ;;
+    *) die "not a kiosk wheel (its name should be kiosk-VERSION-py3-none-any.whl): $WHEEL" ;;
+    esac
+    WHEEL="$(realpath "$WHEEL")"
+}
+
+# The old layout kept a copy of the project in /opt/clinic-kiosk. A git checkout there is
+# somebody's own: it is left alone, and nothing is installed over it.
+old_layout() { [ -e "$PREFIX/.venv" ] || [ -e "$PREFIX/pyproject.toml" ] || [ -e "$PREFIX/kiosk" ]; }
+
+refuse_a_checkout_in_prefix() {
+    if [ -e "$PREFIX/.git" ]; then
+        die "$PREFIX is a git checkout (the old layout): move it elsewhere, e.g. 'mv $PREFIX /usr/local/src/clinic-kiosk', and run its deploy/linux/install.sh from there"
+    fi
 }
 
 kiosk_user() {
@@ -83,85 +159,97 @@ kiosk_user() {
     done
 }
 
-# What a copy of the program consists of: every path with its type and mode (and a link's
-# target), and every file's content hash. Left out: git's files, caches, and what the set-up
-# makes in place (the virtual environment, bytecode, build metadata, compiled translations).
-tree_manifest() {
-    local prune=(\( -path ./.git -o -path ./.venv -o -path ./.mypy_cache -o -path ./.ruff_cache
-        -o -path ./.pytest_cache -o -path ./.hypothesis -o -name __pycache__ -o -name '*.egg-info'
-        -o -name '*.qm' \) -prune)
-    (
-        cd "$1"
-        find . "${prune[@]}" -o -printf '%y %m %p -> %l\n' | LC_ALL=C sort
-        find . "${prune[@]}" -o -type f -print0 | LC_ALL=C sort -z | xargs -0 -r sha256sum
-    )
+find_python() {
+    local candidate
+    for candidate in python3.13 python3.12 python3.11 python3; do
+        if command -v "$candidate" >/dev/null 2>&1 &&
+            "$candidate" -c 'import sys, venv, ensurepip; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then
+            command -v "$candidate"
+            return 0
+        fi
+    done
+    return 1
 }
 
-install_code() {
-    if [ "$SOURCE" = "$(realpath -m "$PREFIX")" ]; then
-        say "using $PREFIX in place"
-        return 0
-    fi
-    if [ ! -f "$SOURCE/scripts/bootstrap.sh" ] || [ ! -f "$SOURCE/pyproject.toml" ]; then
-        die "$SOURCE does not look like a kiosk checkout"
-    fi
-    local new="$PREFIX.new" old="$PREFIX.old"
-    rm -rf "$new" "$old"
-    mkdir -p "$new"
-    # Not copied: git's own files, caches, and what bootstrap.sh makes in place (.venv, bytecode,
-    # build metadata, compiled translations), which would otherwise be those of the checkout.
-    tar -C "$SOURCE" --exclude=./.git --exclude=./.venv --exclude=./.mypy_cache \
-        --exclude=./.ruff_cache --exclude=./.pytest_cache --exclude=./.hypothesis \
-        --exclude=__pycache__ --exclude='*.egg-info' --exclude='./resources/i18n/*.qm' -cf - . |
-        tar -C "$new" --no-same-owner -xf -
-    chmod -R u+rwX,go+rX,go-w "$new"
-    if [ -d "$PREFIX" ] && [ "$(tree_manifest "$new")" = "$(tree_manifest "$PREFIX")" ]; then
-        say "$PREFIX is already this version"
-        rm -rf "$new"
-        return 0
-    fi
-    say "copying $SOURCE to $PREFIX"
+# The virtual environment, made once (again only if it is broken or its Python has changed).
+virtual_env() {
+    local want have
+    want="$("$PYTHON" -I -c 'import sys; print(*sys.version_info[:2])')"
+    have="$("$VENV/bin/python" -I -c 'import sys; print(*sys.version_info[:2])' 2>/dev/null || true)"
+    [ "$have" = "$want" ] && return 0
+    say "creating the virtual environment $VENV"
+    install -d -m 0755 -o root -g root "$PREFIX"
+    rm -rf "$VENV"
+    "$PYTHON" -m venv "$VENV" || die "could not create $VENV (is python3-venv installed?)"
     CHANGED=1
-    # Keep the virtual environment (same path, so it stays valid): bootstrap.sh rebuilds it
-    # only when pyproject.toml or the Python version changed.
-    if [ -d "$PREFIX/.venv" ]; then
-        mv "$PREFIX/.venv" "$new/.venv"
-    fi
-    if [ -e "$PREFIX" ]; then
-        mv "$PREFIX" "$old"
-    fi
-    mv "$new" "$PREFIX"
-    rm -rf "$old"
 }
 
-# The program's manifest at the last install is kept in its virtual environment: if it differs
-# now, the program changed (a newer copy, or a checkout in /opt/clinic-kiosk that was pulled),
-# and a running kiosk is restarted on it.
-remember_version() {
-    local tree stamp="$PREFIX/.venv/.kiosk-tree"
-    tree="$(tree_manifest "$PREFIX" | sha256sum | cut -d' ' -f1)"
-    if [ "$(cat "$stamp" 2>/dev/null)" != "$tree" ]; then
-        echo "$tree" >"$stamp"
-        CHANGED=1
-    fi
+# The first line of pip's output that says what went wrong, for a one-line message.
+pip_error() {
+    local line
+    line="$(grep -m1 -E '^(ERROR|error): ' "$1" || true)"
+    [ -n "$line" ] || line="$(grep -v '^\s*$' "$1" | tail -n 1 || true)"
+    printf '%s' "${line:-no output}"
 }
 
-python_env() {
-    say "setting up $PREFIX (scripts/bootstrap.sh)"
-    "$PREFIX/scripts/bootstrap.sh"
-    runuser -u "$KIOSK_USER" -- "$PREFIX/.venv/bin/kiosk" --version >/dev/null ||
-        die "the $KIOSK_USER user cannot run $PREFIX/.venv/bin/kiosk (is its Python readable by all users?)"
+# A wheel built from the checkout this script is in, in a temporary folder: the checkout is
+# copied first (without git's files, caches, build output or the set-up's .venv and compiled
+# translations), so the build writes nothing into it and sees nothing left over from another.
+build_wheel() {
+    if [ ! -f "$SOURCE/pyproject.toml" ] || [ ! -f "$SOURCE/setup.py" ] || [ ! -d "$SOURCE/resources" ]; then
+        die "$SOURCE is not a kiosk checkout: give a wheel with --wheel FILE"
+    fi
+    local copy="$WORK/source" log="$WORK/pip-wheel.log"
+    mkdir -p "$copy" "$WORK/dist"
+    tar -C "$SOURCE" --exclude=./.git --exclude=./.venv --exclude=./venv --exclude=./build --exclude=./dist \
+        --exclude=./.mypy_cache --exclude=./.ruff_cache --exclude=./.pytest_cache \
+        --exclude=./.hypothesis --exclude=__pycache__ --exclude='*.egg-info' \
+        --exclude='./resources/i18n/*.qm' -cf - . | tar -C "$copy" --no-same-owner -xf -
+    # The same files build the same wheel whatever modes the checkout has (a root-only one).
+    chmod -R u+rwX,go+rX,go-w "$copy"
+    say "building the wheel from $SOURCE"
+    "$VENV/bin/python" -I -m pip wheel --quiet --no-deps --wheel-dir "$WORK/dist" "$copy" >"$log" 2>&1 ||
+        die "could not build the wheel from $SOURCE: $(pip_error "$log") (the build fetches setuptools and PySide6-Essentials from the package index: no network?)"
+    WHEEL="$(find "$WORK/dist" -name 'kiosk-*.whl' -print -quit)"
+    [ -n "$WHEEL" ] || die "pip built no kiosk wheel from $SOURCE"
 }
 
-config_file() {
-    install -d -m 0750 -o root -g "$KIOSK_USER" "$CONFIG_DIR"
-    if [ ! -e "$CONFIG" ]; then
-        say "creating $CONFIG from resources/default-config.toml"
-        install -m 0640 -o root -g "$KIOSK_USER" "$PREFIX/resources/default-config.toml" "$CONFIG"
-    else
-        chown root:"$KIOSK_USER" "$CONFIG"
-        chmod 0640 "$CONFIG"
+# The wheel's content, checked before it goes anywhere: a file named like a wheel may be none.
+check_wheel() {
+    "$PYTHON" -I - "$WHEEL" <<'EOF' || die "not a kiosk wheel (no kiosk package with its resources in it): $WHEEL"
+import sys
+import zipfile
+
+try:
+    names = set(zipfile.ZipFile(sys.argv[1]).namelist())
+except (OSError, zipfile.BadZipFile):
+    sys.exit(1)
+sys.exit(not {"kiosk/__init__.py", "kiosk/resources/languages.toml"} <= names)
+EOF
+}
+
+# The wheel into the virtual environment, unless it is the one installed last (same sha256).
+install_wheel() {
+    local sha log="$WORK/pip-install.log"
+    sha="$(sha256sum "$WHEEL" | cut -d' ' -f1)"
+    if [ -x "$VENV/bin/kiosk" ] && [ "$(cat "$STAMP" 2>/dev/null)" = "$sha" ]; then
+        say "$VENV already has this wheel ($(basename "$WHEEL"))"
+        return 0
     fi
+    say "installing $(basename "$WHEEL") into $VENV"
+    # Its pinned dependencies first (those already there are kept), then the kiosk itself in
+    # full, even if the version number is the same as before.
+    "$VENV/bin/python" -I -m pip install --quiet "$WHEEL" >"$log" 2>&1 ||
+        die "pip could not install $(basename "$WHEEL"): $(pip_error "$log") (its dependencies come from the package index: no network?)"
+    "$VENV/bin/python" -I -m pip install --quiet --no-deps --force-reinstall "$WHEEL" >"$log" 2>&1 ||
+        die "pip could not install $(basename "$WHEEL"): $(pip_error "$log")"
+    echo "$sha" >"$STAMP"
+    CHANGED=1
+}
+
+check_runs() {
+    runuser -u "$KIOSK_USER" -- "$VENV/bin/kiosk" --version >/dev/null ||
+        die "the $KIOSK_USER user cannot run $VENV/bin/kiosk (is its Python readable by all users?)"
 }
 
 # put MODE SOURCE TARGET: install a root-owned file, unless it is already there as it should be
@@ -175,9 +263,31 @@ put() {
     CHANGED=1
 }
 
+stop_script() {
+    if [ "$(stat -c '%a %u %g' "$LIBEXEC" 2>/dev/null)" != "755 0 0" ]; then
+        install -d -m 0755 -o root -g root "$LIBEXEC"
+    fi
+    put 0755 "$HERE/stop-kiosk.sh" "$LIBEXEC/stop-kiosk.sh"
+}
+
+config_file() {
+    install -d -m 0750 -o root -g "$KIOSK_USER" "$CONFIG_DIR"
+    if [ ! -e "$CONFIG" ]; then
+        local default
+        default="$("$VENV/bin/python" -I -c \
+            'from kiosk import paths; print(paths.SHIPPED_RESOURCES / "default-config.toml")')" ||
+            die "could not find the default config in $VENV"
+        say "creating $CONFIG from the kiosk's default-config.toml"
+        install -m 0640 -o root -g "$KIOSK_USER" "$default" "$CONFIG"
+    else
+        chown root:"$KIOSK_USER" "$CONFIG"
+        chmod 0640 "$CONFIG"
+    fi
+}
+
 install_service() {
-    put 0644 "$PREFIX/deploy/linux/clinic-kiosk.pam" /etc/pam.d/clinic-kiosk
-    put 0644 "$PREFIX/deploy/linux/$UNIT" "/etc/systemd/system/$UNIT"
+    put 0644 "$HERE/clinic-kiosk.pam" /etc/pam.d/clinic-kiosk
+    put 0644 "$HERE/$UNIT" "/etc/systemd/system/$UNIT"
     # Without a running systemd (a container, a chroot, an image build) systemctl enables the
     # unit and sets the default target by making the links itself; there is nothing to reload
     # or restart.
@@ -196,39 +306,69 @@ install_service() {
     fi
 }
 
+# The old layout's copy of the project (and its .venv), once the kiosk runs from the new one;
+# also what an interrupted run of the old installer left beside it.
+remove_old_layout() {
+    rm -rf "$PREFIX.new" "$PREFIX.old"
+    old_layout || return 0
+    say "removing the old installation's copy of the project from $PREFIX"
+    local path
+    for path in "$PREFIX"/* "$PREFIX"/.[!.]* "$PREFIX"/..?*; do
+        [ -e "$path" ] || [ -L "$path" ] || continue
+        case "$path" in
+        "$VENV" | "$LIBEXEC") ;;
+        *) rm -rf "$path" ;;
+        esac
+    done
+}
+
 next_steps() {
     cat <<EOF
 
 The kiosk is installed and starts on tty1 at the next boot. Before that:
 
   1. Set the staff PIN (asked twice, not shown):
-       sudo $PREFIX/.venv/bin/kiosk set-pin --config $CONFIG
+       sudo $VENV/bin/kiosk set-pin --config $CONFIG
   2. Choose the printer: see the queues with 'lpstat -p -d', add one with 'lpadmin' or the CUPS
      page (http://localhost:631), then set  printer = "QUEUE"  in $CONFIG
      (empty means the system's default printer). Set clinic_name and clinic_phone there too.
   3. Start it now with 'sudo systemctl start $UNIT' (this takes over tty1), or reboot.
 
-More: $PREFIX/deploy/linux/README.md
+More: $VENV/share/doc/clinic-kiosk/README.md
 EOF
 }
 
 [ "$(id -u)" -eq 0 ] || die "run as root: sudo $0"
 command -v apt-get >/dev/null 2>&1 || die "needs a Debian or Ubuntu system (apt-get)"
+wheel_argument
+refuse_a_checkout_in_prefix
 
-# One run at a time: two at once would both be replacing /opt/clinic-kiosk.
+# One run at a time: two at once would both be installing into /opt/clinic-kiosk.
 mkdir -p /run/lock
 exec 9>/run/lock/clinic-kiosk-install.lock
 if ! flock -n 9; then
     say "waiting for another run of install.sh to finish"
     flock 9
 fi
+WORK="$(mktemp -d /tmp/clinic-kiosk-install.XXXXXX)"
 
 system_packages
 command -v systemctl >/dev/null 2>&1 || die "needs systemd (systemctl), which did not install"
+PYTHON="$(find_python)" ||
+    die "needs Python 3.11 or newer with venv (apt-get install python3.11 python3.11-venv)"
+if [ -n "$WHEEL" ]; then
+    check_wheel
+fi
 kiosk_user
-install_code
-python_env
-remember_version
+virtual_env
+if [ -z "$WHEEL" ]; then
+    build_wheel
+    check_wheel
+fi
+install_wheel
+check_runs
+stop_script
 config_file
 install_service
+remove_old_layout
 next_steps

@@ -1,11 +1,11 @@
 """The Linux deployment files: the systemd unit checked by systemd itself, and the installer.
 
-The unit is rendered for this checkout (its `/opt/clinic-kiosk` replaced by the project root, so
-ExecStart names the real `.venv/bin/kiosk`) and checked with `systemd-analyze verify`, which
-needs no running systemd. Its exit status alone is not enough: it exits 0 on an unknown or
-misspelt directive and on a value it cannot parse, and only prints a warning, "file:line:
-Unknown key ... ignoring". So a unit passes only with exit status 0 and no line about it in the
-output, and a deliberately broken copy must fail that same check.
+The unit is rendered for this checkout (the installed layout's paths under `/opt/clinic-kiosk`
+replaced by their counterparts here, so ExecStart names the real `.venv/bin/kiosk`) and checked
+with `systemd-analyze verify`, which needs no running systemd. Its exit status alone is not
+enough: it exits 0 on an unknown or misspelt directive and on a value it cannot parse, and only
+prints a warning, "file:line: Unknown key ... ignoring". So a unit passes only with exit status
+0 and no line about it in the output, and a deliberately broken copy must fail that same check.
 """
 
 from __future__ import annotations
@@ -25,6 +25,21 @@ DEPLOY = ROOT / "deploy"
 UNIT = DEPLOY / "linux" / "clinic-kiosk.service"
 INSTALL = DEPLOY / "linux" / "install.sh"
 PREFIX = "/opt/clinic-kiosk"
+# The installed layout the unit names, a contract with every way of installing the kiosk
+# (install.sh, and configuration management that installs the same wheel): each path, and what
+# stands for it in a checkout.
+KIOSK = f"{PREFIX}/venv/bin/kiosk"
+STOP = f"{PREFIX}/libexec/stop-kiosk.sh"
+GUIDE = f"{PREFIX}/venv/share/doc/clinic-kiosk/README.md"  # the wheel's copy of the guide
+CONFIG = "/etc/clinic-kiosk/config.toml"
+IN_A_CHECKOUT = {
+    KIOSK: ROOT / ".venv" / "bin" / "kiosk",
+    STOP: DEPLOY / "linux" / "stop-kiosk.sh",
+    GUIDE: DEPLOY / "linux" / "README.md",
+}
+RUNTIME_PACKAGES = DEPLOY / "debian-packages.txt"
+TEST_PACKAGES = DEPLOY / "debian-test-packages.txt"
+KIOSK_MACHINE_PACKAGES = DEPLOY / "debian-kiosk-packages.txt"
 
 needs_systemd_analyze = pytest.mark.skipif(
     shutil.which("systemd-analyze") is None, reason="systemd-analyze is not installed"
@@ -34,10 +49,14 @@ needs_systemd_analyze = pytest.mark.skipif(
 def render(tmp_path: Path, text: str | None = None) -> Path:
     """The unit as it would be installed, but for this checkout instead of /opt/clinic-kiosk."""
     text = UNIT.read_text(encoding="utf-8") if text is None else text
+    for installed, here in IN_A_CHECKOUT.items():
+        text = text.replace(installed, str(here))
+    kept = [line for line in text.splitlines() if PREFIX in line and not line.startswith("#")]
+    assert not kept, f"paths of the installed layout with no counterpart in a checkout: {kept}"
     folder = tmp_path / "units"
     folder.mkdir(exist_ok=True)
     unit = folder / UNIT.name  # verify takes the unit's name from the file name
-    unit.write_text(text.replace(PREFIX, str(ROOT)), encoding="utf-8")
+    unit.write_text(text, encoding="utf-8")
     return unit
 
 
@@ -165,15 +184,67 @@ def test_install_script_passes_shellcheck() -> None:
     assert done.returncode == 0, done.stdout + done.stderr
 
 
-def test_setup_installs_cage_and_the_qt_wayland_libraries() -> None:
-    # The README's quick start installs what deploy/debian-packages.txt lists.
-    assert "deploy/debian-packages.txt" in (ROOT / "README.md").read_text(encoding="utf-8")
-    packages = {
+def test_unit_runs_the_installed_layout() -> None:
+    service = directives(UNIT.read_text(encoding="utf-8"))
+    assert shlex.split(one(service["Service"], "ExecStart")) == [
+        *("/usr/bin/cage", "-d", "--"),
+        *(KIOSK, "--config", CONFIG),
+    ]
+    assert one(service["Service"], "ExecStop") == STOP
+    assert one(service["Unit"], "Documentation") == f"file:{GUIDE}"
+    # install.sh puts the stop script where ExecStop= says, from the file beside it
+    script = INSTALL.read_text(encoding="utf-8")
+    assert "PREFIX=/opt/clinic-kiosk\n" in script
+    assert 'LIBEXEC="$PREFIX/libexec"' in script
+    assert 'VENV="$PREFIX/venv"' in script
+    assert '"$HERE/stop-kiosk.sh" "$LIBEXEC/stop-kiosk.sh"' in script
+
+
+def package_list(path: Path) -> list[str]:
+    """The packages of a list file, read as every reader of it must: one per line, comments
+    (#) and blank lines left out."""
+    return [
         line.strip()
-        for line in (DEPLOY / "debian-packages.txt").read_text(encoding="utf-8").splitlines()
+        for line in path.read_text(encoding="utf-8").splitlines()
         if line.strip() and not line.lstrip().startswith("#")
-    }
-    assert {"cage", "libwayland-client0", "libwayland-cursor0", "libwayland-egl1"} <= packages
+    ]
+
+
+@pytest.mark.parametrize("path", [RUNTIME_PACKAGES, TEST_PACKAGES, KIOSK_MACHINE_PACKAGES])
+def test_package_lists_are_plain_lists_of_debian_package_names(path: Path) -> None:
+    packages = package_list(path)
+    assert packages, f"{path.name} lists no package"
+    bad = [name for name in packages if not re.fullmatch(r"[a-z0-9][a-z0-9+.-]+", name)]
+    assert not bad, f"{path.name}: not one Debian package name per line: {bad}"
+    assert len(packages) == len(set(packages)), f"{path.name} lists a package twice"
+
+
+def test_runtime_test_and_kiosk_machine_packages_are_apart() -> None:
+    runtime, tests = set(package_list(RUNTIME_PACKAGES)), set(package_list(TEST_PACKAGES))
+    machine = set(package_list(KIOSK_MACHINE_PACKAGES))
+    assert not runtime & tests, f"in both the runtime and the test list: {runtime & tests}"
+    assert not runtime & machine, (
+        f"in both the runtime and the kiosk machine list: {runtime & machine}"
+    )
+    # test-only tools stay off the kiosk machine
+    assert {"xvfb", "tesseract-ocr", "printer-driver-cups-pdf", "poppler-utils"} <= tests
+    # the kiosk needs these to run; the unit runs it under cage, with Qt's Wayland libraries
+    wanted = {"espeak-ng", "fonts-noto-cjk", "cups-client", "python3-venv", "cage"}
+    assert wanted | {"libwayland-client0", "libwayland-cursor0", "libwayland-egl1"} <= runtime
+
+
+def test_setup_installs_both_lists_and_the_installer_the_kiosk_machines() -> None:
+    # The README's quick start installs the runtime and the test packages.
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "deploy/debian-packages.txt" in readme
+    assert "deploy/debian-test-packages.txt" in readme
+    bootstrap = (ROOT / "scripts" / "bootstrap.sh").read_text(encoding="utf-8")
+    assert "deploy/debian-packages.txt" in bootstrap
+    assert "deploy/debian-test-packages.txt" in bootstrap
+    script = INSTALL.read_text(encoding="utf-8")
+    assert '"$DEPLOY/debian-packages.txt"' in script
+    assert '"$DEPLOY/debian-kiosk-packages.txt"' in script
+    assert "debian-test-packages.txt" not in script
 
 
 def test_qt_wayland_plugin_finds_its_libraries() -> None:
