@@ -13,16 +13,20 @@ removed, then the playbook runs against this machine (`-i localhost, -c local`) 
 built from this checkout and the PIN's hash in Ansible Vault, twice. The first run must succeed,
 the second change nothing (`changed=0` in the play recap); the files must be right, and the PIN
 hash in none of the output. A run with a bad setting must stop with the kiosk's own message and
-leave the config alone. Then the installed unit is started as systemd would start it, with the
-machinery of test_deploy_run.py: READY=1 from the kiosk under cage's headless back end, the
-watchdog, and a clean stop.
+leave the config alone. A run with the same version's wheel rebuilt, from a URL (an HTTP server
+on the loopback address), must download and reinstall it, and change nothing else. Then the
+installed unit is started as systemd would start it, with the machinery of test_deploy_run.py:
+READY=1 from the kiosk under cage's headless back end, the watchdog, and a clean stop.
 """
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import fcntl
 import grp
+import hashlib
+import http.server
 import json
 import os
 import pwd
@@ -32,6 +36,7 @@ import stat
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import tomllib
 from collections.abc import Iterator
@@ -47,6 +52,7 @@ from kiosk.config import Settings, load_settings
 from kiosk.staff import hash_pin, verify_pin
 from tests.conftest import ROOT
 from tests.integration import test_deploy_run as deploy_run
+from tests.integration.conftest import copy_of_checkout
 from tests.integration.test_deploy import directives, one
 
 ANSIBLE_DIR = ROOT / "deploy" / "ansible"
@@ -472,29 +478,51 @@ class Deployment:
     results: list[subprocess.CompletedProcess[str]] = field(default_factory=list)
     bad: subprocess.CompletedProcess[str] | None = None
     config_before_bad: tuple[bytes, int] = (b"", 0)
+    url_run: subprocess.CompletedProcess[str] | None = None
+    url_run_began: int = 0
+    rebuilt: Path | None = None
 
 
-def build_wheel(folder: Path) -> Path:
-    """The kiosk's wheel, built from a copy of this checkout (the build leaves its files in
-    the tree it builds)."""
-    source = folder / "source"
-    shutil.copytree(
-        ROOT,
-        source,
-        symlinks=True,
-        ignore=shutil.ignore_patterns(
-            ".git", ".venv", "__pycache__", ".*_cache", ".hypothesis", "*.egg-info", "build"
-        ),
-    )
+def rebuilt_wheel(folder: Path, wheel: Path) -> Path:
+    """The same version's wheel built again from this checkout with other zip times: other
+    bytes, as a wheel rebuilt without a new version number has."""
+    source = copy_of_checkout(folder / "source")
     out = folder / "dist"
-    subprocess.run(
+    done = subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(out), str(source)],
-        check=True,
-        timeout=600,
         capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+        env={**os.environ, "SOURCE_DATE_EPOCH": "1700000000"},
     )
-    (wheel,) = out.glob("kiosk-*.whl")
-    return wheel
+    assert done.returncode == 0, done.stdout + done.stderr
+    (again,) = out.glob("kiosk-*.whl")
+    assert again.name == wheel.name
+    assert again.read_bytes() != wheel.read_bytes()
+    return again
+
+
+@contextlib.contextmanager
+def serving(folder: Path) -> Iterator[str]:
+    """An HTTP server on this machine's loopback address for the files of a folder: its URL."""
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, directory=str(folder), **kwargs)
+
+        def log_message(self, format: str, *args: Any) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Quiet)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=10)
 
 
 def remove_installation() -> None:
@@ -514,14 +542,15 @@ def remove_installation() -> None:
 
 
 @pytest.fixture(scope="module")
-def deployment(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Deployment]:
-    """The playbook run for real against this machine: twice, then with a bad setting."""
+def deployment(tmp_path_factory: pytest.TempPathFactory, kiosk_wheel: Path) -> Iterator[Deployment]:
+    """The playbook run for real against this machine: twice with the wheel, then with a bad
+    setting, then with the same version's wheel rebuilt, from a URL."""
     if WHY_NOT is not None:
         pytest.skip(WHY_NOT)
     base = tmp_path_factory.mktemp("ansible")
     with deploy_run.LOCK.open("w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)  # one /opt/clinic-kiosk: never with install.sh's tests
-        wheel = build_wheel(base)
+        wheel = kiosk_wheel
         password = base / "vault-password"
         password.write_text(os.urandom(16).hex() + "\n", encoding="utf-8")
         password.chmod(0o600)
@@ -576,6 +605,21 @@ def deployment(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Deployment]
         _, done.bad = playbook(
             base / "home", *common, "-e", "kiosk_paper=a5", str(PLAYBOOK), timeout=600
         )
+        again = rebuilt_wheel(base / "again", wheel)
+        checksum = "sha256:" + hashlib.sha256(again.read_bytes()).hexdigest()
+        with serving(again.parent) as url:
+            done.url_run_began = time.time_ns()
+            _, done.url_run = playbook(
+                base / "home",
+                *common,
+                "-e",
+                f"kiosk_wheel={url}/{again.name}",
+                "-e",
+                f"kiosk_wheel_checksum={checksum}",
+                str(PLAYBOOK),
+                timeout=600,
+            )
+        done.rebuilt = again
         yield done
 
 
@@ -628,7 +672,7 @@ def test_the_pin_hash_is_in_the_config_and_in_no_output(deployment: Deployment) 
     assert stored == deployment.pin_hash
     assert verify_pin(PIN, stored)
     salt_and_digest = deployment.pin_hash.split("$", 2)[2]
-    runs = [*deployment.results, deployment.bad]
+    runs = [*deployment.results, deployment.bad, deployment.url_run]
     for result in runs:
         assert result is not None
         for text in (result.stdout, result.stderr):
@@ -735,6 +779,23 @@ def test_a_bad_setting_stops_the_play_and_leaves_the_config_alone(deployment: De
     assert f"{CONFIG}: paper: must be one of: letter, a4" in errors[0]
     assert recap(bad.stdout)["changed"] == 0
     assert (CONFIG.read_bytes(), CONFIG.stat().st_mtime_ns) == deployment.config_before_bad
+
+
+@pytest.mark.deploy
+@pytest.mark.skipif(WHY_NOT is not None, reason=WHY_NOT or "")
+def test_a_rebuilt_wheel_from_a_url_is_downloaded_and_installed(deployment: Deployment) -> None:
+    result, again = deployment.url_run, deployment.rebuilt
+    assert result is not None
+    assert again is not None
+    assert result.returncode == 0, result.stdout[-4000:]
+    done = changed_tasks(result.stdout)
+    assert "clinic_kiosk : Download the wheel to the kiosk" in done, done
+    assert "clinic_kiosk : Reinstall the kiosk from a changed wheel of the same version" in done
+    assert "clinic_kiosk : Write the settings, with the staff PIN's hash" not in done
+    assert (PREFIX / "wheels" / again.name).read_bytes() == again.read_bytes()
+    assert [p.name for p in (PREFIX / "wheels").iterdir()] == [again.name]
+    installed = next((VENV / "lib").glob("python3*/site-packages/kiosk/__init__.py"))
+    assert installed.stat().st_mtime_ns >= deployment.url_run_began, "the kiosk was not reinstalled"
 
 
 # --- the installed unit, run as systemd would --------------------------------------------------
