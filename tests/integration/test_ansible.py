@@ -9,7 +9,8 @@ or PIN hash stops the play at once with one message saying which.
 For real (`pytest -m deploy`), only as root on a machine with no running systemd, as CI is (the
 play installs packages, creates the `kiosk` user and writes to /opt and /etc; under a running
 systemd it would also make this machine boot into the kiosk): the previous installation is
-removed, then the playbook runs against this machine (`-i localhost, -c local`) with a wheel
+removed, but for files as install.sh's old layout left in /opt/clinic-kiosk (which the role
+must remove), then the playbook runs against this machine (`-i localhost, -c local`) with a wheel
 built from this checkout and the PIN's hash in Ansible Vault, twice. The first run must succeed,
 the second change nothing (`changed=0` in the play recap); the files must be right, and the PIN
 hash in none of the output. A run with a bad setting must stop with the kiosk's own message and
@@ -541,6 +542,16 @@ def remove_installation() -> None:
         subprocess.run(["groupdel", "kiosk"], check=True, timeout=60)
 
 
+OLD_LAYOUT = (".venv/bin/python", "pyproject.toml", "kiosk/__init__.py", "deploy/linux/install.sh")
+
+
+def old_layout() -> None:
+    """What install.sh's old layout had in /opt/clinic-kiosk: a copy of the project."""
+    for name in OLD_LAYOUT:
+        (PREFIX / name).parent.mkdir(parents=True, exist_ok=True)
+        (PREFIX / name).write_text("from an old installation\n", encoding="utf-8")
+
+
 @pytest.fixture(scope="module")
 def deployment(tmp_path_factory: pytest.TempPathFactory, kiosk_wheel: Path) -> Iterator[Deployment]:
     """The playbook run for real against this machine: twice with the wheel, then with a bad
@@ -591,6 +602,7 @@ def deployment(tmp_path_factory: pytest.TempPathFactory, kiosk_wheel: Path) -> I
         common += ["-e", f"@{variables}"]
         done = Deployment(pin_hash, settings)
         remove_installation()
+        old_layout()
         # -v and --diff show every result and the change of every file: the PIN's hash must
         # not be in any of it.
         for timeout in (FIRST_RUN_TIMEOUT_S, SECOND_RUN_MAX_S * 3):
@@ -644,6 +656,7 @@ def test_playbook_installs_the_kiosk(
         "Write the settings, with the staff PIN's hash",
         "Install the service",
         "Enable the service for graphical.target (systemd not running)",
+        "Remove the old installation's copy of the project",
     ):
         assert f"clinic_kiosk : {task}" in done, (
             f"{task!r} did not change anything on a fresh machine: {done}"
@@ -709,6 +722,7 @@ def test_service_files_are_those_of_deploy_linux_and_enabled(deployment: Deploym
         info = installed.stat()
         assert (stat.S_IMODE(info.st_mode), info.st_uid, info.st_gid) == (mode, 0, 0), installed
     assert ENABLED_LINK.resolve() == UNIT_FILE
+    assert sorted(p.name for p in PREFIX.iterdir()) == ["libexec", "venv", "wheels"]
     default = subprocess.run(
         ["systemctl", "get-default"], capture_output=True, text=True, timeout=30, check=False
     )
