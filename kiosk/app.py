@@ -23,6 +23,7 @@ from kiosk import paths
 from kiosk.config import Settings, load_settings
 from kiosk.content import LoadResult
 from kiosk.content.catalog import Catalog, TopicEntry
+from kiosk.flows.content import ContentFlow
 from kiosk.flows.guide import GuideFlow
 from kiosk.flows.handout import HandoutFlow
 from kiosk.flows.hours import OpeningHours
@@ -74,6 +75,7 @@ class Kiosk(QObject):
     - `staff_mode` (StaffFlow): PIN pad and staff screen
     - `usage` (UsageFlow): anonymous counts, listening to the others (None: not counting)
     - `hours` (OpeningHours): the dark screen outside opening hours
+    - `packs` (ContentFlow): new content packs, checked and put in use between visits
     """
 
     def __init__(
@@ -123,6 +125,8 @@ class Kiosk(QObject):
 
             self.stats = UsageStats(self.stats_path)
         self.watchdog = Watchdog(self)
+        # Started by the running kiosk only (`start`): the tools never fetch content packs.
+        self.packs = ContentFlow(settings=settings, library=self.library, window=w, parent=self)
         auth = StaffAuth(settings.staff_pin_hash, PinLock(paths.data_dir() / LOCK_FILE))
         self.auth = auth
 
@@ -168,6 +172,7 @@ class Kiosk(QObject):
                 printing=self.printing,
                 stats=self.stats,
                 stats_path=self.stats_path,
+                packs=self.packs,
             ),
             guiding=self.guiding,
             parent=self,
@@ -213,6 +218,7 @@ class Kiosk(QObject):
             return
         self._shut_down = True
         self.hours.stop()
+        self.packs.stop()
         self.idle.disable()
         self.watchdog.stop()
         self.guide.stop()
@@ -386,6 +392,7 @@ def run_kiosk(settings: Settings, windowed: bool = False, config_path: Path | No
     kiosk.look.restyle()
     kiosk.hours.start()
     kiosk.watchdog.start()
+    kiosk.packs.start()
     log.info(
         "kiosk started (%d topics, %d skipped; pointer %s; screen dark %s)",
         len(kiosk.content.entries),

@@ -98,7 +98,28 @@ def _parser() -> argparse.ArgumentParser:
 
     pin = sub.add_parser("set-pin", help="set the staff PIN (stored as a salted hash)")
     pin.add_argument("--config", type=Path, default=argparse.SUPPRESS, help=CONFIG_HELP)
+    _pack_parser(sub)
     return parser
+
+
+def _pack_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    pack = sub.add_parser("pack", help="signed content packs for many kiosks")
+    packs = pack.add_subparsers(dest="pack_command", required=True)
+    keygen = packs.add_parser("keygen", help="write a new Ed25519 signing key pair")
+    keygen.add_argument("-o", "--output", type=Path, required=True, help="folder for the keys")
+    build = packs.add_parser("build", help="pack and sign a topic folder (<lang>/<id>.toml)")
+    build.add_argument("dir", type=Path, help="the topic folder to pack")
+    build.add_argument("--key", type=Path, required=True, help="the private key (PEM)")
+    build.add_argument("-o", "--output", type=Path, required=True, help="the .kpack to write")
+    build.add_argument(
+        "--pack-version",
+        type=int,
+        help="the pack's version, higher than any sent before (default: the time, 20261201171500)",
+    )
+    verify = packs.add_parser("verify", help="check a pack's signature and every file")
+    verify.add_argument("file", type=Path, help="the .kpack to check")
+    verify.add_argument("--public-key", type=Path, required=True, help="the public key (PEM)")
+    verify.add_argument("--max-mb", type=int, default=100, help="size limit, MB (default 100)")
 
 
 SCREENS = tuple(Screen)  # every screen of the kiosk, the dark one included
@@ -488,6 +509,50 @@ def _cmd_run(args: argparse.Namespace) -> int:
     return run_kiosk(_settings(config), windowed=args.windowed, config_path=config)
 
 
+def _cmd_pack(args: argparse.Namespace) -> int:
+    from kiosk.content import packs
+
+    try:
+        if args.pack_command == "keygen":
+            private, public = packs.generate_keys(args.output)
+            print(f"{private}: the private key: keep it secret, off the kiosks")
+            print(f"{public}: the public key: give it to every kiosk (content_public_key)")
+            return 0
+        if args.pack_command == "build":
+            return _build_pack(args)
+        manifest = packs.verify_pack(
+            args.file, packs.load_public_key(args.public_key), args.max_mb * 1024 * 1024
+        )
+    except packs.PackError as exc:
+        where = f"{args.file}: " if args.pack_command == "verify" else ""
+        raise CliError(f"{where}{exc}") from None
+    print(f"{args.file}: good: {packs.describe(manifest)}")
+    return 0
+
+
+def _build_pack(args: argparse.Namespace) -> int:
+    from kiosk.content import packs
+
+    files, left_out = packs.pack_files(args.dir)
+    for line in left_out:
+        print(f"kiosk: left out {line}", file=sys.stderr)
+    result = load_topics([args.dir])
+    if result.errors:
+        for error in result.errors:
+            print(f"kiosk: {error}", file=sys.stderr)
+        raise CliError(
+            f"{args.dir}: {len(result.errors)} topic file(s) do not load; nothing was packed"
+        )
+    key = packs.load_private_key(args.key)
+    manifest = packs.build_pack(args.dir, key, args.output, args.pack_version)
+    size = args.output.stat().st_size
+    print(
+        f"{args.output}: {packs.describe(manifest)}; {len(files)} files, "
+        f"{manifest.total_bytes // 1024} KiB unpacked, {size // 1024} KiB packed"
+    )
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of `python main.py` and the `kiosk` command."""
     args = _parser().parse_args(argv)
@@ -500,6 +565,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "handout": _cmd_handout,
         "set-pin": _cmd_set_pin,
         "stats": _cmd_stats,
+        "pack": _cmd_pack,
     }
     try:
         return commands[args.command](args)

@@ -65,6 +65,14 @@ def _pin_hash(value: Any) -> str | None:
     return "is not a PIN hash; set the PIN with: python main.py set-pin"
 
 
+def _content_source(value: Any) -> str | None:
+    if not isinstance(value, str) or len(value) > 500 or "\n" in value:
+        return "must be one line of text, at most 500 characters"
+    from kiosk.content.updates import source_problem  # noqa: PLC0415 (only when set)
+
+    return source_problem(value)
+
+
 def _text(max_length: int) -> Callable[[Any], str | None]:
     def check(value: Any) -> str | None:
         ok = isinstance(value, str) and len(value) <= max_length and "\n" not in value
@@ -97,6 +105,23 @@ class Settings:
     )
     topics_dir: str = _setting(
         "", "extra folder of the clinic's own topics (<lang>/<id>.toml)", _text(500)
+    )
+    content_url: str = _setting(
+        "",
+        "where this kiosk takes signed content packs from: an http(s) address, or a file"
+        " (a USB stick); empty: the shipped topics only",
+        _content_source,
+    )
+    content_public_key: str = _setting(
+        "",
+        "the clinic group's public key file (PEM) that content packs are checked with",
+        _text(500),
+    )
+    content_check_s: float = _setting(
+        900.0, "seconds between checks for a new content pack", _number(60, 86400)
+    )
+    content_max_mb: int = _setting(
+        100, "largest content pack taken, MB (download and unpacked)", _integer(1, 2000)
     )
     paper: str = _setting("letter", "handout paper size", _choice(*PAPER_SIZES))
     printer: str = _setting("", "printer name; empty for the system default", _text(200))
@@ -135,12 +160,20 @@ class Settings:
 
 
 def topic_roots(settings: Settings) -> list[Path]:
-    """The topic folders the kiosk reads: the shipped topics, then the clinic's own folder if
-    one is set. Every tool that shows or checks topics uses these, so all see the same."""
-    roots = [paths.TOPICS]
-    if settings.topics_dir:
-        roots.append(Path(settings.topics_dir).expanduser())
-    return roots
+    """The topic folders the kiosk reads: the content pack in use (with `content_url` set; else
+    the shipped topics), then the clinic's own folder if one is set. Every tool that shows or
+    checks topics uses these, so all see the same."""
+    pack = None
+    if settings.content_url:  # packs switched off: the shipped topics, whatever was taken
+        from kiosk.content.store import PackStore  # noqa: PLC0415 (read only when used)
+
+        pack = PackStore.default().active_root()
+    return [pack or paths.TOPICS, *clinic_roots(settings)]
+
+
+def clinic_roots(settings: Settings) -> list[Path]:
+    """The clinic's own topic folder, if one is set: it adds to the shipped topics or pack."""
+    return [Path(settings.topics_dir).expanduser()] if settings.topics_dir else []
 
 
 def _toml(value: Any) -> str:

@@ -185,11 +185,13 @@ virtual_env() {
 }
 
 # The first line of pip's output that says what went wrong, for a one-line message.
+# (pip nests the output of its build environment's own pip, indented, inside its own.)
 pip_error() {
     local line
-    line="$(grep -m1 -E '^(ERROR|error): ' "$1" || true)"
-    [ -n "$line" ] || line="$(grep -v '^\s*$' "$1" | tail -n 1 || true)"
-    printf '%s' "${line:-no output}"
+    line="$(grep -m1 -E '^\s*ERROR: ' "$1" || grep -m1 -E '^\s*error: ' "$1" ||
+        grep -v '^\s*$' "$1" | tail -n 1 || true)"
+    line="$(printf '%s' "$line" | sed -E 's/^\s+//; s/^(ERROR|error): //')"
+    printf '%s' "${line:-pip said nothing}"
 }
 
 # A wheel built from the checkout this script is in, in a temporary folder: the checkout is

@@ -31,6 +31,7 @@ from kiosk.ui.staff import UsageRow
 from kiosk.ui.window import KioskWindow
 
 if TYPE_CHECKING:
+    from kiosk.flows.content import ContentFlow
     from kiosk.stats import UsageStats
 
 log = logging.getLogger("kiosk.app")
@@ -66,6 +67,8 @@ class StaffFlow(QObject):
         services.printing.status_known.connect(self._printer_status)
         services.speech.ready.connect(lambda _voices: self._speech_changed())
         services.speech.unavailable.connect(lambda _reason: self._speech_changed())
+        if services.packs is not None:
+            services.packs.changed.connect(self._packs_changed)
 
     @Slot()
     def _connect_screens(self) -> None:
@@ -139,6 +142,7 @@ class StaffFlow(QObject):
         """Fill the staff screen: topics, printer, sound, counts, version."""
         staff, services = self._window.staff, self._services
         self._show_topics()
+        self._show_packs()
         staff.set_printer(None, "")
         services.printing.check()
         staff.set_sound(*services.sound_status())
@@ -169,6 +173,17 @@ class StaffFlow(QObject):
             *map(str, content.errors),
         ]
         self._window.staff.set_topics(loaded, failed, awaiting)
+
+    def _show_packs(self) -> None:
+        packs = self._services.packs
+        if packs is not None:
+            self._window.staff.set_pack(*packs.status())
+
+    def _packs_changed(self) -> None:
+        """A pack check ended, or a pack went in use, while staff may be looking."""
+        if self._window.current_screen == Screen.STAFF:
+            self._show_topics()
+            self._show_packs()
 
     def _speech_changed(self) -> None:
         """The engine became ready, or gave up, while staff look at the screen."""
@@ -264,6 +279,7 @@ class StaffServices:
     printing: PrintService
     stats: UsageStats | None
     stats_path: Path
+    packs: ContentFlow | None = None
 
     def sound_status(self) -> tuple[bool, str]:
         """Whether speech can be made and heard, and in which languages."""

@@ -84,6 +84,7 @@ class StaffScreen(QWidget):
         self.test_sound = self._button(self.test_sound_requested)
 
         self.topics_heading, self.topics_status = _label("heading"), _label()
+        self.pack_status = _label()
         self.failed = _label()
         self.awaiting = _label()
         self.reload_result = _label("muted")
@@ -102,6 +103,7 @@ class StaffScreen(QWidget):
             column,
             self.topics_heading,
             self.topics_status,
+            self.pack_status,
             self.failed,
             self.awaiting,
             self.reload,
@@ -123,6 +125,7 @@ class StaffScreen(QWidget):
         self._usage: list[UsageRow] = []
         self._usage_problem = ""
         self._topics: tuple[dict[str, int], list[str], list[str]] = ({}, [], [])
+        self._pack: tuple[bool | None, str] | None = None
         self.retranslate()
 
     @staticmethod
@@ -171,6 +174,8 @@ class StaffScreen(QWidget):
         self.usage_heading.setText(self.tr("Use of the kiosk"))
         self.about_heading.setText(self.tr("About this kiosk"))
         self.set_topics(*self._topics)
+        if self._pack is not None:
+            self.set_pack(*self._pack)
         self.set_usage(self._usage, self._usage_problem)
 
     def _status(self, ok: bool, detail: str) -> str:
@@ -196,6 +201,14 @@ class StaffScreen(QWidget):
             )
         else:
             self.awaiting.setText(self.tr("No topic is waiting for clinical review."))
+
+    def set_pack(self, ok: bool | None, detail: str) -> None:
+        """The content pack in use and the last check for a new one (None: packs are off)."""
+        self._pack = (ok, detail)
+        label = self.tr("Content pack")
+        self.pack_status.setText(
+            f"{label}: {detail}" if ok is None else f"{label}: {self._status(ok, detail)}"
+        )
 
     def _bullets(self, lines: Sequence[str]) -> str:
         """One line each, the first LISTED_LINES of them: a library of hundreds of topics

@@ -519,72 +519,72 @@
 <context>
     <name>StaffScreen</name>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="162"/>
+        <location filename="../../kiosk/ui/staff.py" line="165"/>
         <source>Back to patients</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="163"/>
+        <location filename="../../kiosk/ui/staff.py" line="166"/>
         <source>Exit the kiosk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="164"/>
+        <location filename="../../kiosk/ui/staff.py" line="167"/>
         <source>Staff</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="165"/>
+        <location filename="../../kiosk/ui/staff.py" line="168"/>
         <source>Reload topics</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="166"/>
+        <location filename="../../kiosk/ui/staff.py" line="169"/>
         <source>Print a test page</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="167"/>
+        <location filename="../../kiosk/ui/staff.py" line="170"/>
         <source>Say a test phrase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="168"/>
+        <location filename="../../kiosk/ui/staff.py" line="171"/>
         <source>Topics</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="169"/>
+        <location filename="../../kiosk/ui/staff.py" line="172"/>
         <source>Printer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="170"/>
+        <location filename="../../kiosk/ui/staff.py" line="173"/>
         <source>Sound</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="171"/>
+        <location filename="../../kiosk/ui/staff.py" line="174"/>
         <source>Use of the kiosk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="172"/>
+        <location filename="../../kiosk/ui/staff.py" line="175"/>
         <source>About this kiosk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="177"/>
+        <location filename="../../kiosk/ui/staff.py" line="182"/>
         <source>Working</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="177"/>
+        <location filename="../../kiosk/ui/staff.py" line="182"/>
         <source>Problem</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/staff.py" line="187"/>
+        <location filename="../../kiosk/ui/staff.py" line="192"/>
         <source>%n topic(s) loaded</source>
         <translation>
             <numerusform>%n topic loaded</numerusform>
@@ -592,27 +592,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="190"/>
+        <location filename="../../kiosk/ui/staff.py" line="195"/>
         <source>Could not load:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="192"/>
+        <location filename="../../kiosk/ui/staff.py" line="197"/>
         <source>Every topic file loaded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="195"/>
+        <location filename="../../kiosk/ui/staff.py" line="200"/>
         <source>Waiting for clinical review:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="198"/>
+        <location filename="../../kiosk/ui/staff.py" line="203"/>
         <source>No topic is waiting for clinical review.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../kiosk/ui/staff.py" line="208"/>
+        <source>Content pack</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/staff.py" line="206"/>
+        <location filename="../../kiosk/ui/staff.py" line="219"/>
         <source>… and %n more (check-content lists every one)</source>
         <translation>
             <numerusform>… and %n more (check-content lists every one)</numerusform>
@@ -620,7 +625,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/staff.py" line="211"/>
+        <location filename="../../kiosk/ui/staff.py" line="224"/>
         <source>Reloaded: %n topic(s) loaded</source>
         <translation>
             <numerusform>Reloaded: %n topic loaded</numerusform>
@@ -628,7 +633,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/staff.py" line="213"/>
+        <location filename="../../kiosk/ui/staff.py" line="226"/>
         <source>%n file(s) could not load (see above)</source>
         <translation>
             <numerusform>%n file could not load (see above)</numerusform>
@@ -636,72 +641,72 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="219"/>
+        <location filename="../../kiosk/ui/staff.py" line="232"/>
         <source>Checking the printer…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="226"/>
+        <location filename="../../kiosk/ui/staff.py" line="239"/>
         <source>Sending a test page…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="230"/>
+        <location filename="../../kiosk/ui/staff.py" line="243"/>
         <source>The printer is busy. Try again in a moment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="236"/>
+        <location filename="../../kiosk/ui/staff.py" line="249"/>
         <source>the test page was sent (job %1).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="250"/>
+        <location filename="../../kiosk/ui/staff.py" line="263"/>
         <source>This is the sound test. If you can hear this, reading aloud works.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="254"/>
+        <location filename="../../kiosk/ui/staff.py" line="267"/>
         <source>Getting the test phrase ready…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="259"/>
+        <location filename="../../kiosk/ui/staff.py" line="272"/>
         <source>the test phrase is playing now. Can you hear it?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="270"/>
+        <location filename="../../kiosk/ui/staff.py" line="283"/>
         <source>Visits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="271"/>
+        <location filename="../../kiosk/ui/staff.py" line="284"/>
         <source>Topics opened</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="272"/>
+        <location filename="../../kiosk/ui/staff.py" line="285"/>
         <source>Topics read aloud</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="273"/>
+        <location filename="../../kiosk/ui/staff.py" line="286"/>
         <source>Pages printed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="275"/>
+        <location filename="../../kiosk/ui/staff.py" line="288"/>
         <source>Today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="275"/>
+        <location filename="../../kiosk/ui/staff.py" line="288"/>
         <source>Last 7 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="297"/>
+        <location filename="../../kiosk/ui/staff.py" line="310"/>
         <source>Counts are anonymous: no names, no answers.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -519,72 +519,72 @@
 <context>
     <name>StaffScreen</name>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="162"/>
+        <location filename="../../kiosk/ui/staff.py" line="165"/>
         <source>Back to patients</source>
         <translation>Volver a los pacientes</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="163"/>
+        <location filename="../../kiosk/ui/staff.py" line="166"/>
         <source>Exit the kiosk</source>
         <translation>Cerrar el quiosco</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="164"/>
+        <location filename="../../kiosk/ui/staff.py" line="167"/>
         <source>Staff</source>
         <translation>Personal</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="165"/>
+        <location filename="../../kiosk/ui/staff.py" line="168"/>
         <source>Reload topics</source>
         <translation>Volver a cargar los temas</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="166"/>
+        <location filename="../../kiosk/ui/staff.py" line="169"/>
         <source>Print a test page</source>
         <translation>Imprimir una página de prueba</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="167"/>
+        <location filename="../../kiosk/ui/staff.py" line="170"/>
         <source>Say a test phrase</source>
         <translation>Decir una frase de prueba</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="168"/>
+        <location filename="../../kiosk/ui/staff.py" line="171"/>
         <source>Topics</source>
         <translation>Temas</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="169"/>
+        <location filename="../../kiosk/ui/staff.py" line="172"/>
         <source>Printer</source>
         <translation>Impresora</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="170"/>
+        <location filename="../../kiosk/ui/staff.py" line="173"/>
         <source>Sound</source>
         <translation>Sonido</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="171"/>
+        <location filename="../../kiosk/ui/staff.py" line="174"/>
         <source>Use of the kiosk</source>
         <translation>Uso del quiosco</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="172"/>
+        <location filename="../../kiosk/ui/staff.py" line="175"/>
         <source>About this kiosk</source>
         <translation>Sobre este quiosco</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="177"/>
+        <location filename="../../kiosk/ui/staff.py" line="182"/>
         <source>Working</source>
         <translation>Funciona</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="177"/>
+        <location filename="../../kiosk/ui/staff.py" line="182"/>
         <source>Problem</source>
         <translation>Problema</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/staff.py" line="187"/>
+        <location filename="../../kiosk/ui/staff.py" line="192"/>
         <source>%n topic(s) loaded</source>
         <translation>
             <numerusform>%n tema cargado</numerusform>
@@ -592,27 +592,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="190"/>
+        <location filename="../../kiosk/ui/staff.py" line="195"/>
         <source>Could not load:</source>
         <translation>No se pudieron cargar:</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="192"/>
+        <location filename="../../kiosk/ui/staff.py" line="197"/>
         <source>Every topic file loaded.</source>
         <translation>Todos los archivos de temas se cargaron.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="195"/>
+        <location filename="../../kiosk/ui/staff.py" line="200"/>
         <source>Waiting for clinical review:</source>
         <translation>Esperan revisión clínica:</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="198"/>
+        <location filename="../../kiosk/ui/staff.py" line="203"/>
         <source>No topic is waiting for clinical review.</source>
         <translation>Ningún tema espera revisión clínica.</translation>
     </message>
+    <message>
+        <location filename="../../kiosk/ui/staff.py" line="208"/>
+        <source>Content pack</source>
+        <translation>Paquete de contenido</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/staff.py" line="206"/>
+        <location filename="../../kiosk/ui/staff.py" line="219"/>
         <source>… and %n more (check-content lists every one)</source>
         <translation>
             <numerusform>… y %n más (check-content los muestra todos)</numerusform>
@@ -620,7 +625,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/staff.py" line="211"/>
+        <location filename="../../kiosk/ui/staff.py" line="224"/>
         <source>Reloaded: %n topic(s) loaded</source>
         <translation>
             <numerusform>Cargado de nuevo: %n tema</numerusform>
@@ -628,7 +633,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/staff.py" line="213"/>
+        <location filename="../../kiosk/ui/staff.py" line="226"/>
         <source>%n file(s) could not load (see above)</source>
         <translation>
             <numerusform>%n archivo no se pudo cargar (vea arriba)</numerusform>
@@ -636,72 +641,72 @@
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="219"/>
+        <location filename="../../kiosk/ui/staff.py" line="232"/>
         <source>Checking the printer…</source>
         <translation>Revisando la impresora…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="226"/>
+        <location filename="../../kiosk/ui/staff.py" line="239"/>
         <source>Sending a test page…</source>
         <translation>Enviando una página de prueba…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="230"/>
+        <location filename="../../kiosk/ui/staff.py" line="243"/>
         <source>The printer is busy. Try again in a moment.</source>
         <translation>La impresora está ocupada. Vuelva a intentarlo en un momento.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="236"/>
+        <location filename="../../kiosk/ui/staff.py" line="249"/>
         <source>the test page was sent (job %1).</source>
         <translation>se envió la página de prueba (trabajo %1).</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="250"/>
+        <location filename="../../kiosk/ui/staff.py" line="263"/>
         <source>This is the sound test. If you can hear this, reading aloud works.</source>
         <translation>Esta es la prueba de sonido. Si puede oír esto, la lectura en voz alta funciona.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="254"/>
+        <location filename="../../kiosk/ui/staff.py" line="267"/>
         <source>Getting the test phrase ready…</source>
         <translation>Preparando la frase de prueba…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="259"/>
+        <location filename="../../kiosk/ui/staff.py" line="272"/>
         <source>the test phrase is playing now. Can you hear it?</source>
         <translation>la frase de prueba se está oyendo ahora. ¿La oye?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="270"/>
+        <location filename="../../kiosk/ui/staff.py" line="283"/>
         <source>Visits</source>
         <translation>Visitas</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="271"/>
+        <location filename="../../kiosk/ui/staff.py" line="284"/>
         <source>Topics opened</source>
         <translation>Temas abiertos</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="272"/>
+        <location filename="../../kiosk/ui/staff.py" line="285"/>
         <source>Topics read aloud</source>
         <translation>Temas leídos en voz alta</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="273"/>
+        <location filename="../../kiosk/ui/staff.py" line="286"/>
         <source>Pages printed</source>
         <translation>Páginas impresas</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="275"/>
+        <location filename="../../kiosk/ui/staff.py" line="288"/>
         <source>Today</source>
         <translation>Hoy</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="275"/>
+        <location filename="../../kiosk/ui/staff.py" line="288"/>
         <source>Last 7 days</source>
         <translation>Últimos 7 días</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="297"/>
+        <location filename="../../kiosk/ui/staff.py" line="310"/>
         <source>Counts are anonymous: no names, no answers.</source>
         <translation>Los conteos son anónimos: sin nombres ni respuestas.</translation>
     </message>

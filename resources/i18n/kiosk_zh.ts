@@ -516,185 +516,190 @@
 <context>
     <name>StaffScreen</name>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="162"/>
+        <location filename="../../kiosk/ui/staff.py" line="165"/>
         <source>Back to patients</source>
         <translation>返回患者界面</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="163"/>
+        <location filename="../../kiosk/ui/staff.py" line="166"/>
         <source>Exit the kiosk</source>
         <translation>退出自助机</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="164"/>
+        <location filename="../../kiosk/ui/staff.py" line="167"/>
         <source>Staff</source>
         <translation>工作人员</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="165"/>
+        <location filename="../../kiosk/ui/staff.py" line="168"/>
         <source>Reload topics</source>
         <translation>重新加载主题</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="166"/>
+        <location filename="../../kiosk/ui/staff.py" line="169"/>
         <source>Print a test page</source>
         <translation>打印测试页</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="167"/>
+        <location filename="../../kiosk/ui/staff.py" line="170"/>
         <source>Say a test phrase</source>
         <translation>播放测试语音</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="168"/>
+        <location filename="../../kiosk/ui/staff.py" line="171"/>
         <source>Topics</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="169"/>
+        <location filename="../../kiosk/ui/staff.py" line="172"/>
         <source>Printer</source>
         <translation>打印机</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="170"/>
+        <location filename="../../kiosk/ui/staff.py" line="173"/>
         <source>Sound</source>
         <translation>声音</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="171"/>
+        <location filename="../../kiosk/ui/staff.py" line="174"/>
         <source>Use of the kiosk</source>
         <translation>自助机使用情况</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="172"/>
+        <location filename="../../kiosk/ui/staff.py" line="175"/>
         <source>About this kiosk</source>
         <translation>关于这台自助机</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="177"/>
+        <location filename="../../kiosk/ui/staff.py" line="182"/>
         <source>Working</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="177"/>
+        <location filename="../../kiosk/ui/staff.py" line="182"/>
         <source>Problem</source>
         <translation>有问题</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/staff.py" line="187"/>
+        <location filename="../../kiosk/ui/staff.py" line="192"/>
         <source>%n topic(s) loaded</source>
         <translation>
             <numerusform>已加载 %n 个主题</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="190"/>
+        <location filename="../../kiosk/ui/staff.py" line="195"/>
         <source>Could not load:</source>
         <translation>无法加载：</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="192"/>
+        <location filename="../../kiosk/ui/staff.py" line="197"/>
         <source>Every topic file loaded.</source>
         <translation>所有主题文件都已加载。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="195"/>
+        <location filename="../../kiosk/ui/staff.py" line="200"/>
         <source>Waiting for clinical review:</source>
         <translation>等待临床审核：</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="198"/>
+        <location filename="../../kiosk/ui/staff.py" line="203"/>
         <source>No topic is waiting for clinical review.</source>
         <translation>没有主题在等待临床审核。</translation>
     </message>
+    <message>
+        <location filename="../../kiosk/ui/staff.py" line="208"/>
+        <source>Content pack</source>
+        <translation>内容包</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/staff.py" line="206"/>
+        <location filename="../../kiosk/ui/staff.py" line="219"/>
         <source>… and %n more (check-content lists every one)</source>
         <translation>
             <numerusform>……还有 %n 个（check-content 会全部列出）</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/staff.py" line="211"/>
+        <location filename="../../kiosk/ui/staff.py" line="224"/>
         <source>Reloaded: %n topic(s) loaded</source>
         <translation>
             <numerusform>已重新加载：%n 个主题</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../kiosk/ui/staff.py" line="213"/>
+        <location filename="../../kiosk/ui/staff.py" line="226"/>
         <source>%n file(s) could not load (see above)</source>
         <translation>
             <numerusform>%n 个文件无法加载（见上面）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="219"/>
+        <location filename="../../kiosk/ui/staff.py" line="232"/>
         <source>Checking the printer…</source>
         <translation>正在检查打印机…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="226"/>
+        <location filename="../../kiosk/ui/staff.py" line="239"/>
         <source>Sending a test page…</source>
         <translation>正在发送测试页…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="230"/>
+        <location filename="../../kiosk/ui/staff.py" line="243"/>
         <source>The printer is busy. Try again in a moment.</source>
         <translation>打印机正忙。请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="236"/>
+        <location filename="../../kiosk/ui/staff.py" line="249"/>
         <source>the test page was sent (job %1).</source>
         <translation>测试页已发送（任务 %1）。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="250"/>
+        <location filename="../../kiosk/ui/staff.py" line="263"/>
         <source>This is the sound test. If you can hear this, reading aloud works.</source>
         <translation>这是声音测试。如果您能听到，朗读功能就是好的。</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="254"/>
+        <location filename="../../kiosk/ui/staff.py" line="267"/>
         <source>Getting the test phrase ready…</source>
         <translation>正在准备测试语音…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="259"/>
+        <location filename="../../kiosk/ui/staff.py" line="272"/>
         <source>the test phrase is playing now. Can you hear it?</source>
         <translation>测试语音正在播放。您能听到吗？</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="270"/>
+        <location filename="../../kiosk/ui/staff.py" line="283"/>
         <source>Visits</source>
         <translation>访问次数</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="271"/>
+        <location filename="../../kiosk/ui/staff.py" line="284"/>
         <source>Topics opened</source>
         <translation>打开的主题</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="272"/>
+        <location filename="../../kiosk/ui/staff.py" line="285"/>
         <source>Topics read aloud</source>
         <translation>朗读的主题</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="273"/>
+        <location filename="../../kiosk/ui/staff.py" line="286"/>
         <source>Pages printed</source>
         <translation>打印的页数</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="275"/>
+        <location filename="../../kiosk/ui/staff.py" line="288"/>
         <source>Today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="275"/>
+        <location filename="../../kiosk/ui/staff.py" line="288"/>
         <source>Last 7 days</source>
         <translation>最近 7 天</translation>
     </message>
     <message>
-        <location filename="../../kiosk/ui/staff.py" line="297"/>
+        <location filename="../../kiosk/ui/staff.py" line="310"/>
         <source>Counts are anonymous: no names, no answers.</source>
         <translation>统计是匿名的：没有姓名，也没有回答内容。</translation>
     </message>

@@ -91,7 +91,7 @@ class Build:
     sdist_and_wheel_seconds: float
 
 
-def _build(source: Path, outdir: Path, *which: str) -> float:
+def build(source: Path, outdir: Path, *which: str) -> float:
     """`python -m build` (with its isolated build environments): the seconds it took."""
     started = time.monotonic()
     done = subprocess.run(
@@ -106,7 +106,8 @@ def _build(source: Path, outdir: Path, *which: str) -> float:
     return time.monotonic() - started
 
 
-def _one(folder: Path, pattern: str) -> Path:
+def one_file(folder: Path, pattern: str) -> Path:
+    """The one file in `folder` matching `pattern`."""
     found = sorted(folder.glob(pattern))
     assert len(found) == 1, f"expected one {pattern} in {folder}, found {found}"
     return found[0]
@@ -118,12 +119,12 @@ def kiosk_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
     and `python -m build`'s default, the sdist and a wheel built from the unpacked sdist."""
     base = tmp_path_factory.mktemp("kiosk-build")
     source = copy_of_checkout(base / "source")
-    wheel_seconds = _build(source, base / "wheel", "--wheel")
-    both_seconds = _build(copy_of_checkout(base / "source-for-sdist"), base / "sdist")
+    wheel_seconds = build(source, base / "wheel", "--wheel")
+    both_seconds = build(copy_of_checkout(base / "source-for-sdist"), base / "sdist")
     return Build(
-        wheel=_one(base / "wheel", "kiosk-*-py3-none-any.whl"),
-        sdist=_one(base / "sdist", "kiosk-*.tar.gz"),
-        wheel_from_sdist=_one(base / "sdist", "kiosk-*-py3-none-any.whl"),
+        wheel=one_file(base / "wheel", "kiosk-*-py3-none-any.whl"),
+        sdist=one_file(base / "sdist", "kiosk-*.tar.gz"),
+        wheel_from_sdist=one_file(base / "sdist", "kiosk-*-py3-none-any.whl"),
         wheel_seconds=wheel_seconds,
         sdist_and_wheel_seconds=both_seconds,
     )

@@ -7,11 +7,15 @@ developer's own machine, and under a running systemd it would also set the kiosk
 screen over at the next boot. Elsewhere every test here is skipped, saying why. Select them alone
 with `pytest -m deploy`.
 
-install.sh runs from a copy of this checkout in a folder only root can read (the copy to
-/opt/clinic-kiosk is root's job, wherever the checkout is), then a second time, and a third time
-in place from /opt/clinic-kiosk (as after a `git pull` there): those two must change nothing
-(not even a file's time) and be quick. Then the unit is read from where install.sh put it, and
-this test stands in for systemd, from that file:
+install.sh runs on a machine that has the old layout (a copy of the project in /opt/clinic-kiosk
+with its .venv, and the old unit), from a copy of this checkout in a folder only root can read:
+it builds the kiosk's wheel from it, installs it in /opt/clinic-kiosk/venv and removes the old
+copy. Then a second time from the same checkout, and a third time with `--wheel` and the wheel
+the other tests install (`kiosk_wheel`, built with `python -m build`): those two must find the
+same wheel installed (install.sh builds the very same bytes), change nothing (not even a file's
+time) and be quick. Bad input (a missing wheel, a file that is no wheel, an unknown option, a
+build with no package index) must each stop it with one line and change nothing. Then the unit
+is read from where install.sh put it, and this test stands in for systemd, from that file:
 
 - the service's directories (StateDirectory=, CacheDirectory=, LogsDirectory=) made under
   /var/lib, /var/cache and /var/log and given to User=;
@@ -66,9 +70,12 @@ import pytest
 from kiosk.logs import LOG_NAME
 from kiosk.stats import DB_NAME
 from tests.conftest import ROOT
-from tests.integration.test_deploy import directives, one, verify
+from tests.integration.conftest import build, copy_of_checkout, one_file
+from tests.integration.test_deploy import KIOSK, STOP, directives, one, verify
 
 PREFIX = Path("/opt/clinic-kiosk")
+VENV = PREFIX / "venv"
+STAMP = VENV / ".kiosk-wheel.sha256"
 CONFIG_DIR = Path("/etc/clinic-kiosk")
 CONFIG = CONFIG_DIR / "config.toml"
 UNIT_NAME = "clinic-kiosk.service"
@@ -84,9 +91,11 @@ HEADLESS = {"WLR_BACKENDS": "headless", "WLR_RENDERER": "pixman", "WLR_LIBINPUT_
 COVERED = "window covers the screen 'HEADLESS-1' (1280x720+0+0)"
 # The PATH systemd gives a service's processes.
 SERVICE_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin"
-# A first install may download PySide6 and Debian packages; a second one has nothing to do.
+# A first install may download PySide6 and Debian packages; a second one only builds the wheel
+# again (in its own build environment) and finds it installed.
 FIRST_INSTALL_TIMEOUT_S = 600
-SECOND_INSTALL_MAX_S = 30.0
+SECOND_INSTALL_MAX_S = 60.0
+WITH_WHEEL_MAX_S = 30.0  # --wheel: nothing to build
 # Three watchdog intervals are measured; each within this share of WatchdogSec/2.
 WATCHDOG_INTERVALS = 3
 WATCHDOG_TOLERANCE = 0.2
@@ -178,8 +187,9 @@ def entry(path: Path) -> Entry:
 
 
 def snapshot(user: str) -> dict[str, object]:
-    """Everything install.sh makes: the program (with its virtual environment), the config
-    folder, the unit, the PAM file, the links that enable them, and the user's entries."""
+    """Everything install.sh makes: the program (its virtual environment and the stop script),
+    the config folder, the unit, the PAM file, the links that enable them, and the user's
+    entries."""
     found: dict[str, object] = {}
     for top in (PREFIX, CONFIG_DIR):
         if not top.exists():
@@ -226,34 +236,36 @@ def private_checkout(base: Path) -> Path:
     folder = base / "root-only"
     folder.mkdir(mode=0o700)
     folder.chmod(0o700)
-    copy = folder / "clinic-kiosk"
-    shutil.copytree(
-        ROOT,
-        copy,
-        symlinks=True,
-        ignore=shutil.ignore_patterns(
-            ".git",
-            ".venv",
-            "__pycache__",
-            ".mypy_cache",
-            ".ruff_cache",
-            ".pytest_cache",
-            ".hypothesis",
-            "*.egg-info",
-            "*.qm",
-        ),
-    )
-    return copy
+    return copy_of_checkout(folder / "clinic-kiosk")
 
 
-def run_install(checkout: Path, timeout: float) -> tuple[float, subprocess.CompletedProcess[str]]:
+def old_layout(checkout: Path) -> None:
+    """This machine as the old installer left it: a copy of the project in /opt/clinic-kiosk
+    with its environment in .venv (a stand-in: nothing runs it), the old unit naming it, and
+    no config yet (so the new installer makes it from the wheel's default)."""
+    shutil.rmtree(PREFIX, ignore_errors=True)
+    shutil.copytree(checkout, PREFIX, symlinks=True)
+    (PREFIX / ".venv" / "bin").mkdir(parents=True)
+    (PREFIX / ".venv" / "bin" / "kiosk").write_text("#!/bin/sh\n", encoding="utf-8")
+    unit = (checkout / "deploy/linux" / UNIT_NAME).read_text(encoding="utf-8")
+    old = unit.replace(KIOSK, f"{PREFIX}/.venv/bin/kiosk")
+    old = old.replace(STOP, f"{PREFIX}/deploy/linux/stop-kiosk.sh")
+    assert old != unit
+    UNIT_FILE.parent.mkdir(parents=True, exist_ok=True)
+    UNIT_FILE.write_text(old, encoding="utf-8")
+    CONFIG.unlink(missing_ok=True)
+
+
+def run_install(
+    checkout: Path, *args: str, timeout: float = FIRST_INSTALL_TIMEOUT_S, **env: str
+) -> tuple[float, subprocess.CompletedProcess[str]]:
     """deploy/linux/install.sh from `checkout`, started in it: (seconds taken, its result)."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("KIOSK_", "QT_"))}
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("KIOSK_", "QT_"))}
     started = time.monotonic()
     done = subprocess.run(
-        [str(checkout / "deploy" / "linux" / "install.sh")],
+        [str(checkout / "deploy" / "linux" / "install.sh"), *args],
         cwd=checkout,
-        env=env,
+        env={**clean, **env},
         stdin=subprocess.DEVNULL,
         capture_output=True,
         text=True,
@@ -265,11 +277,13 @@ def run_install(checkout: Path, timeout: float) -> tuple[float, subprocess.Compl
 
 @dataclass
 class Installation:
-    """Three runs of install.sh: from a checkout, again from it, and from the installed copy
-    (an install in place); and the machine after each."""
+    """Three runs of install.sh: from a checkout over the old layout, again from it, and with
+    --wheel and the session's wheel; and the machine before and after each."""
 
     checkout: Path
     user: str
+    wheel: Path
+    before: dict[str, object] = field(default_factory=dict)
     seconds: list[float] = field(default_factory=list)
     results: list[subprocess.CompletedProcess[str]] = field(default_factory=list)
     after: list[dict[str, object]] = field(default_factory=list)
@@ -285,14 +299,16 @@ def _one_at_a_time() -> Iterator[None]:
 
 
 @pytest.fixture(scope="module")
-def installation(tmp_path_factory: pytest.TempPathFactory) -> Installation:
-    """install.sh run for real, from a checkout in a folder other users cannot read, then
-    again, then from /opt/clinic-kiosk itself."""
+def installation(tmp_path_factory: pytest.TempPathFactory, kiosk_wheel: Path) -> Installation:
+    """install.sh run for real over the old layout, from a checkout in a folder other users
+    cannot read, then again, then with --wheel and the wheel the other tests install."""
     checkout = private_checkout(tmp_path_factory.mktemp("deploy"))
     user = one(directives((checkout / "deploy/linux" / UNIT_NAME).read_text())["Service"], "User")
-    done = Installation(checkout, user)
-    for source in (checkout, checkout, PREFIX):
-        took, result = run_install(source, FIRST_INSTALL_TIMEOUT_S)
+    done = Installation(checkout, user, kiosk_wheel)
+    old_layout(checkout)
+    done.before = snapshot(user)
+    for args in ((), (), ("--wheel", str(kiosk_wheel))):
+        took, result = run_install(checkout, *args)
         done.seconds.append(took)
         done.results.append(result)
         assert result.returncode == 0, f"install.sh failed:\n{result.stdout}\n{result.stderr}"
@@ -301,9 +317,16 @@ def installation(tmp_path_factory: pytest.TempPathFactory) -> Installation:
 
 
 def did_again(result: subprocess.CompletedProcess[str]) -> list[str]:
-    """The lines of a run of install.sh (and bootstrap.sh) saying it did something."""
-    said = [line for line in result.stderr.splitlines() if line.startswith(("install:", "setup:"))]
-    return [line for line in said if re.search(r"copying|creating|installing|restart", line)]
+    """The lines of a run of install.sh saying it did something."""
+    said = [line for line in result.stderr.splitlines() if line.startswith("install:")]
+    return [
+        line for line in said if re.search(r"copying|creating|installing|removing|restart", line)
+    ]
+
+
+def sha256(path: Path) -> str:
+    with path.open("rb") as handle:
+        return hashlib.file_digest(handle, "sha256").hexdigest()
 
 
 def test_install_sh_installs_the_kiosk_from_a_checkout_only_root_can_read(
@@ -316,8 +339,11 @@ def test_install_sh_installs_the_kiosk_from_a_checkout_only_root_can_read(
     assert account.pw_shell in {"/usr/sbin/nologin", "/sbin/nologin", "/bin/false"}
     assert account.pw_dir == "/var/lib/clinic-kiosk"
 
-    assert (PREFIX / ".venv" / "bin" / "kiosk").is_file(), installation.results[0].stderr
-    assert not (PREFIX / ".git").exists(), "git's files are not part of the installed program"
+    assert Path(KIOSK) == VENV / "bin" / "kiosk"
+    assert Path(KIOSK).is_file(), installation.results[0].stderr
+    stop = Path(STOP)
+    assert stop.read_bytes() == (installation.checkout / "deploy/linux/stop-kiosk.sh").read_bytes()
+    assert stat.S_IMODE(stop.stat().st_mode) == 0o755
     for path, found in installation.after[0].items():
         if path.startswith(str(PREFIX)):
             assert isinstance(found, tuple)
@@ -328,10 +354,26 @@ def test_install_sh_installs_the_kiosk_from_a_checkout_only_root_can_read(
             )
             assert stat.S_ISLNK(mode) or mode & stat.S_IROTH, f"{path} is not readable by all"
 
+    # the kiosk in the environment is the wheel's own copy, not a link to any checkout
+    probe = "import kiosk, kiosk.paths as p; print(kiosk.__file__); print(p.SHIPPED_RESOURCES)"
+    where = subprocess.run(
+        [str(VENV / "bin" / "python"), "-I", "-c", probe],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+        cwd="/",
+    ).stdout.split()
+    site = next(VENV.glob("lib/python3*/site-packages"))
+    assert where == [str(site / "kiosk" / "__init__.py"), str(site / "kiosk" / "resources")]
+
     kiosk_gid = account.pw_gid
     folder, config = CONFIG_DIR.stat(), CONFIG.stat()
     assert (stat.S_IMODE(folder.st_mode), folder.st_uid, folder.st_gid) == (0o750, 0, kiosk_gid)
     assert (stat.S_IMODE(config.st_mode), config.st_uid, config.st_gid) == (0o640, 0, kiosk_gid)
+    packaged_default = site / "kiosk" / "resources" / "default-config.toml"
+    assert CONFIG.read_bytes() == packaged_default.read_bytes()
+    assert CONFIG.read_bytes() == (ROOT / "resources" / "default-config.toml").read_bytes()
 
     source = installation.checkout / "deploy" / "linux"
     assert UNIT_FILE.read_bytes() == (source / UNIT_NAME).read_bytes()
@@ -343,6 +385,23 @@ def test_install_sh_installs_the_kiosk_from_a_checkout_only_root_can_read(
     assert default.stdout.strip() == "graphical.target", default.stdout + default.stderr
 
 
+def test_install_sh_replaces_the_old_layout(installation: Installation) -> None:
+    assert str(PREFIX / ".venv" / "bin" / "kiosk") in installation.before, "no old layout"
+    assert sorted(path.name for path in PREFIX.iterdir()) == ["libexec", "venv"]
+    assert not (PREFIX / ".venv").exists()
+    assert not [line for line in installation.results[0].stderr.splitlines() if "error" in line]
+    assert "removing the old installation" in installation.results[0].stderr
+    assert f"{PREFIX}/.venv" not in UNIT_FILE.read_text(encoding="utf-8")
+
+
+def test_install_sh_builds_the_wheel_python_m_build_builds(installation: Installation) -> None:
+    # install.sh's own build of the checkout (pip wheel, in a temporary folder) and the
+    # session's `python -m build --wheel` of it are the same bytes: the stamp of the first run
+    # is the session wheel's sha256, and the --wheel run finds it installed.
+    assert STAMP.read_text(encoding="utf-8").strip() == sha256(installation.wheel)
+    assert "already has this wheel" in installation.results[2].stderr
+
+
 def test_install_sh_a_second_time_changes_nothing_and_is_quick(
     installation: Installation, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -350,25 +409,98 @@ def test_install_sh_a_second_time_changes_nothing_and_is_quick(
         print(f"\ninstall.sh, second run: {installation.seconds[1]:.1f} s")
     changed = differences(installation.after[0], installation.after[1])
     assert not changed, f"{len(changed)} paths changed, e.g.:\n" + "\n".join(changed[:20])
-    assert not did_again(installation.results[1])
+    assert not did_again(installation.results[1]), installation.results[1].stderr
+    assert "already has this wheel" in installation.results[1].stderr
     assert installation.seconds[1] < SECOND_INSTALL_MAX_S, installation.results[1].stderr
+    leftovers = list(Path("/tmp").glob("clinic-kiosk-install.*"))
+    assert not leftovers, f"install.sh left its temporary folders: {leftovers}"
+    assert not (installation.checkout / "build").exists(), "the build wrote into the checkout"
 
 
-def test_install_sh_in_place_in_the_installed_copy_changes_nothing(
-    installation: Installation,
+def test_install_sh_with_the_same_wheel_changes_nothing(
+    installation: Installation, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    # /opt/clinic-kiosk kept as a git checkout: `git pull` there, then install.sh in place.
-    assert "in place" in installation.results[2].stderr
+    with capsys.disabled():
+        print(f"\ninstall.sh --wheel, same wheel: {installation.seconds[2]:.1f} s")
     changed = differences(installation.after[1], installation.after[2])
     assert not changed, f"{len(changed)} paths changed, e.g.:\n" + "\n".join(changed[:20])
-    assert not did_again(installation.results[2])
-    assert installation.seconds[2] < SECOND_INSTALL_MAX_S, installation.results[2].stderr
+    assert not did_again(installation.results[2]), installation.results[2].stderr
+    assert installation.seconds[2] < WITH_WHEEL_MAX_S, installation.results[2].stderr
+
+
+def test_install_sh_stops_on_bad_input_with_one_line_and_changes_nothing(
+    installation: Installation, tmp_path: Path
+) -> None:
+    not_a_zip = tmp_path / installation.wheel.name
+    not_a_zip.write_text("not a wheel", encoding="utf-8")
+    no_index = tmp_path / "no-index"
+    no_index.mkdir()
+    offline = {"PIP_CONFIG_FILE": os.devnull, "PIP_NO_INDEX": "1", "PIP_FIND_LINKS": str(no_index)}
+    cases = [
+        (("--wheel", str(tmp_path / "missing" / installation.wheel.name)), {}, "no such wheel"),
+        (("--wheel", str(tmp_path)), {}, "not a readable file"),
+        (("--wheel", str(ROOT / "README.md")), {}, "not a kiosk wheel"),
+        (("--wheel", str(not_a_zip)), {}, "not a kiosk wheel"),
+        (("--wheel",), {}, "--wheel needs a file"),
+        (("--whee1", "x"), {}, "unknown argument"),
+        ((), offline, "could not build the wheel"),
+    ]
+    for args, env, said in cases:
+        _took, result = run_install(installation.checkout, *args, timeout=300, **env)
+        errors = [line for line in result.stderr.splitlines() if said in line]
+        assert result.returncode == 1, f"{args}: exit {result.returncode}\n{result.stderr}"
+        assert len(errors) == 1, f"{args}: expected one line saying {said!r}:\n{result.stderr}"
+        assert result.stderr.splitlines()[-1] == errors[0], result.stderr
+        assert errors[0].startswith("install: "), errors[0]
+        if not env:
+            assert len(result.stderr.splitlines()) == 1, f"{args}:\n{result.stderr}"
+    changed = differences(installation.after[2], snapshot(installation.user))
+    assert not changed, f"{len(changed)} paths changed, e.g.:\n" + "\n".join(changed[:20])
 
 
 def test_installed_unit_passes_systemd_analyze_verify(installation: Installation) -> None:
     assert installation.results
     passed, output = verify(UNIT_FILE)
     assert passed, f"systemd-analyze verify found problems in the installed unit:\n{output}"
+
+
+def test_install_sh_upgrades_to_another_wheel_in_place_and_back(
+    installation: Installation, tmp_path: Path
+) -> None:
+    # Another wheel (one more file in its resources) goes into the same environment, and back:
+    # the environment is not made again, and the way back leaves exactly the files of before.
+    variant = copy_of_checkout(tmp_path / "variant")
+    probe = Path("icons") / "upgrade-probe.svg"
+    shutil.copy(variant / "resources" / "icons" / "home.svg", variant / "resources" / probe)
+    build(variant, tmp_path / "dist", "--wheel")
+    other = one_file(tmp_path / "dist", "kiosk-*.whl")
+    assert sha256(other) != sha256(installation.wheel)
+    site = next(VENV.glob("lib/python3*/site-packages"))
+    environment = (VENV / "pyvenv.cfg").stat().st_mtime_ns
+
+    for wheel, has_probe in ((other, True), (installation.wheel, False)):
+        _took, result = run_install(installation.checkout, "--wheel", str(wheel))
+        assert result.returncode == 0, result.stderr
+        assert f"installing {wheel.name} into {VENV}" in result.stderr, result.stderr
+        assert STAMP.read_text(encoding="utf-8").strip() == sha256(wheel)
+        assert (site / "kiosk" / "resources" / probe).is_file() == has_probe
+        assert (VENV / "pyvenv.cfg").stat().st_mtime_ns == environment, "the venv was made again"
+
+    before, now = installation.after[2], snapshot(installation.user)
+    assert sorted(now) == sorted(before), differences(before, now)[:20]
+
+    def but_time(found: object) -> object:  # a path's entry less its mtime
+        return found[:4] + found[5:] if isinstance(found, tuple) and len(found) == 6 else found
+
+    # pip's record of where the wheel was installed from (direct_url.json, and RECORD's line
+    # for it) names the file it was given: install.sh's own build at first, now the session's.
+    differ = [
+        key
+        for key in now
+        if but_time(before[key]) != but_time(now[key])
+        and not re.search(r"/kiosk-[^/]+\.dist-info/(direct_url\.json|RECORD)$", key)
+    ]
+    assert not differ, f"differ after going back: {differences(before, now)[:20]}"
 
 
 # --- the installed unit, run as systemd would ----------------------------------------------------

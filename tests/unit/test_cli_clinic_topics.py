@@ -11,7 +11,10 @@ import pytest
 
 from kiosk.config import load_settings, topic_roots
 from kiosk.content import load_topics
+from kiosk.content.store import PackStore
+from kiosk.content.updates import Outcome, check_once
 from tests.conftest import run_main
+from tests.pack_samples import make_keys, make_pack, shipped_copy
 from tests.topic_samples import VALID, write_topic
 
 CLINIC_TOPIC = VALID.replace('id = "sample"', 'id = "t1"').replace(
@@ -84,3 +87,41 @@ def test_handout_with_config_before_the_subcommand(clinic: Path, tmp_path: Path)
     done = run_main("--config", str(clinic), "handout", "t1", "-o", str(out), env=env)
     assert done.returncode == 0, done.stderr
     assert out.read_bytes().startswith(b"%PDF-")
+
+
+@pytest.fixture
+def pack_in_use(clinic: Path, tmp_path: Path) -> Path:
+    """A content pack (the shipped topics and 'pack-extra') in use in the kiosk's data folder,
+    taken as the kiosk takes one; the clinic's folder still adds 't1'."""
+    private, public = make_keys(tmp_path / "keys")
+    source = make_pack(
+        shipped_copy(tmp_path / "pack", "From the pack"), private, tmp_path / "p.kpack", 9
+    )
+    store = PackStore.default()
+    result = check_once(source=str(source), public_key=public, store=store, max_bytes=10**7)
+    assert result.outcome is Outcome.NEW, result.detail
+    store.switch(9)
+    with clinic.open("a", encoding="utf-8") as config:  # packs on, as on the kiosk
+        config.write(f"content_url = {json.dumps(str(source))}\n")
+        config.write(f"content_public_key = {json.dumps(str(public))}\n")
+    return store.topics_root(9)
+
+
+def test_every_tool_reads_the_content_pack_in_use(pack_in_use: Path, tmp_path: Path) -> None:
+    done = run_main("topics", "--json")
+    assert done.returncode == 0, done.stderr
+    listed = {(t["id"], t["lang"]): t for t in json.loads(done.stdout)}
+    assert ("pack-extra", "en") in listed
+    assert ("t1", "en") in listed  # the clinic's own folder adds to the pack
+    assert Path(listed[("ibs-leg-pain", "en")]["path"]).is_relative_to(pack_in_use)
+    done = run_main("check-content")
+    assert done.returncode == 0, done.stderr
+    assert f"{pack_in_use / 'en' / 'pack-extra.toml'}: ok (grade" in done.stderr
+    out = tmp_path / "extra.pdf"
+    done = run_main("handout", "pack-extra", "-o", str(out))
+    assert done.returncode == 0, done.stderr
+    assert out.read_bytes().startswith(b"%PDF-")
+    shot = tmp_path / "extra.png"
+    done = run_main("screenshot", "--screen", "topic", "--topic", "pack-extra", "-o", str(shot))
+    assert done.returncode == 0, done.stderr
+    assert shot.stat().st_size > 10_000

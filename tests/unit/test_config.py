@@ -13,9 +13,13 @@ from kiosk.config import (
     default_config_text,
     load_settings,
     settings_from,
+    topic_roots,
     write_setting,
 )
+from kiosk.content.store import PackStore
+from kiosk.content.updates import Outcome, check_once
 from kiosk.staff import hash_pin
+from tests.pack_samples import make_keys, make_pack, shipped_copy
 
 SUPPORTED = ", ".join(languages.codes())  # the table's languages: en, es, zh
 
@@ -223,3 +227,51 @@ def test_staff_idle_in_range_is_used(value: float) -> None:
     assert problems == []
     assert settings.staff_idle_s == float(value)
     assert isinstance(settings.staff_idle_s, float)
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "https://content.example.org/clinic.kpack",
+        "http://10.0.0.5:8080/packs/clinic.kpack",
+        "file:///media/usb/clinic.kpack",
+        "/media/usb/clinic.kpack",
+        "",
+    ],
+)
+def test_content_url_takes_web_addresses_and_files(value: str) -> None:
+    settings, problems = settings_from({"content_url": value}, "kiosk.toml")
+    assert problems == []
+    assert settings.content_url == value
+
+
+@pytest.mark.parametrize(
+    ("value", "why"),
+    [
+        ("ftp://example.org/clinic.kpack", "must be an http:// or https:// address"),
+        ("content.example.org/clinic.kpack", "must be an http:// or https:// address"),
+        ("https:///clinic.kpack", "with a host name"),
+        (42, "must be one line of text"),
+        ("https://a\nb", "must be one line of text"),
+    ],
+)
+def test_a_bad_content_url_is_one_line_and_turns_packs_off(value: object, why: str) -> None:
+    settings, problems = settings_from({"content_url": value}, "kiosk.toml")
+    assert settings.content_url == ""
+    assert len(problems) == 1
+    assert problems[0].startswith("kiosk.toml: content_url: ")
+    assert why in problems[0]
+
+
+def test_packs_switched_off_show_the_shipped_topics_whatever_was_taken(tmp_path: Path) -> None:
+    """With content_url emptied, the pack taken before is not used (nor deleted)."""
+    private, public = make_keys(tmp_path / "keys")
+    source = make_pack(shipped_copy(tmp_path / "t", "Taken"), private, tmp_path / "p.kpack", 4)
+    store = PackStore.default()
+    result = check_once(source=str(source), public_key=public, store=store, max_bytes=10**7)
+    assert result.outcome is Outcome.NEW
+    store.switch(4)
+    on = Settings(content_url=str(source), content_public_key=str(public))
+    assert topic_roots(on)[0] == store.topics_root(4)
+    assert topic_roots(Settings())[0] == paths.TOPICS
+    assert store.active() == 4
