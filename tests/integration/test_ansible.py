@@ -475,6 +475,7 @@ class Deployment:
 
     pin_hash: str
     settings: dict[str, str]
+    public_key: Path
     seconds: list[float] = field(default_factory=list)
     results: list[subprocess.CompletedProcess[str]] = field(default_factory=list)
     bad: subprocess.CompletedProcess[str] | None = None
@@ -589,18 +590,31 @@ def deployment(tmp_path_factory: pytest.TempPathFactory, kiosk_wheel: Path) -> I
             "clinic_phone": "555-0100",
             "printer": "FrontDesk",
             "paper": "a4",
+            # Nothing listens there: the kiosk finds no pack and shows the shipped topics.
+            "content_url": "http://127.0.0.1:9/clinic-kiosk/packs/",
         }
+        keys = base / "keys"
+        made = subprocess.run(
+            [sys.executable, str(ROOT / "main.py"), "pack", "keygen", "-o", str(keys)],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+        assert made.returncode == 0, made.stderr
+        (public_key,) = keys.glob("*.pub")
         variables = base / "kiosks.yml"
         variables.write_text(
             vaulted.stdout
             + f"kiosk_wheel: {wheel}\n"
+            + f"kiosk_content_public_key: {public_key}\n"
             + "".join(f"kiosk_{k}: {json.dumps(v)}\n" for k, v in settings.items()),
             encoding="utf-8",
         )
         common = ["-i", "localhost,", "-c", "local", "-e", "kiosk_hosts=localhost"]
         common += ["-e", "ansible_become=false", "--vault-password-file", str(password)]
         common += ["-e", f"@{variables}"]
-        done = Deployment(pin_hash, settings)
+        done = Deployment(pin_hash, settings, public_key)
         remove_installation()
         old_layout()
         # -v and --diff show every result and the change of every file: the PIN's hash must
@@ -657,6 +671,7 @@ def test_playbook_installs_the_kiosk(
         "Install the service",
         "Enable the service for graphical.target (systemd not running)",
         "Remove the old installation's copy of the project",
+        "Copy the public key the content is signed with",
     ):
         assert f"clinic_kiosk : {task}" in done, (
             f"{task!r} did not change anything on a fresh machine: {done}"
@@ -703,7 +718,14 @@ def test_config_is_rendered_from_the_variables_and_readable_by_the_kiosk_only(
     assert (stat.S_IMODE(folder.st_mode), folder.st_uid, folder.st_gid) == (0o750, 0, kiosk.pw_gid)
     assert (stat.S_IMODE(config.st_mode), config.st_uid, config.st_gid) == (0o640, 0, kiosk.pw_gid)
     written = tomllib.loads(CONFIG.read_text(encoding="utf-8"))
-    assert written == {**deployment.settings, "staff_pin_hash": deployment.pin_hash}
+    assert written == {
+        **deployment.settings,
+        "content_public_key": str(CONFIG_DIR / "content.pub"),
+        "staff_pin_hash": deployment.pin_hash,
+    }
+    key = (CONFIG_DIR / "content.pub").stat()
+    assert (stat.S_IMODE(key.st_mode), key.st_uid, key.st_gid) == (0o640, 0, kiosk.pw_gid)
+    assert (CONFIG_DIR / "content.pub").read_bytes() == deployment.public_key.read_bytes()
     settings, problems = load_settings(CONFIG)
     assert problems == []
     assert (settings.clinic_name, settings.paper) == ("Riverside Family Clinic", "a4")
