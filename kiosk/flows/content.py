@@ -146,8 +146,12 @@ class ContentFlow(QObject):
         self._poll.stop()
         self._thread = None
         self.last = result
-        if result.outcome is not Outcome.FAILED:
+        # Asked again with the tag of a pack taken or already in use; a refused pack is fetched
+        # (and refused) again, so its line stays on the staff screen until it is fixed.
+        if result.outcome in (Outcome.NEW, Outcome.UP_TO_DATE):
             self._etag = result.etag
+        elif result.outcome is Outcome.REFUSED:
+            self._etag = ""
         if result.outcome is Outcome.NEW:
             log.info("content pack checked and unpacked: %s", result.detail)
             self._pending = result.version

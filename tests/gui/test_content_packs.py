@@ -18,7 +18,7 @@ from kiosk.ui.screens import Screen
 from tests.conftest import free_port
 from tests.gui.conftest import MakeKiosk
 from tests.gui.test_staff import PIN, _open_staff
-from tests.pack_samples import make_keys, make_pack, shipped_copy
+from tests.pack_samples import make_keys, make_pack, serve_packs, shipped_copy
 
 WAIT_MS = 30_000
 
@@ -202,3 +202,29 @@ def test_the_metrics_follow_the_pack_in_use_and_its_checks(
     assert last is not None
     assert kiosk.packs.last is not None
     assert last == kiosk.packs.last.checked_at
+
+
+def test_a_refused_pack_stays_refused_on_the_next_check_from_a_web_server(
+    qtbot: QtBot, make_kiosk: MakeKiosk, tmp_path: Path, keys: tuple[Path, Path]
+) -> None:
+    """The server's ETag is kept for a pack taken, not for one refused: asked again with it, the
+    server would answer "not changed" and the staff screen would call a refused pack up to date."""
+    good = tmp_path / "good.kpack"
+    publish(tmp_path, keys[0], good, 8, "Pack eight")
+    old = tmp_path / "old.kpack"
+    publish(tmp_path, keys[0], old, 3, "Old pack")
+    with serve_packs() as (url, served):
+        served.body = good.read_bytes()
+        settings = Settings(content_url=url, content_public_key=str(keys[1]))
+        kiosk = make_kiosk(settings, listed=True)
+        kiosk.packs.start()
+        qtbot.wait_until(lambda: "Pack eight" in titles(kiosk), timeout=WAIT_MS)
+        served.body = old.read_bytes()
+        for _ in range(2):
+            kiosk.packs.check_now()
+            checked(qtbot, kiosk)
+            last = kiosk.packs.last
+            assert last is not None
+            assert last.outcome is Outcome.REFUSED, last
+        assert "If-None-Match" not in served.requests[-1]
+        assert served.requests[1]["If-None-Match"]  # the taken pack's tag was sent once
