@@ -147,7 +147,7 @@ class Kiosk(QObject):
         self.guiding = GuideFlow(
             app=app, window=w, visit=v, visits=self.visits, idle=idle, guide=self.guide, parent=self
         )
-        self.look = LookFlow(app, w, v, self)
+        self.look = LookFlow(app, w, v, self, events=self._events)
         self.handouts = HandoutFlow(
             settings=settings,
             window=w,

@@ -9,10 +9,11 @@ topic opening); this one pays once per event, and most events go no further.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import contextlib
+from collections.abc import Iterable, Iterator
 from typing import Protocol
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QCoreApplication, QEvent, QObject
 
 
 class KindFilter(Protocol):
@@ -33,6 +34,22 @@ class EventHub(QObject):
         super().__init__(parent)
         self._filters = list(filters)
         self._wanted = frozenset().union(*(kinds for _, kinds in self._filters))
+
+    @contextlib.contextmanager
+    def paused(self) -> Iterator[None]:
+        """Out of the way for a moment of the kiosk's own making in which no input can come
+        (a restyle, run to its end on this thread): it sends thousands of polish, font and
+        layout events, each of which would cost a call into Python here (a third of a restyle's
+        time)."""
+        app = QCoreApplication.instance()
+        if app is None:
+            yield
+            return
+        app.removeEventFilter(self)
+        try:
+            yield
+        finally:
+            app.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Pass the event to the filters that want its kind."""
