@@ -30,7 +30,6 @@ from kiosk.flows.handout import HandoutFlow
 from kiosk.flows.hours import OpeningHours
 from kiosk.flows.library import Library
 from kiosk.flows.look import LookFlow
-from kiosk.flows.metrics import MetricsFlow
 from kiosk.flows.reading import ReadingFlow
 from kiosk.flows.staff import EXIT_STAFF, StaffFlow, StaffServices
 from kiosk.flows.usage import UsageFlow
@@ -54,6 +53,7 @@ from kiosk.ui.window import GUARD_EVENTS, KioskWindow
 from kiosk.watchdog import Watchdog
 
 if TYPE_CHECKING:
+    from kiosk.flows.metrics import MetricsFlow
     from kiosk.metrics import KioskMetrics
     from kiosk.stats import UsageStats
 
@@ -233,6 +233,8 @@ class Kiosk(QObject):
     def _metrics_flow(self, settings: Settings) -> MetricsFlow:
         """Health for the metrics, and the content pack in use now (each check and switch
         after tell them again)."""
+        from kiosk.flows.metrics import MetricsFlow  # noqa: PLC0415 (only with metrics_listen)
+
         metrics = self.metrics
         assert metrics is not None
         self.packs.on_status = metrics.set_content

@@ -7,11 +7,9 @@ renders or speaks is exactly what the kiosk shows. Bad input exits non-zero with
 from __future__ import annotations
 
 import argparse
-import concurrent.futures
 import datetime as dt
 import getpass
 import json
-import multiprocessing
 import os
 import sys
 from collections.abc import Sequence
@@ -30,12 +28,12 @@ from kiosk.config import (
 )
 from kiosk.content import Topic, load_topics
 from kiosk.content.loader import TOPIC_SUFFIX
-from kiosk.content.quality import check_topic, overall_scores
-from kiosk.content.readability import formula_for
 from kiosk.staff import PIN_MAX, PIN_MIN, hash_pin, pin_problem
 from kiosk.ui.screens import Screen
 
 if TYPE_CHECKING:
+    import concurrent.futures
+
     from PySide6.QtWidgets import QApplication
 
 
@@ -237,7 +235,7 @@ def handout_warnings_of_half(roots: list[str]) -> dict[str, str]:
 
 
 _SecondHalf = tuple[
-    concurrent.futures.ProcessPoolExecutor, "concurrent.futures.Future[dict[str, str]]"
+    "concurrent.futures.ProcessPoolExecutor", "concurrent.futures.Future[dict[str, str]]"
 ]
 
 
@@ -252,6 +250,9 @@ def _start_second_half(roots: list[Path]) -> _SecondHalf | None:
         return None
     if files < TWO_PROCESSES_FROM:
         return None
+    import concurrent.futures
+    import multiprocessing
+
     try:
         pool = concurrent.futures.ProcessPoolExecutor(
             max_workers=1, mp_context=multiprocessing.get_context("spawn")
@@ -328,6 +329,9 @@ def _category_problems(topics: list[Topic]) -> list[str]:
 def _reading_level(topic: Topic) -> str:
     """The figures check-content shows beside a topic, each with its limit, or why there are
     none: "grade 3.8, at most 6.0"."""
+    from kiosk.content.quality import overall_scores
+    from kiosk.content.readability import formula_for
+
     formula = formula_for(topic.lang)
     if formula is not None:
         return "; ".join(m.says(value, limit) for m, value, limit in overall_scores(topic))
@@ -347,6 +351,8 @@ def _cmd_check(args: argparse.Namespace) -> int:
         *categories.table().problems,
         *map(str, result.errors),
     ]
+    from kiosk.content.quality import check_topic
+
     for topic in sorted(result.topics, key=lambda t: (t.lang, t.id)):
         findings = check_topic(topic)
         problems.extend(str(f) for f in findings)

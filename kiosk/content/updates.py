@@ -9,13 +9,10 @@ size and time; a server that is down, slow or lying changes nothing on the kiosk
 from __future__ import annotations
 
 import contextlib
-import http.client
 import os
 import secrets
 import time
-import urllib.error
 import urllib.parse
-import urllib.request
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
@@ -67,7 +64,9 @@ def source_problem(source: str) -> str | None:
 def _file_of(source: str) -> Path | None:
     parsed = urllib.parse.urlsplit(source)
     if parsed.scheme == "file":
-        return Path(urllib.request.url2pathname(parsed.path))
+        from urllib.request import url2pathname  # noqa: PLC0415 (for a file:// address only)
+
+        return Path(url2pathname(parsed.path))
     if parsed.scheme in ("http", "https"):
         return None
     return Path(source)
@@ -107,6 +106,11 @@ def fetch(source: str, out: Path, max_bytes: int, etag: str = "") -> str | None:
         except OSError as exc:
             raise PackError(f"cannot read {path}: {exc.strerror}") from None
         return ""
+    # Loaded for the first download, not at the kiosk's start (HTTP pulls in the email parser).
+    import http.client  # noqa: PLC0415
+    import urllib.error  # noqa: PLC0415
+    import urllib.request  # noqa: PLC0415
+
     headers = {"User-Agent": f"clinic-kiosk/{__version__}"}
     if etag:
         headers["If-None-Match"] = etag
