@@ -307,6 +307,47 @@ class Snapshot:
     gesture_type: int = 0
 
 
+class StallProbe:
+    """A 5 ms timer on the GUI thread: the longest it waited beyond its interval is the event
+    loop's longest stall, with the step it happened in. The soak's own checks between visits
+    (snapshots, left-over checks) are left out: `skip()` after each."""
+
+    INTERVAL_S = 0.005
+
+    def __init__(self) -> None:
+        self._timer = QTimer()
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._timer.setInterval(int(self.INTERVAL_S * 1000))
+        self._timer.timeout.connect(self._tick)
+        self._last = 0.0
+        self.label = "between steps"
+        self.longest = 0.0
+        self.longest_in = ""
+        self.over_50 = 0
+        self.gaps: list[float] = []
+
+    def start(self) -> None:
+        self._last = time.perf_counter()
+        self._timer.start()
+
+    def stop(self) -> None:
+        self._timer.stop()
+
+    def skip(self) -> None:
+        """The soak itself held the loop until now: not the kiosk's stall."""
+        self._last = time.perf_counter()
+
+    def _tick(self) -> None:
+        now = time.perf_counter()
+        gap = max(0.0, now - self._last - self.INTERVAL_S)
+        self._last = now
+        self.gaps.append(gap)
+        if gap > 0.050:
+            self.over_50 += 1
+        if gap > self.longest:
+            self.longest, self.longest_in = gap, self.label
+
+
 class Soak:
     """The kiosk, built and started as `run_kiosk` does, and the patient who uses it."""
 
@@ -377,6 +418,7 @@ class Soak:
         self.expected: Counter[str] = Counter()
         self.home_scrolled = 0
         self.measuring = False
+        self.probe = StallProbe()
 
     def _printed(self, outcome: str, detail: str) -> None:
         self.print_result = (outcome, detail)
@@ -389,7 +431,9 @@ class Soak:
     @contextlib.contextmanager
     def step(self, name: str) -> Iterator[None]:
         start = time.perf_counter()
+        self.probe.label = name
         yield
+        self.probe.label = "between steps"
         if self.measuring:
             self.steps.setdefault(name, []).append(time.perf_counter() - start)
 
@@ -817,6 +861,16 @@ def print_steps(soak: Soak, measured: int, minutes: float) -> None:
     print("Median time of each step (after warm-up):")
     for name, times in soak.steps.items():
         print(f"  {name:<36} {statistics.median(times) * 1000:8.1f} ms   ({len(times)})")
+    probe = soak.probe
+    probe.stop()
+    if probe.gaps:
+        gaps = sorted(probe.gaps)
+        p99 = gaps[int(0.99 * (len(gaps) - 1))]
+        print(
+            f"GUI thread stalls (a 5 ms timer, after warm-up): longest "
+            f"{probe.longest * 1000:.1f} ms (in: {probe.longest_in}), "
+            f"99th percentile {p99 * 1000:.1f} ms, {probe.over_50} over 50 ms in {len(gaps)} ticks"
+        )
 
 
 # -- main -----------------------------------------------------------------------------------------
@@ -878,6 +932,7 @@ def run(args: argparse.Namespace, folder: Path) -> int:  # noqa: PLR0912, PLR091
         soak.spin.pause(0.01)  # the attract screen, as the next patient finds it
         faulthandler.cancel_dump_traceback_later()
         left = soak.leftovers()
+        soak.probe.skip()
         if left:
             leftover_visits += 1
             problems.append(f"visit {n + 1} left: " + "; ".join(left))
@@ -895,11 +950,13 @@ def run(args: argparse.Namespace, folder: Path) -> int:  # noqa: PLR0912, PLR091
             samples.append(first)
             soak.measuring = True
             measure_start = time.monotonic()
+            soak.probe.start()
             if args.tracemalloc:
                 tracemalloc.start(10)
                 traced = tracemalloc.take_snapshot()
         elif done > args.warmup and (done - args.warmup) % SAMPLE_EVERY == 0:
             samples.append(soak.snapshot(done))
+        soak.probe.skip()
         if done % SAMPLE_EVERY == 0 or done == args.warmup:
             s = samples[-1] if samples and samples[-1].visits == done else soak.snapshot(done)
             rate = done / ((time.monotonic() - began) / 60)
