@@ -584,11 +584,20 @@ class Bench:
         self.fresh_visit()
 
         def home_in(code: str) -> bool:
-            tiles = w.home.tiles
+            """The home screen offers the topics of `code`, all its tiles made."""
+            home = w.home
+            tiles = home.tiles
             return (
                 self.on_home()
                 and k.translations.language == code
-                and (w.home.browsing or (bool(tiles) and all(t.screen_lang == code for t in tiles)))
+                and home.topics == k.topics()
+                and (
+                    home.browsing
+                    or (
+                        len(tiles) == len(home.topics)
+                        and all(getattr(t, "screen_lang", code) == code for t in tiles)
+                    )
+                )
             )
 
         self.switch_languages("language on home", w.home.controls, home_in)
@@ -730,9 +739,10 @@ class Bench:
 
     def staff_corner(self) -> None:
         """Press on the corner until the hold completes; timed from the hold timer's firing
-        (the moment a held finger has done its part) to the PIN pad painted. With the pad built
-        on the hold, as at every first hold after a visit's reset (which drops it), and kept
-        from a hold before."""
+        (the moment a held finger has done its part) to the PIN pad painted. Twice: in a new
+        visit, so the pad is built on the hold (each visit's reset drops it), as for the first
+        hold after any visit; and again in the same visit, with the pad kept from the hold
+        before (Cancel keeps it)."""
         k, w = self.kiosk, self.kiosk.window
         self.fresh_visit()
         corner = w.corner
@@ -747,7 +757,7 @@ class Bench:
             ):
                 for _ in range(self.repetitions):
                     if drop:
-                        w.drop_staff_screens()
+                        self.fresh_visit()  # the reset drops the PIN pad and the staff screen
                     self.measure_from_timer(
                         name,
                         watch,
@@ -826,7 +836,7 @@ def run(args: argparse.Namespace) -> int:
     print(
         f"interactions: {args.runs} runs after {args.warmup} warm-up of each; window 1920x1080 on "
         f"a 1920x1080 offscreen screen; speech engine {bench.kiosk.speech.engine}; printer "
-        f"{printer or 'none'}; languages {', '.join(bench.langs)}",
+        f"{printer or 'none'}; languages {', '.join(bench.langs)}; the WAV cache warmed first",
         flush=True,
     )
     failed: dict[str, str] = {}
