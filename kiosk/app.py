@@ -143,7 +143,9 @@ class Kiosk(QObject):
             speech=self.speech,
             parent=self,
         )
-        self.visits = VisitFlow(settings=settings, window=w, visit=v, idle=idle, parent=self)
+        self.visits = VisitFlow(
+            settings=settings, window=w, visit=v, idle=idle, parent=self, events=self._events
+        )
         self.guiding = GuideFlow(
             app=app, window=w, visit=v, visits=self.visits, idle=idle, guide=self.guide, parent=self
         )

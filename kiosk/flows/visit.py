@@ -3,12 +3,14 @@ through it. Ending it is one call; every other part forgets the visit on `Visit.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 
 from PySide6.QtCore import QObject, Signal, Slot
 
 from kiosk.config import Settings
 from kiosk.session import IdleMonitor, Visit
+from kiosk.ui.events import EventHub
 from kiosk.ui.window import KioskWindow
 
 log = logging.getLogger("kiosk.app")
@@ -27,9 +29,11 @@ class VisitFlow(QObject):
         visit: Visit,
         idle: IdleMonitor,
         parent: QObject | None = None,
+        events: EventHub | None = None,
     ) -> None:
         super().__init__(parent)
         self._settings, self._window, self._visit, self._idle = settings, window, visit, idle
+        self.events = events
         window.attract.start_requested.connect(self.start)
         window.choice_requested.connect(self.choose)
         window.keys.used.connect(idle.poke)
@@ -52,8 +56,11 @@ class VisitFlow(QObject):
 
     @Slot(str, object)
     def choose(self, name: str, value: object) -> None:
-        """A patient's choice (language, text size, contrast, the audio guide, ...)."""
-        self._visit.update(**{name: value})
+        """A patient's choice (language, text size, contrast, the audio guide, ...). The screen
+        is rebuilt for it at once, on this thread, with the application's event filter out of
+        the way (it would be called for each of the thousands of polish and layout events)."""
+        with self._paused():
+            self._visit.update(**{name: value})
         self.chosen.emit(name, value)
 
     @Slot(int)
@@ -68,9 +75,13 @@ class VisitFlow(QObject):
         in the choices. The screen goes back first; then `Visit.ended` tells every part."""
         self._idle.disable()
         self._idle.set_timeout(self._settings.idle_timeout_s)
-        self._window.reset()
-        self._visit.reset()
+        with self._paused():  # the screens go back to the defaults' look and words
+            self._window.reset()
+            self._visit.reset()
         log.info("visit reset")
+
+    def _paused(self) -> contextlib.AbstractContextManager[None]:
+        return self.events.paused() if self.events is not None else contextlib.nullcontext()
 
     def watch_staff(self) -> None:
         """Staff use the kiosk: the shorter staff idle time, from now."""

@@ -6,6 +6,7 @@ so all three are one layout. Topic text is escaped: markup in a topic file print
 
 from __future__ import annotations
 
+import functools
 import html
 import io
 from dataclasses import dataclass
@@ -80,7 +81,13 @@ def page_layout(paper: str) -> QPageLayout:
 
 
 def qr_image(url: str) -> QImage:
-    """The learn-more address as a QR code, big enough to scan from paper."""
+    """The learn-more address as a QR code, big enough to scan from paper (a copy of the one
+    made the first time: the preview, a language change and the print ask for the same few)."""
+    return QImage(_qr_made(url))
+
+
+@functools.lru_cache(maxsize=64)
+def _qr_made(url: str) -> QImage:
     import segno  # noqa: PLC0415 - 40 ms to import; only needed once a page is printed
 
     buffer = io.BytesIO()
