@@ -198,10 +198,10 @@ class Kiosk(QObject):
         self._previous_hook: ExceptHook | None = None
         self._shut_down = False
 
-        # Reference cycles are freed on this thread only, and all of them after each visit.
+        # Reference cycles are freed on this thread only, and the young ones after each visit.
         self.collector = MainThreadCollector(self)
         self.collector.start()
-        v.ended.connect(lambda _was_visit: QTimer.singleShot(0, self.collector.collect_all))
+        v.ended.connect(lambda _was_visit: QTimer.singleShot(0, self.collector.collect_young))
 
         choices = v.choices  # the first choices, as a change would bring them
         self.reading.follow(choices)

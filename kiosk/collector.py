@@ -6,9 +6,10 @@ the kiosk's Qt message handler while the GUI thread waits in the player with the
 A cycle that holds the last reference to a widget's Python wrapper then deletes the widget on
 that thread, and Qt crashes there (a widget may only be touched on the GUI thread). So while a
 kiosk runs, automatic collection is off and a timer on the GUI thread collects instead, each
-generation when its own threshold is passed, as Python itself would, and everything once at
-the end of each visit, when nobody is at the kiosk (garbage too little to pass a threshold
-would otherwise wait for more). Reference counting, which frees almost everything, is
+generation when its own threshold is passed, as Python itself would, and the young
+generations once at the end of each visit, when nobody is at the kiosk (garbage too little to
+pass a threshold would otherwise wait for more; the oldest generation, the costly one, is left
+to its threshold). Reference counting, which frees almost everything, is
 unchanged. (The same approach as pyqtgraph's GarbageCollector.)
 """
 
@@ -55,9 +56,9 @@ class MainThreadCollector(QObject):
         if _users == 0 and _was_enabled:
             gc.enable()
 
-    def collect_all(self) -> int:
-        """Every generation, now (between visits); how many objects were freed."""
-        return gc.collect() if self._running else 0
+    def collect_young(self) -> int:
+        """The two young generations, now (between visits); how many objects were freed."""
+        return gc.collect(1) if self._running else 0
 
     def collect_due(self) -> int:
         """Collect each generation whose threshold is passed; how many objects were freed."""

@@ -78,6 +78,7 @@ class VisitFlow(QObject):
         with self._paused():  # the screens go back to the defaults' look and words
             self._window.reset()
             self._visit.reset()
+            self._window.dress_all()
         log.info("visit reset")
 
     def _paused(self) -> contextlib.AbstractContextManager[None]:
