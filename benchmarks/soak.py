@@ -324,6 +324,7 @@ class StallProbe:
         self.longest = 0.0
         self.longest_in = ""
         self.over_50 = 0
+        self.over_50_in: Counter[str] = Counter()
         self.gaps: list[float] = []
 
     def start(self) -> None:
@@ -344,6 +345,7 @@ class StallProbe:
         self.gaps.append(gap)
         if gap > 0.050:
             self.over_50 += 1
+            self.over_50_in[self.label] += 1
         if gap > self.longest:
             self.longest, self.longest_in = gap, self.label
 
@@ -871,6 +873,8 @@ def print_steps(soak: Soak, measured: int, minutes: float) -> None:
             f"{probe.longest * 1000:.1f} ms (in: {probe.longest_in}), "
             f"99th percentile {p99 * 1000:.1f} ms, {probe.over_50} over 50 ms in {len(gaps)} ticks"
         )
+        for label, count in probe.over_50_in.most_common():
+            print(f"  stalls over 50 ms in {label:<28} {count}")
 
 
 # -- main -----------------------------------------------------------------------------------------

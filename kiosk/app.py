@@ -201,7 +201,8 @@ class Kiosk(QObject):
         # Reference cycles are freed on this thread only, and the young ones after each visit.
         self.collector = MainThreadCollector(self)
         self.collector.start()
-        v.ended.connect(lambda _was_visit: QTimer.singleShot(0, self.collector.collect_young))
+        between = self.collector.collect_between_visits
+        v.ended.connect(lambda _was_visit: QTimer.singleShot(0, between))
 
         choices = v.choices  # the first choices, as a change would bring them
         self.reading.follow(choices)

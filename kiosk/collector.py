@@ -5,21 +5,25 @@ crossed: the content-pack check, the usage counter's writer, or a QtMultimedia t
 the kiosk's Qt message handler while the GUI thread waits in the player with the GIL let go.
 A cycle that holds the last reference to a widget's Python wrapper then deletes the widget on
 that thread, and Qt crashes there (a widget may only be touched on the GUI thread). So while a
-kiosk runs, automatic collection is off and a timer on the GUI thread collects instead, each
-generation when its own threshold is passed, as Python itself would, and the young
-generations once at the end of each visit, when nobody is at the kiosk (garbage too little to
-pass a threshold would otherwise wait for more; the oldest generation, the costly one, is left
-to its threshold). Reference counting, which frees almost everything, is
-unchanged. (The same approach as pyqtgraph's GarbageCollector.)
+kiosk runs, automatic collection is off and a timer on the GUI thread collects instead: the
+two young generations when their thresholds are passed, as Python itself would, and again at
+the end of each visit, when nobody is at the kiosk (garbage too little to pass a threshold
+would otherwise wait for more). The oldest generation, whose collection walks every object
+alive (tens of milliseconds in a kiosk that has run for a while), is collected only between
+visits, at most once every `FULL_EVERY_S`: Python itself puts it off until many new objects
+have lived long, which its own counters know and this timer cannot. Reference counting, which
+frees almost everything, is unchanged. (The same approach as pyqtgraph's GarbageCollector.)
 """
 
 from __future__ import annotations
 
 import gc
+import time
 
 from PySide6.QtCore import QObject, QTimer
 
 INTERVAL_MS = 250
+FULL_EVERY_S = 600.0
 
 _users = 0  # kiosks running (tests build several in one process)
 _was_enabled = True
@@ -34,6 +38,7 @@ class MainThreadCollector(QObject):
         self._timer.setInterval(INTERVAL_MS)
         self._timer.timeout.connect(self.collect_due)
         self._running = False
+        self._last_full = time.monotonic()
 
     def start(self) -> None:
         global _users, _was_enabled  # noqa: PLW0603 (one switch for the whole process)
@@ -56,15 +61,22 @@ class MainThreadCollector(QObject):
         if _users == 0 and _was_enabled:
             gc.enable()
 
-    def collect_young(self) -> int:
-        """The two young generations, now (between visits); how many objects were freed."""
-        return gc.collect(1) if self._running else 0
+    def collect_between_visits(self) -> int:
+        """Between visits: the young generations, and every generation if the last full
+        collection is `FULL_EVERY_S` ago; how many objects were freed."""
+        if not self._running:
+            return 0
+        now = time.monotonic()
+        if now - self._last_full >= FULL_EVERY_S:
+            self._last_full = now
+            return gc.collect()
+        return gc.collect(1)
 
     def collect_due(self) -> int:
-        """Collect each generation whose threshold is passed; how many objects were freed."""
+        """Collect the young generations whose thresholds are passed; how many were freed."""
         counts, thresholds = gc.get_count(), gc.get_threshold()
         freed = 0
-        for generation in range(3):
+        for generation in range(2):
             if counts[generation] <= thresholds[generation]:
                 break
             freed += gc.collect(generation)

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import gc
 import threading
+import time
 from collections.abc import Iterator
 
 import pytest
 from pytestqt.qtbot import QtBot
 
+from kiosk import collector as collector_module
 from kiosk.collector import MainThreadCollector
 
 
@@ -67,7 +69,7 @@ def test_a_little_garbage_is_freed_at_the_end_of_a_visit(
         Cycle()
     qtbot.wait(3 * 250)
     assert Cycle.freed_on == []  # below every threshold: left to wait
-    assert collector.collect_young() >= 10
+    assert collector.collect_between_visits() >= 10
     assert Cycle.freed_on == [threading.main_thread().name] * 10
 
 
@@ -93,3 +95,20 @@ def test_collection_comes_back_when_the_last_kiosk_stops() -> None:
     assert not gc.isenabled()  # the second still runs
     second.stop()
     assert gc.isenabled()
+
+
+def test_the_oldest_generation_is_collected_between_visits_at_most_every_ten_minutes(
+    collector: MainThreadCollector, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Old garbage (cycles that lived long before they were dropped) waits for a full
+    collection, which comes between visits once FULL_EVERY_S has passed, not at every one."""
+    Cycle.freed_on.clear()
+    old = [Cycle() for _ in range(10)]
+    gc.collect()  # alive through a full collection: now in the oldest generation
+    del old
+    assert collector.collect_between_visits() >= 0
+    assert Cycle.freed_on == []  # the young generations only
+    clock = time.monotonic() + collector_module.FULL_EVERY_S + 1
+    monkeypatch.setattr(collector_module.time, "monotonic", lambda: clock)
+    collector.collect_between_visits()
+    assert len(Cycle.freed_on) == 10
