@@ -309,8 +309,11 @@ class Snapshot:
 
 class StallProbe:
     """A 5 ms timer on the GUI thread: the longest it waited beyond its interval is the event
-    loop's longest stall, with the step it happened in. The soak's own checks between visits
-    (snapshots, left-over checks) are left out: `skip()` after each."""
+    loop's longest stall, named by the steps it began and ended in. The soak's own checks
+    between visits (snapshots, left-over checks) are left out: `skip()` after each. The soak taps
+    a step's controls one after another with no turn of the event loop between them (a patient
+    cannot), so a step of several taps shows as one stall of their sum: "language, size,
+    contrast" is three restyles in a row."""
 
     INTERVAL_S = 0.005
 
@@ -320,6 +323,7 @@ class StallProbe:
         self._timer.setInterval(int(self.INTERVAL_S * 1000))
         self._timer.timeout.connect(self._tick)
         self._last = 0.0
+        self._last_label = "between steps"
         self.label = "between steps"
         self.longest = 0.0
         self.longest_in = ""
@@ -337,17 +341,20 @@ class StallProbe:
     def skip(self) -> None:
         """The soak itself held the loop until now: not the kiosk's stall."""
         self._last = time.perf_counter()
+        self._last_label = self.label
 
     def _tick(self) -> None:
         now = time.perf_counter()
         gap = max(0.0, now - self._last - self.INTERVAL_S)
         self._last = now
         self.gaps.append(gap)
+        began, self._last_label = self._last_label, self.label
+        where = began if began == self.label else f"{began} .. {self.label}"
         if gap > 0.050:
             self.over_50 += 1
-            self.over_50_in[self.label] += 1
+            self.over_50_in[where] += 1
         if gap > self.longest:
-            self.longest, self.longest_in = gap, self.label
+            self.longest, self.longest_in = gap, where
 
 
 class Soak:
@@ -874,7 +881,7 @@ def print_steps(soak: Soak, measured: int, minutes: float) -> None:
             f"99th percentile {p99 * 1000:.1f} ms, {probe.over_50} over 50 ms in {len(gaps)} ticks"
         )
         for label, count in probe.over_50_in.most_common():
-            print(f"  stalls over 50 ms in {label:<28} {count}")
+            print(f"  stalls over 50 ms in {label}: {count}")
 
 
 # -- main -----------------------------------------------------------------------------------------
