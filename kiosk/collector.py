@@ -10,7 +10,7 @@ two young generations when their thresholds are passed, as Python itself would, 
 the end of each visit, when nobody is at the kiosk (garbage too little to pass a threshold
 would otherwise wait for more). The oldest generation, whose collection walks every object
 alive (tens of milliseconds in a kiosk that has run for a while), is collected only between
-visits, at most once every `FULL_EVERY_S`: Python itself puts it off until many new objects
+visits, at most once a minute (`FULL_EVERY_S`): Python itself puts it off until many new objects
 have lived long, which its own counters know and this timer cannot. Reference counting, which
 frees almost everything, is unchanged. (The same approach as pyqtgraph's GarbageCollector.)
 """
@@ -23,7 +23,7 @@ import time
 from PySide6.QtCore import QObject, QTimer
 
 INTERVAL_MS = 250
-FULL_EVERY_S = 600.0
+FULL_EVERY_S = 60.0
 
 _users = 0  # kiosks running (tests build several in one process)
 _was_enabled = True
