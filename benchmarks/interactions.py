@@ -59,17 +59,17 @@ import math
 import re
 import shutil
 import statistics
-import subprocess
 import tempfile
 import time
 import traceback
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEvent, QEventLoop, QObject, QPoint, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
+from benchmarks.driving import Spinner, UnfinishedError, queue_jobs
 from kiosk import languages, paths
 from kiosk.app import CACHE_TRIM_DELAY_MS, Kiosk, application
 from kiosk.config import TEXT_SIZES, Settings
@@ -94,59 +94,7 @@ HOLD_TEST_MS = 20  # the corner's hold while the PIN pad is measured
 AIM_MS = 50.0
 
 
-class UnfinishedError(Exception):
-    """An interaction could not be completed (or its state not reached in time)."""
-
-
 # -- the event loop -------------------------------------------------------------------------------
-
-
-class Spinner:
-    """Runs the Qt event loop (exec, as the running kiosk does) until a condition holds."""
-
-    def __init__(self) -> None:
-        self.loop = QEventLoop()
-        self._poll = QTimer()
-        self._poll.setTimerType(Qt.TimerType.PreciseTimer)
-        self._poll.setInterval(POLL_MS)
-        self._poll.timeout.connect(self._check)
-        self._until: Callable[[], bool] = lambda: True
-        self._deadline = 0.0
-        self._error: BaseException | None = None
-        self._timed_out = False
-
-    def until(self, condition: Callable[[], bool], timeout_s: float, what: str) -> None:
-        """Spin until `condition()` (asked first without spinning); UnfinishedError after
-        `timeout_s`."""
-        if condition():
-            return
-        self._until, self._deadline = condition, time.monotonic() + timeout_s
-        self._error, self._timed_out = None, False
-        self._poll.start()
-        self.loop.exec()
-        self._poll.stop()
-        if self._error is not None:
-            raise UnfinishedError(f"checking for {what} raised {self._error!r}") from self._error
-        if self._timed_out:
-            raise UnfinishedError(f"timed out after {timeout_s:g} s waiting for {what}")
-
-    def pause(self, seconds: float) -> None:
-        """Let the event loop run for a while."""
-        end = time.monotonic() + seconds
-        self.until(lambda: time.monotonic() >= end, seconds + 5, "a pause")
-
-    def _check(self) -> None:
-        try:
-            if self._until():
-                self.loop.quit()
-                return
-        except Exception as exc:
-            self._error = exc
-            self.loop.quit()
-            return
-        if time.monotonic() > self._deadline:
-            self._timed_out = True
-            self.loop.quit()
 
 
 class TimerWatch(QObject):
@@ -197,12 +145,6 @@ class Figures:
 # -- the print queue's output ---------------------------------------------------------------------
 
 
-def queue_jobs(printer: str) -> int:
-    """Jobs on the queue not yet completed."""
-    done = subprocess.run(["lpstat", "-o", printer], capture_output=True, text=True, check=False)
-    return len([line for line in done.stdout.splitlines() if line.strip()])
-
-
 def delete_pdfs(folder: Path | None, jobs: set[int], printer: str, spin: Spinner) -> str:
     """Wait for the queue to write this run's PDFs, delete them (only them); a line saying so."""
     if not jobs:
@@ -241,7 +183,7 @@ class Bench:
         self.args = args
         self.printer = printer
         self.app = application()
-        self.spin = Spinner()
+        self.spin = Spinner(POLL_MS)
         setup_logging(paths.log_dir())
         self.settings = dataclasses.replace(
             Settings(), printer=printer, staff_pin_hash=hash_pin(STAFF_PIN)

@@ -67,7 +67,6 @@ import re
 import shutil
 import signal
 import statistics
-import subprocess
 import tempfile
 import threading
 import time
@@ -77,10 +76,12 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from PySide6.QtCore import QEvent, QEventLoop, QObject, QPoint, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QScroller, QWidget
 
+from benchmarks.driving import Spinner, queue_jobs
+from benchmarks.driving import UnfinishedError as StepFailedError
 from kiosk import categories, paths
 from kiosk.app import CACHE_TRIM_DELAY_MS, Kiosk, application
 from kiosk.config import Settings
@@ -114,10 +115,6 @@ PDF_MIN_AGE_S = 10.0  # a PDF this old is complete (cups-pdf has finished writin
 MEMORY_AIM_MIB = 5.0
 TOLERANCE = {"fds": 2, "threads (OS)": 2, "threads (Python)": 2, "child processes": 0}
 QT_TOLERANCE = 5  # Qt objects: a handful either way, never one per visit
-
-
-class StepFailedError(Exception):
-    """A step of a visit could not be done, or did not finish in time."""
 
 
 # -- /proc ----------------------------------------------------------------------------------------
@@ -192,54 +189,6 @@ def mib(kib: float) -> str:
 # -- the event loop -------------------------------------------------------------------------------
 
 
-class Spinner:
-    """Runs the Qt event loop (exec, as the real kiosk does) until a condition holds."""
-
-    def __init__(self) -> None:
-        self.loop = QEventLoop()
-        self._poll = QTimer()
-        self._poll.setInterval(2)
-        self._poll.timeout.connect(self._check)
-        self._until: Callable[[], bool] = lambda: True
-        self._deadline = 0.0
-        self._error: BaseException | None = None
-        self._timed_out = False
-
-    def until(self, condition: Callable[[], bool], timeout_s: float, what: str) -> float:
-        """Spin until `condition()`; StepFailedError after `timeout_s`. Returns seconds taken."""
-        start = time.monotonic()
-        if condition():
-            return 0.0
-        self._until, self._deadline = condition, start + timeout_s
-        self._error, self._timed_out = None, False
-        self._poll.start()
-        self.loop.exec()
-        self._poll.stop()
-        if self._error is not None:
-            raise StepFailedError(f"checking for {what} raised {self._error!r}") from self._error
-        if self._timed_out:
-            raise StepFailedError(f"timed out after {timeout_s:g} s waiting for {what}")
-        return time.monotonic() - start
-
-    def pause(self, seconds: float) -> None:
-        """Let the kiosk run on its own for a while."""
-        end = time.monotonic() + seconds
-        self.until(lambda: time.monotonic() >= end, seconds + 5, "a pause")
-
-    def _check(self) -> None:
-        try:
-            if self._until():
-                self.loop.quit()
-                return
-        except Exception as exc:
-            self._error = exc
-            self.loop.quit()
-            return
-        if time.monotonic() > self._deadline:
-            self._timed_out = True
-            self.loop.quit()
-
-
 # -- the print queue's output ---------------------------------------------------------------------
 
 
@@ -278,12 +227,6 @@ class PdfSweeper:
                 self.jobs.discard(int(match.group(1)))
                 self.deleted += 1
                 self.bytes += info.st_size
-
-
-def queue_jobs(printer: str) -> int:
-    """Jobs on the queue not yet completed."""
-    done = subprocess.run(["lpstat", "-o", printer], capture_output=True, text=True, check=False)
-    return len([line for line in done.stdout.splitlines() if line.strip()])
 
 
 # -- the soak -------------------------------------------------------------------------------------
