@@ -443,23 +443,9 @@ def test_a_missing_required_variable_stops_the_play_before_anything(
 
 def why_not_here() -> str | None:
     """Why this machine may not run the playbook for real, or None if it may."""
-    if not sys.platform.startswith("linux"):
-        return "the kiosk's Ansible role installs on Linux only"
-    if os.geteuid() != 0:
-        return (
-            "needs root: the playbook installs packages, creates the kiosk user and writes to "
-            "/opt and /etc; CI runs it as root in a container"
-        )
-    if Path("/run/systemd/system").is_dir():
-        return (
-            "systemd is running here: the playbook would set this machine to start the kiosk "
-            "on its screen at boot; this test runs only where no systemd runs (a container, as CI)"
-        )
-    if shutil.which("apt-get") is None:
-        return "the role needs Debian or Ubuntu (apt-get)"
     if not ANSIBLE_PLAYBOOK.exists():
         return "ansible-playbook is not in the virtual environment (scripts/bootstrap.sh)"
-    return None
+    return deploy_run.why_not_here("the playbook")
 
 
 WHY_NOT = why_not_here()

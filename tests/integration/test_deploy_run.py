@@ -131,22 +131,23 @@ exec "$@"
 """
 
 
-def why_not_here() -> str | None:
-    """Why this machine may not run the real deployment, or None if it may."""
+def why_not_here(what: str = "install.sh") -> str | None:
+    """Why this machine may not run `what` (install.sh, or the Ansible playbook) for real, or
+    None if it may."""
     if not sys.platform.startswith("linux"):
         return "the Linux deployment runs on Linux only"
     if os.geteuid() != 0:
         return (
-            "needs root: it runs deploy/linux/install.sh for real (packages, the kiosk user, "
-            "/opt and /etc); CI runs it as root in a container"
+            f"needs root: {what} runs for real (packages, the kiosk user, /opt and /etc); "
+            "CI runs it as root in a container"
         )
     if Path("/run/systemd/system").is_dir():
         return (
-            "systemd is running here: install.sh would set this machine to start the kiosk on "
+            f"systemd is running here: {what} would set this machine to start the kiosk on "
             "its screen at boot; this test runs only where no systemd runs (a container, as CI)"
         )
     if shutil.which("apt-get") is None:
-        return "install.sh needs Debian or Ubuntu (apt-get)"
+        return f"{what} needs Debian or Ubuntu (apt-get)"
     return None
 
 
