@@ -97,7 +97,13 @@ def log_problem() -> str:
 
 
 def route_qt_messages() -> None:
-    """Send Qt's warnings to the kiosk's log instead of straight to the terminal."""
+    """Send Qt's warnings to the kiosk's log instead of straight to the terminal.
+
+    Installed once, and never taken away: `qInstallMessageHandler(None)` is not safe while Qt's
+    own threads run. PySide clears the Python callable that its trampoline calls, and a thread
+    already in the trampoline, waiting for the GIL, then calls a null object (a segmentation
+    fault: QtMultimedia's audio threads log at any moment). Replacing one callable with
+    another is safe."""
     qInstallMessageHandler(_qt_message)
 
 

@@ -13,6 +13,24 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+
+def _route_qt_messages_for_good() -> None:
+    """Give Qt a Python message handler for the whole run, before pytest-qt's first test.
+
+    pytest-qt installs its own handler for each test and puts the previous one back after it.
+    Were there none before, it would put back None, and PySide then clears the callable its C++
+    trampoline calls while Qt's own threads may be inside that trampoline, waiting for the GIL
+    (QtMultimedia's audio threads say "No audio device detected" at any moment): the thread
+    then calls a null object and the whole run dies with a segmentation fault. With a handler
+    of the kiosk's own in place, every handler put back is a real callable.
+    """
+    from kiosk.logs import route_qt_messages  # noqa: PLC0415
+
+    route_qt_messages()
+
+
+_route_qt_messages_for_good()
+
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT.parent / "shared" / "seeds"
 

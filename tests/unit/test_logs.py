@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import qWarning
+from PySide6.QtCore import qInstallMessageHandler, qWarning
 
 from kiosk import logs
 from kiosk.logs import Repeats, setup_logging
@@ -128,3 +128,17 @@ def test_messages_below_the_log_level_are_not_counted(tmp_path: Path) -> None:
     assert path is not None
     qWarning("Could not open media. FFmpeg error description: Immediate exit requested")
     assert logs._repeats._seen == {}  # debug: neither written nor remembered
+
+
+@pytest.mark.no_qt_log
+def test_qt_always_has_a_python_message_handler_between_tests() -> None:
+    """Qt's threads may log at any moment, and a handler put back as None can crash them
+    (see `route_qt_messages`): the run installs the kiosk's handler before the first test, so
+    what pytest-qt puts back after each test is that handler, never None."""
+
+    def probe(*_args: object) -> None:
+        pass
+
+    previous = qInstallMessageHandler(probe)
+    qInstallMessageHandler(previous)
+    assert previous is logs._qt_message
