@@ -417,7 +417,10 @@ def quit_on_signals(app: QApplication) -> QSocketNotifier | None:
 
     def stop(signum: int, _frame: object) -> None:
         log.info("stopping on signal %d", signum)
-        app.exit(0)  # not quit(): in Qt 6 the kiosk window's refusal to close would cancel it
+        # Not quit(): in Qt 6 the kiosk window's refusal to close would cancel it. Not exit()
+        # alone: a signal that comes while the kiosk is still starting, before the event loop
+        # runs, would be ignored; the timer fires once the loop runs, and ends it.
+        QTimer.singleShot(0, app, lambda: app.exit(0))
 
     notifier.activated.connect(woken)
     notifier.setProperty("sockets", (reader, writer))  # kept alive with the notifier

@@ -191,6 +191,33 @@ def test_the_running_kiosk_tells_systemd_it_is_alive_and_stops_cleanly(
     assert "Traceback" not in err
 
 
+def test_a_stop_at_once_after_ready_still_stops_the_kiosk(
+    notify_socket: tuple[socket.socket, str],
+) -> None:
+    """SIGTERM the moment READY=1 arrives (systemctl stop just after a start): the signal may
+    come before the event loop runs, where Qt ignores a request to leave it; the kiosk still
+    says STOPPING and exits 0 instead of running on until systemd kills it."""
+    sock, path = notify_socket
+    process = subprocess.Popen(
+        [sys.executable, str(ROOT / "main.py"), "--windowed"],
+        env=_kiosk_env(NOTIFY_SOCKET=path),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        seen = [sock.recv(4096).decode()]
+        assert seen[0].startswith("READY=1")
+        process.send_signal(signal.SIGTERM)
+        _receive(sock, "STOPPING=1", seen)
+        assert process.wait(timeout=30) == 0
+    finally:
+        if process.poll() is None:
+            process.kill()
+        _out, err = process.communicate(timeout=30)
+    assert "Traceback" not in err
+
+
 _VISIT_THEN_WAIT = textwrap.dedent(
     """
     import sys
