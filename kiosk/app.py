@@ -9,6 +9,7 @@ import os
 import signal
 import socket
 import sys
+import time
 import traceback
 from collections.abc import Callable
 from pathlib import Path
@@ -19,7 +20,7 @@ from PySide6.QtCore import QEventLoop, QObject, QSocketNotifier, Qt, QTimer
 from PySide6.QtGui import QCursor, QImage
 from PySide6.QtWidgets import QApplication
 
-from kiosk import __version__, languages, paths
+from kiosk import STARTED, __version__, languages, paths
 from kiosk.collector import MainThreadCollector
 from kiosk.config import Settings, load_settings
 from kiosk.content import LoadResult
@@ -46,9 +47,11 @@ from kiosk.narration.narrator import Narrator
 from kiosk.session import INPUT_EVENTS, IdleMonitor, Visit
 from kiosk.staff import LOCK_FILE, PinLock, StaffAuth
 from kiosk.ui.events import EventHub
+from kiosk.ui.firstframe import FirstFrame
 from kiosk.ui.gesture import HOLD_EVENTS
 from kiosk.ui.keys import KEY_EVENTS
 from kiosk.ui.screens import Screen
+from kiosk.ui.scrolling import TouchScrollArea
 from kiosk.ui.window import GUARD_EVENTS, KioskWindow
 from kiosk.watchdog import Watchdog
 
@@ -62,6 +65,7 @@ log = logging.getLogger("kiosk.app")
 __all__ = ["EXIT_STAFF", "Kiosk", "application", "render_screen", "run_kiosk"]
 
 CACHE_TRIM_DELAY_MS = 10_000
+FIRST_FRAME_WAIT_MS = 3_000  # the longest the services wait for the first frame to be painted
 
 ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], object]
 
@@ -256,6 +260,12 @@ class Kiosk(QObject):
             parent=self,
         )
 
+    def warm_up(self) -> None:
+        """Once the first frame is on screen: what the first tap on each screen would
+        otherwise wait for (the scroll areas' flick gestures)."""
+        for area in self.window.findChildren(TouchScrollArea):
+            area.prepare()
+
     @property
     def content(self) -> Catalog:
         """The topics listed now (and the files skipped)."""
@@ -438,32 +448,49 @@ def run_kiosk(settings: Settings, windowed: bool = False, config_path: Path | No
             log.warning("config: %s", line)
     app = application()
     kiosk = Kiosk(app, settings, windowed=windowed, config_path=config_path)
-    kiosk.speech.start()
-    QTimer.singleShot(CACHE_TRIM_DELAY_MS, kiosk.cache.trim)  # after start-up, not during it
     kiosk.install_exception_hook()
     signals = quit_on_signals(app)
     hide_pointer = settings.cursor == "hidden" or (settings.cursor == "" and not windowed)
     if hide_pointer:
         # A touchscreen has no pointer; an arrow left in the middle looks broken to a patient.
         app.setOverrideCursor(QCursor(Qt.CursorShape.BlankCursor))
+    kiosk.hours.start()  # outside opening hours, the first frame is already the dark screen
+    first_frame = FirstFrame(kiosk.window)
+    started = False
+
+    def start_the_rest() -> None:
+        """What the first frame does not need starts once it is on screen."""
+        nonlocal started
+        if started:
+            return
+        started = True
+        kiosk.watchdog.start()  # READY=1: the kiosk shows its first screen
+        kiosk.speech.start()
+        QTimer.singleShot(CACHE_TRIM_DELAY_MS, kiosk.cache.trim)  # after start-up, not during it
+        if kiosk.metrics_flow is not None:
+            kiosk.metrics_flow.start()  # a port in use is one line, and the kiosk runs on
+        kiosk.packs.start()
+        kiosk.warm_up()
+        log.info(
+            "kiosk started (%d topics, %d skipped; pointer %s; screen dark %s; first frame "
+            "%.0f ms after the kiosk's code began)",
+            len(kiosk.content.entries),
+            len(kiosk.content.errors),
+            "hidden" if hide_pointer else "shown",
+            settings.screen_off or "never",
+            (time.monotonic() - STARTED) * 1000,
+        )
+
+    first_frame.painted.connect(start_the_rest)
+    # A display server that never shows the window (and so never has it painted) still gets
+    # the kiosk's services started, and systemd told, a moment later.
+    QTimer.singleShot(FIRST_FRAME_WAIT_MS, start_the_rest)
     if kiosk.window.cover is None:
         kiosk.window.resize(1280, 800)
         kiosk.window.show()
     else:
         kiosk.window.cover.show()
     kiosk.look.restyle()
-    kiosk.hours.start()
-    if kiosk.metrics_flow is not None:
-        kiosk.metrics_flow.start()  # a port in use is one line, and the kiosk runs on
-    kiosk.watchdog.start()
-    kiosk.packs.start()
-    log.info(
-        "kiosk started (%d topics, %d skipped; pointer %s; screen dark %s)",
-        len(kiosk.content.entries),
-        len(kiosk.content.errors),
-        "hidden" if hide_pointer else "shown",
-        settings.screen_off or "never",
-    )
     try:
         return app.exec()
     finally:

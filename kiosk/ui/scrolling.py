@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shiboken6
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QFrame,
@@ -12,6 +13,49 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+
+class TouchScrollArea(QScrollArea):
+    """A scroll area whose flick gesture is set up the first time it is shown.
+
+    Setting up the first gesture of the process costs about 11 ms (Qt's scroller, and PySide
+    building its classes and enums): an area not yet seen, such as the page to print at
+    start-up, does not make the first frame wait for it.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.kinetic = False
+        # A viewport made here, as Qt would make it: PySide then knows its Python object, and
+        # does not search every QWidget subclass (building each one's enums, 11 ms at the first
+        # time) to wrap the one Qt made.
+        viewport = QWidget()
+        viewport.setObjectName("qt_scrollarea_viewport")
+        viewport.setBackgroundRole(QPalette.ColorRole.Base)
+        viewport.setAutoFillBackground(True)
+        self.setViewport(viewport)
+        self._viewport = viewport
+
+    def prepare(self) -> None:
+        """Set up the flick gesture now (the running kiosk does, once its first frame is on
+        screen, so that a patient's first tap does not wait for it either)."""
+        if not self.kinetic:
+            self.kinetic = True
+            enable_kinetic(self, self._viewport)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Flick scrolling from the first time a patient can see the area, at the latest."""
+        self.prepare()
+        super().showEvent(event)
+
+
+def stop_flick(area: QAbstractScrollArea) -> None:
+    """Stop the area's flick, if it has one (an area never shown has none yet)."""
+    if isinstance(area, TouchScrollArea):
+        if area.kinetic:
+            QScroller.scroller(area._viewport).stop()
+        return
+    QScroller.scroller(area.viewport()).stop()
 
 
 def touch_scroll_area(body: QWidget, reuse: QScrollArea | None = None) -> QScrollArea:
@@ -24,12 +68,12 @@ def touch_scroll_area(body: QWidget, reuse: QScrollArea | None = None) -> QScrol
     make a new one. The caller shows a reused area once it is in its new screen's layout.
     """
     if reuse is not None:
-        QScroller.scroller(reuse.viewport()).stop()
+        stop_flick(reuse)
         body.setObjectName("ScrollBody")
         reuse.setWidget(body)  # the old body goes with it
         reuse.verticalScrollBar().setValue(0)
         return reuse
-    area = QScrollArea()
+    area = TouchScrollArea()
     area.setObjectName("Scroll")
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
@@ -38,7 +82,6 @@ def touch_scroll_area(body: QWidget, reuse: QScrollArea | None = None) -> QScrol
     area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
     body.setObjectName("ScrollBody")
     area.setWidget(body)
-    enable_kinetic(area)
     return area
 
 
@@ -79,10 +122,12 @@ def set_aside(area: QScrollArea, *, delete_body_now: bool = False) -> QScrollAre
     return area
 
 
-def enable_kinetic(area: QAbstractScrollArea) -> None:
-    """Drag to scroll with momentum; a short tap still clicks what is under the finger."""
-    QScroller.grabGesture(area.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture)
-    scroller = QScroller.scroller(area.viewport())
+def enable_kinetic(area: QAbstractScrollArea, viewport: QWidget | None = None) -> None:
+    """Drag to scroll with momentum; a short tap still clicks what is under the finger.
+    `viewport`: the area's viewport, if the caller has it."""
+    viewport = viewport or area.viewport()
+    QScroller.grabGesture(viewport, QScroller.ScrollerGestureType.LeftMouseButtonGesture)
+    scroller = QScroller.scroller(viewport)
     props = scroller.scrollerProperties()
     props.setScrollMetric(props.ScrollMetric.OvershootDragResistanceFactor, 0.3)
     props.setScrollMetric(props.ScrollMetric.OvershootScrollDistanceFactor, 0.1)
@@ -92,5 +137,5 @@ def enable_kinetic(area: QAbstractScrollArea) -> None:
 
 def scroll_to_top(area: QScrollArea) -> None:
     """Stop any flick and go back to the top."""
-    QScroller.scroller(area.viewport()).stop()
+    stop_flick(area)
     area.verticalScrollBar().setValue(0)

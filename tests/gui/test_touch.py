@@ -434,3 +434,21 @@ def test_a_pinch_on_a_topic_zooms_nothing_and_leaves_the_topic_open(
     assert not any(b.isDown() for b in window.topic.narration.buttons)
     assert qt_warnings(qtlog, since) == []
     _usable(qtbot, kiosk, touchscreen)
+
+
+def test_flick_gestures_are_set_up_when_shown_or_at_warm_up(kiosk: Kiosk) -> None:
+    """A scroll area gets its flick gesture the first time it is shown, or when the running
+    kiosk warms up after its first frame; not while the first frame is being made."""
+    from kiosk.ui.scrolling import TouchScrollArea  # noqa: PLC0415
+
+    handout = kiosk.window.handout.scroll_area
+    assert isinstance(handout, TouchScrollArea)
+    assert not handout.isVisible()
+    assert not handout.kinetic
+    assert not QScroller.hasScroller(handout.viewport())  # none yet
+    kiosk.warm_up()
+    assert handout.kinetic
+    assert QScroller.hasScroller(handout.viewport())
+    areas = kiosk.window.findChildren(TouchScrollArea)
+    assert areas
+    assert all(area.kinetic for area in areas)

@@ -1,0 +1,84 @@
+"""The running kiosk paints its first frame before it starts what that frame does not need:
+telling systemd it is ready, the speech process, the content checks."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+from tests.conftest import ROOT
+
+# `run_kiosk` as `main.py` runs it, with each later start noted: was the window painted yet?
+_WATCH_THE_START = textwrap.dedent(
+    """
+    import sys
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    import kiosk.app as app_module
+    from kiosk.config import Settings
+    from kiosk.flows.content import ContentFlow
+    from kiosk.narration.render import RenderClient
+    from kiosk.watchdog import Watchdog
+
+    painted = []
+
+    class Paints(QObject):
+        def eventFilter(self, watched, event):
+            if event.type() == QEvent.Type.Paint:
+                painted.append(watched)
+            return False
+
+    paints = Paints()
+    made = app_module.Kiosk.__init__
+
+    def watch(self, *args, **kwargs):
+        made(self, *args, **kwargs)
+        self.window.installEventFilter(paints)
+
+    app_module.Kiosk.__init__ = watch
+
+    def noting(name, start):
+        def noted(self, *args, **kwargs):
+            print(f"{name}: painted before: {bool(painted)}", flush=True)
+            return start(self, *args, **kwargs)
+        return noted
+
+    def ready_then_leave(self):
+        QTimer.singleShot(1000, lambda: QApplication.instance().exit(0))  # the rest has started
+        return noting("ready", told)(self)
+
+    told = Watchdog.start
+    Watchdog.start = ready_then_leave
+    RenderClient.start = noting("speech", RenderClient.start)
+    ContentFlow.start = noting("packs", ContentFlow.start)
+    sys.exit(app_module.run_kiosk(Settings(), windowed=True))
+    """
+)
+
+
+def test_the_first_frame_is_painted_before_the_services_start(tmp_path: Path) -> None:
+    script = tmp_path / "watch.py"
+    script.write_text(_WATCH_THE_START, encoding="utf-8")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
+    done = subprocess.run(
+        [sys.executable, str(script)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        env=env,
+        cwd=tmp_path,
+    )
+    assert done.returncode == 0, done.stderr
+    lines = [line for line in done.stdout.splitlines() if "painted before" in line]
+    assert sorted(lines) == [
+        "packs: painted before: True",
+        "ready: painted before: True",
+        "speech: painted before: True",
+    ], done.stdout + done.stderr
+    log = (Path(os.environ["KIOSK_LOG_DIR"]) / "kiosk.log").read_text(encoding="utf-8")
+    assert "first frame" in log
