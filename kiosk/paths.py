@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import sys
-from importlib import resources as _package_files
 from pathlib import Path
 
 
@@ -12,12 +11,16 @@ def _shipped_resources() -> Path:
     """The resources that come with the kiosk: `kiosk/resources` inside the installed package
     (a wheel's build copies the project's top-level resources/ there, with the translations
     compiled; see setup.py), else, in a checkout or an editable install, that top-level folder
-    itself, beside the package."""
-    package = _package_files.files(__package__ or "kiosk")
+    itself, beside the package.
+
+    The package's own folder is found from this file, as `importlib.resources` would find it
+    for a package installed as files (the only way the kiosk is installed); importing that
+    machinery cost 4 ms of every start."""
+    package = Path(__file__).resolve().parent
     packaged = package / "resources"
-    if isinstance(packaged, Path) and packaged.is_dir():
-        return packaged.resolve()
-    return Path(__file__).resolve().parent.parent / "resources"
+    if packaged.is_dir():
+        return packaged
+    return package.parent / "resources"
 
 
 SHIPPED_RESOURCES = _shipped_resources()

@@ -51,6 +51,24 @@ ABBREVIATIONS: frozenset[str] = frozenset(
     }
 )
 
+
+class _Pattern:
+    """A regular expression compiled the first time it is used (`_END().finditer(...)`).
+
+    The Han ranges reach into the supplementary planes, which makes these slow to compile: 7 ms
+    at import, paid by every start of the kiosk before its first frame, which needs none of
+    them."""
+
+    def __init__(self, pattern: str) -> None:
+        self._pattern = pattern
+        self._compiled: re.Pattern[str] | None = None
+
+    def __call__(self) -> re.Pattern[str]:
+        if self._compiled is None:
+            self._compiled = re.compile(self._pattern)
+        return self._compiled
+
+
 # Han characters: the CJK Unified Ideographs, their Extension A, the compatibility ideographs and
 # the supplementary planes' extensions.
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
@@ -61,18 +79,18 @@ _WIDE = HAN + "\u3000-\u303f\uff00-\uffef"
 # A sentence ends at . ! ? … (with any closing quote or bracket) before a space or the end of the
 # text; or at Chinese 。！？ (with their closing marks), with or without a space after them. Not
 # at ； or ，, which end a clause inside a sentence, nor at …… inside Chinese text.
-_END = re.compile(
+_END = _Pattern(
     r"([.!?…]+)([\"'”’)\]]*)(\s+|$)"
     r"|([。！？]+)([\"'”’)\]」』）】〕》]*)\s*"
 )
-_WORD_BEFORE = re.compile(r"([\w.]+)$")
+_WORD_BEFORE = _Pattern(r"([\w.]+)$")
 # A line break between two wide characters is no space in Chinese (as in CSS's segment breaks).
-_WIDE_LINE_BREAK = re.compile(rf"(?<=[{_WIDE}])[^\S\n]*\n\s*(?=[{_WIDE}])")
-_ENDS_WIDE = re.compile(rf"[{_WIDE}]$")
+_WIDE_LINE_BREAK = _Pattern(rf"(?<=[{_WIDE}])[^\S\n]*\n\s*(?=[{_WIDE}])")
+_ENDS_WIDE = _Pattern(rf"[{_WIDE}]$")
 
 
 def _ends_on_abbreviation(text: str) -> bool:
-    match = _WORD_BEFORE.search(text)
+    match = _WORD_BEFORE().search(text)
     if not match:
         return False
     word = match.group(1).rstrip(".").lower()
@@ -96,9 +114,9 @@ def split_sentences(text: str) -> list[str]:
 def _split(text: str) -> tuple[str, ...]:
     sentences: list[str] = []
     for paragraph in re.split(r"\n\s*\n", text):
-        flat = " ".join(_WIDE_LINE_BREAK.sub("", paragraph).split())
+        flat = " ".join(_WIDE_LINE_BREAK().sub("", paragraph).split())
         start = 0
-        for match in _END.finditer(flat):
+        for match in _END().finditer(flat):
             if match.group(4) is not None:  # Chinese: nothing to check
                 stop = match.end(5)
                 candidate = flat[start:stop]
@@ -119,7 +137,7 @@ def _split(text: str) -> tuple[str, ...]:
     return tuple(sentences)
 
 
-_WORD = re.compile(r"[^\W_]+(?:[-'’.,][^\W_]+)*", re.UNICODE)
+_WORD = _Pattern(r"[^\W_]+(?:[-'’.,][^\W_]+)*")
 
 
 def words(text: str) -> list[str]:
@@ -129,31 +147,32 @@ def words(text: str) -> list[str]:
 
 @functools.lru_cache(maxsize=4096)
 def _words(text: str) -> tuple[str, ...]:
-    return tuple(_WORD.findall(text))
+    return tuple(_WORD().findall(text))
 
 
-_HAN_CHARACTER = re.compile(f"[{HAN}]")
+_HAN_CHARACTER = _Pattern(f"[{HAN}]")
 _NOT_HAN = f"(?![{HAN}])[^\\W_]"
 # One Han character, or one run of other letters or digits (kept whole as in `words`).
-_CHARACTER = re.compile(rf"[{HAN}]|{_NOT_HAN}+(?:[-'’.,]{_NOT_HAN}+)*")
+_CHARACTER = _Pattern(rf"[{HAN}]|{_NOT_HAN}+(?:[-'’.,]{_NOT_HAN}+)*")
 
 
 def han_characters(text: str) -> list[str]:
     """The Han (Chinese) characters of a text, in order."""
-    return _HAN_CHARACTER.findall(text)
+    return _HAN_CHARACTER().findall(text)
 
 
 def characters(text: str) -> list[str]:
     """What a sentence's length is counted in where words have no spaces between them (Chinese):
     each Han character, and each run of other letters or digits as one (38.9, ORS, B12)."""
-    return _CHARACTER.findall(text)
+    return _CHARACTER().findall(text)
 
 
 def sentence_gaps(sentences: Sequence[str]) -> list[str]:
     """What goes before each sentence when they are shown as one text: nothing before the first,
     a space before the others, but none after a sentence that ends in a Chinese mark (。)."""
     return [
-        "" if i == 0 or _ENDS_WIDE.search(sentences[i - 1]) else " " for i in range(len(sentences))
+        "" if i == 0 or _ENDS_WIDE().search(sentences[i - 1]) else " "
+        for i in range(len(sentences))
     ]
 
 

@@ -3,17 +3,20 @@ within the visit's allowance."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Signal, Slot
 
 from kiosk.config import Settings
 from kiosk.content import Topic
 from kiosk.flows.reading import ReadingFlow
-from kiosk.handout.layout import Handout, build_handout, render_preview
 from kiosk.handout.printing import PrintJob, PrintService
-from kiosk.handout.spoken import page_parts
 from kiosk.session import Visit
 from kiosk.ui.screens import Screen
 from kiosk.ui.window import KioskWindow
+
+if TYPE_CHECKING:
+    from kiosk.handout.layout import Handout
 
 
 class HandoutFlow(QObject):
@@ -61,6 +64,10 @@ class HandoutFlow(QObject):
         self._window.show_handout()
 
     def _show_preview(self, topic: Topic, fresh: bool = True) -> None:
+        # The page's layout code loads at the first preview, not before the first frame.
+        from kiosk.handout.layout import build_handout, render_preview  # noqa: PLC0415
+        from kiosk.handout.spoken import page_parts  # noqa: PLC0415
+
         self._handout = build_handout(topic, self._settings)
         window = self._window
         width = min(window.width() - 120, round(window.height() * 1.1))

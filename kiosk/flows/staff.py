@@ -18,7 +18,6 @@ from kiosk.config import Settings, load_settings
 from kiosk.flows.guide import GuideFlow
 from kiosk.flows.library import Library
 from kiosk.flows.visit import VisitFlow
-from kiosk.handout.layout import printer_check_page
 from kiosk.handout.printing import PrintService
 from kiosk.logs import log_problem
 from kiosk.narration.engine import SpeechEngine
@@ -226,6 +225,8 @@ class StaffFlow(QObject):
             self._window.staff.show_print_busy()
             return
         when = dt.datetime.now().strftime("%Y-%m-%d %H:%M")
+        from kiosk.handout.layout import printer_check_page  # noqa: PLC0415 (loaded when used)
+
         page = printer_check_page(self._settings, self._settings.printer, when)
         self._window.staff.show_printing()
         job = printing.print_handout(page, "Kiosk printer test page")

@@ -13,11 +13,12 @@ import shutil
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QProcess, QTimer, Signal, Slot
 
-from kiosk.handout.layout import Handout
-from kiosk.handout.output import HandoutError, write_pdf
+if TYPE_CHECKING:
+    from kiosk.handout.layout import Handout
 
 log = logging.getLogger("kiosk.print")
 
@@ -69,6 +70,9 @@ class PrintService(QObject):
         if self._tmp is None:
             self._tmp = tempfile.TemporaryDirectory(prefix="kiosk-print-")
         self._pdf = Path(self._tmp.name) / "handout.pdf"
+        # The page's drawing code loads when a page is first printed, not at start-up.
+        from kiosk.handout.output import HandoutError, write_pdf  # noqa: PLC0415
+
         try:
             write_pdf(handout, self._pdf)
         except HandoutError as exc:
