@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QApplication
 from kiosk import STARTED, __version__, languages, paths
 from kiosk.collector import MainThreadCollector
 from kiosk.config import Settings, load_settings
-from kiosk.content import LoadResult
+from kiosk.content import LoadResult, sentences
 from kiosk.content.catalog import Catalog, TopicEntry
 from kiosk.flows.content import ContentFlow
 from kiosk.flows.guide import GuideFlow
@@ -262,9 +262,12 @@ class Kiosk(QObject):
 
     def warm_up(self) -> None:
         """Once the first frame is on screen: what the first tap on each screen would
-        otherwise wait for (the scroll areas' flick gestures)."""
+        otherwise wait for (the scroll areas' flick gestures, the sentence patterns, the page
+        to print's drawing code), made ready while nobody is waiting for it."""
         for area in self.window.findChildren(TouchScrollArea):
             area.prepare()
+        sentences.compile_patterns()
+        from kiosk.handout import layout, output  # noqa: F401, PLC0415 - loaded for later
 
     @property
     def content(self) -> Catalog:

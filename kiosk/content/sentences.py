@@ -52,6 +52,16 @@ ABBREVIATIONS: frozenset[str] = frozenset(
 )
 
 
+_PATTERNS: list[_Pattern] = []
+
+
+def compile_patterns() -> None:
+    """Compile every pattern now (the running kiosk does, after its first frame), so that no
+    patient's first tap waits for it."""
+    for pattern in _PATTERNS:
+        pattern()
+
+
 class _Pattern:
     """A regular expression compiled the first time it is used (`_END().finditer(...)`).
 
@@ -62,6 +72,7 @@ class _Pattern:
     def __init__(self, pattern: str) -> None:
         self._pattern = pattern
         self._compiled: re.Pattern[str] | None = None
+        _PATTERNS.append(self)
 
     def __call__(self) -> re.Pattern[str]:
         if self._compiled is None:

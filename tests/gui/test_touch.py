@@ -452,3 +452,7 @@ def test_flick_gestures_are_set_up_when_shown_or_at_warm_up(kiosk: Kiosk) -> Non
     areas = kiosk.window.findChildren(TouchScrollArea)
     assert areas
     assert all(area.kinetic for area in areas)
+    # The sentence patterns a topic's first opening needs are compiled by then too.
+    from kiosk.content import sentences  # noqa: PLC0415
+
+    assert all(pattern._compiled is not None for pattern in sentences._PATTERNS)
