@@ -30,36 +30,33 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-BASELINE = """
+# A bare PySide6 program's page: six lines of text in a column, as the baselines draw it.
+_BARE_PAGE = """
 import sys
 from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
 app = QApplication(sys.argv)
 page = QWidget()
-page.resize(1920, 1080)
+page.resize({width}, {height})
 column = QVBoxLayout(page)
 for n in range(6):
-    label = QLabel("A page of text painted to PNG, line %d, as a baseline." % n)
+    label = QLabel("A page of text painted {where}, line %d, as a baseline." % n)
     label.setStyleSheet("font-size: 30px;")
     column.addWidget(label)
+"""
+
+BASELINE = (
+    _BARE_PAGE.format(width=1920, height=1080, where="to PNG")
+    + """
 page.show()
 app.processEvents()
 page.grab().save(sys.argv[1])
 """
+)
 
-
-BARE_FIRST_FRAME = """
-import os, socket, sys
-from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
-app = QApplication(sys.argv)
-page = QWidget()
-page.resize(1280, 800)
-column = QVBoxLayout(page)
-for n in range(6):
-    label = QLabel("A page of text painted on screen, line %d, as a baseline." % n)
-    label.setStyleSheet("font-size: 30px;")
-    column.addWidget(label)
-
+BARE_FIRST_FRAME = (
+    "import os, socket\nfrom PySide6.QtCore import QEvent, QObject, QTimer\n"
+    + _BARE_PAGE.format(width=1280, height=800, where="on screen")
+    + """
 def ready():
     with socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM) as sock:
         sock.sendto(b"READY=1", os.environ["NOTIFY_SOCKET"])
@@ -76,6 +73,7 @@ page.installEventFilter(first)
 page.show()
 app.exec()
 """
+)
 
 
 def until_ready(args: list[str], folder: Path) -> float:
