@@ -191,31 +191,50 @@ def test_the_running_kiosk_tells_systemd_it_is_alive_and_stops_cleanly(
     assert "Traceback" not in err
 
 
-def test_a_stop_at_once_after_ready_still_stops_the_kiosk(
-    notify_socket: tuple[socket.socket, str],
-) -> None:
-    """SIGTERM the moment READY=1 arrives (systemctl stop just after a start): the signal may
-    come before the event loop runs, where Qt ignores a request to leave it; the kiosk still
-    says STOPPING and exits 0 instead of running on until systemd kills it."""
-    sock, path = notify_socket
-    process = subprocess.Popen(
-        [sys.executable, str(ROOT / "main.py"), "--windowed"],
-        env=_kiosk_env(NOTIFY_SOCKET=path),
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+# `run_kiosk` as `main.py` runs it, sent SIGTERM by itself once it can take signals and before
+# its event loop runs (as when systemd stops a kiosk that is still starting).
+_STOPPED_WHILE_STARTING = textwrap.dedent(
+    """
+    import os, signal, sys
+
+    import kiosk.app as app_module
+    from kiosk.config import Settings
+    from kiosk.flows.hours import OpeningHours
+
+    started = OpeningHours.start
+
+    def stop_now(self):
+        os.kill(os.getpid(), signal.SIGTERM)  # its handler runs at once, with no loop yet
+        started(self)
+
+    OpeningHours.start = stop_now
+    sys.exit(app_module.run_kiosk(Settings(), windowed=True))
+    """
+)
+
+
+def test_a_stop_while_the_kiosk_is_starting_still_stops_it(tmp_path: Path) -> None:
+    """SIGTERM before the event loop runs, where Qt ignores a request to leave it: the kiosk
+    still stops, with status 0, instead of running on until systemd kills it."""
+    script = tmp_path / "stopped.py"
+    script.write_text(_STOPPED_WHILE_STARTING, encoding="utf-8")
+    env = _kiosk_env(PYTHONPATH=str(ROOT))
     try:
-        seen = [sock.recv(4096).decode()]
-        assert seen[0].startswith("READY=1")
-        process.send_signal(signal.SIGTERM)
-        _receive(sock, "STOPPING=1", seen)
-        assert process.wait(timeout=30) == 0
-    finally:
-        if process.poll() is None:
-            process.kill()
-        _out, err = process.communicate(timeout=30)
-    assert "Traceback" not in err
+        done = subprocess.run(
+            [sys.executable, str(script)],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+            env=env,
+            cwd=tmp_path,
+        )
+    except subprocess.TimeoutExpired:
+        pytest.fail("the kiosk ran on after SIGTERM")
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr
+    log = (Path(env["KIOSK_LOG_DIR"]) / "kiosk.log").read_text(encoding="utf-8")
+    assert "stopping on signal 15" in log
 
 
 _VISIT_THEN_WAIT = textwrap.dedent(
