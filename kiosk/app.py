@@ -461,12 +461,18 @@ def run_kiosk(settings: Settings, windowed: bool = False, config_path: Path | No
     first_frame = FirstFrame(kiosk.window)
     started = False
 
-    def start_the_rest() -> None:
-        """What the first frame does not need starts once it is on screen."""
+    def start_the_rest(painted: bool = True) -> None:
+        """What the first frame does not need starts once it is on screen (or, `painted`
+        False, once the wait for it is over)."""
         nonlocal started
         if started:
             return
         started = True
+        if not painted:
+            log.warning(
+                "the window was not painted within %d s of being shown; starting anyway",
+                FIRST_FRAME_WAIT_MS // 1000,
+            )
         kiosk.watchdog.start()  # READY=1: the kiosk shows its first screen
         kiosk.speech.start()
         QTimer.singleShot(CACHE_TRIM_DELAY_MS, kiosk.cache.trim)  # after start-up, not during it
@@ -475,8 +481,8 @@ def run_kiosk(settings: Settings, windowed: bool = False, config_path: Path | No
         kiosk.packs.start()
         kiosk.warm_up()
         log.info(
-            "kiosk started (%d topics, %d skipped; pointer %s; screen dark %s; first frame "
-            "%.0f ms after the kiosk's code began)",
+            "kiosk started (%d topics, %d skipped; pointer %s; screen dark %s; %.0f ms after "
+            "the kiosk's code began)",
             len(kiosk.content.entries),
             len(kiosk.content.errors),
             "hidden" if hide_pointer else "shown",
@@ -484,10 +490,10 @@ def run_kiosk(settings: Settings, windowed: bool = False, config_path: Path | No
             (time.monotonic() - STARTED) * 1000,
         )
 
-    first_frame.painted.connect(start_the_rest)
+    first_frame.painted.connect(lambda: start_the_rest(painted=True))
     # A display server that never shows the window (and so never has it painted) still gets
     # the kiosk's services started, and systemd told, a moment later.
-    QTimer.singleShot(FIRST_FRAME_WAIT_MS, start_the_rest)
+    QTimer.singleShot(FIRST_FRAME_WAIT_MS, lambda: start_the_rest(painted=False))
     if kiosk.window.cover is None:
         kiosk.window.resize(1280, 800)
         kiosk.window.show()

@@ -81,4 +81,42 @@ def test_the_first_frame_is_painted_before_the_services_start(tmp_path: Path) ->
         "speech: painted before: True",
     ], done.stdout + done.stderr
     log = (Path(os.environ["KIOSK_LOG_DIR"]) / "kiosk.log").read_text(encoding="utf-8")
-    assert "first frame" in log
+    assert "kiosk started" in log
+    assert "not painted" not in log
+
+
+# The same, on a display server that never shows the window, so it is never painted.
+_NEVER_SHOWN = _WATCH_THE_START.replace(
+    "app_module.Kiosk.__init__ = watch\n",
+    "app_module.Kiosk.__init__ = watch\n"
+    "from kiosk.ui.window import KioskWindow\n"
+    "KioskWindow.show = lambda self: None\n",
+)
+
+
+def test_a_window_never_painted_still_gets_the_services_started(tmp_path: Path) -> None:
+    """No first frame within the wait: the services start anyway, systemd is told, and the
+    log says the window was not painted."""
+    assert _NEVER_SHOWN != _WATCH_THE_START
+    script = tmp_path / "never.py"
+    script.write_text(_NEVER_SHOWN, encoding="utf-8")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
+    done = subprocess.run(
+        [sys.executable, str(script)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        env=env,
+        cwd=tmp_path,
+    )
+    assert done.returncode == 0, done.stderr
+    lines = sorted(line for line in done.stdout.splitlines() if "painted before" in line)
+    assert lines == [
+        "packs: painted before: False",
+        "ready: painted before: False",
+        "speech: painted before: False",
+    ], done.stdout + done.stderr
+    log = (Path(os.environ["KIOSK_LOG_DIR"]) / "kiosk.log").read_text(encoding="utf-8")
+    assert "the window was not painted within 3 s of being shown; starting anyway" in log
+    assert "kiosk started" in log
