@@ -509,7 +509,7 @@ def _cmd_run(args: argparse.Namespace) -> int:
     if not has_display():
         raise CliError(
             "no display found (DISPLAY and WAYLAND_DISPLAY are unset); to render "
-            "screens without one, use: python main.py screenshot -o FILE.png"
+            f"screens without one, use: {paths.tool_command('screenshot -o FILE.png')}"
         )
     config = _config_path(args.config)
     return run_kiosk(_settings(config), windowed=args.windowed, config_path=config)

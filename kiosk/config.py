@@ -63,7 +63,7 @@ def _language(value: Any) -> str | None:
 def _pin_hash(value: Any) -> str | None:
     if value == "" or (isinstance(value, str) and looks_like_hash(value)):
         return None
-    return "is not a PIN hash; set the PIN with: python main.py set-pin"
+    return f"is not a PIN hash; set the PIN with: {paths.tool_command('set-pin')}"
 
 
 def _content_source(value: Any) -> str | None:
@@ -135,7 +135,10 @@ class Settings:
         _choice(*SPEECH_ENGINES),
     )
     staff_pin_hash: str = _setting(
-        "", "salted hash of the staff PIN; set it with: python main.py set-pin", _pin_hash
+        "",
+        "salted hash of the staff PIN; set it with the set-pin command (kiosk set-pin where"
+        " installed, python main.py set-pin in a checkout)",
+        _pin_hash,
     )
     staff_idle_s: float = _setting(
         60.0, "seconds without a touch before the staff screen closes", _number(10, 900)

@@ -114,3 +114,18 @@ def config_file() -> Path:
     else:
         base = Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config")
     return base / APP_NAME / CONFIG_NAME
+
+
+def tool_command(arguments: str, package: Path | None = None, python: Path | None = None) -> str:
+    """How to run one of the kiosk's commands on this machine, for a message that tells someone
+    to: `python main.py ARGS` in a checkout; where the package is installed, the install's own
+    `kiosk` script by its full path (`/opt/clinic-kiosk/venv/bin/kiosk ARGS`), which need not
+    be on the PATH. `package` and `python` (this package's folder, the interpreter) are for
+    tests."""
+    package = package or Path(__file__).resolve().parent
+    python = python or Path(sys.executable)
+    checkout = package.parent
+    if (checkout / "main.py").is_file() and (checkout / "pyproject.toml").is_file():
+        return f"python main.py {arguments}"
+    script = python.parent / ("kiosk.exe" if sys.platform == "win32" else "kiosk")
+    return f"{script} {arguments}" if script.is_file() else f"kiosk {arguments}"

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import math
+import shlex
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -101,7 +102,7 @@ class StaffFlow(QObject):
         pad, lock = self._window.pin, self._auth.lock
         lock.expire()
         if not self._auth.configured:
-            pad.show_no_pin()
+            pad.show_no_pin(self.set_pin_command())
         elif lock.seconds_left() > 0:
             pad.show_locked(math.ceil(lock.seconds_left()))
         else:
@@ -122,7 +123,7 @@ class StaffFlow(QObject):
         elif result is Check.LOCKED:
             pad.show_locked(math.ceil(lock.seconds_left()))
         else:
-            pad.show_no_pin()
+            pad.show_no_pin(self.set_pin_command())
 
     @Slot()
     def close_pin_pad(self) -> None:
@@ -218,6 +219,13 @@ class StaffFlow(QObject):
         )
 
     @Slot()
+    def set_pin_command(self) -> str:
+        """The command that sets the PIN this kiosk reads: for its own config file, by the
+        path of this install's command (see `paths.tool_command`)."""
+        if self._config_path is None:
+            return paths.tool_command("set-pin")
+        return paths.tool_command(f"set-pin --config {shlex.quote(str(self._config_path))}")
+
     def test_print(self) -> None:
         """A page that says it is a test, to the patients' printer."""
         printing = self._services.printing

@@ -23,8 +23,6 @@ from kiosk.theme import Metrics, Palette
 from kiosk.ui.scrolling import scrolling_screen
 from kiosk.ui.widgets import TouchButton, set_role
 
-SET_PIN_COMMAND = "python main.py set-pin"
-
 _DIGIT_KEYS = {getattr(Qt.Key, f"Key_{d}"): str(d) for d in range(10)}
 
 
@@ -41,6 +39,7 @@ class PinPad(QWidget):
         self._digits: list[str] = []
         self._locked_left = 0
         self._news: tuple[str, int] = ("prompt", 0)
+        self._set_pin = ""  # the command that sets a PIN, shown while none is set
         self.cancel = TouchButton("", icon="back")
         self.cancel.clicked.connect(self._cancel)
         self.title = QLabel()
@@ -156,8 +155,9 @@ class PinPad(QWidget):
         self._show_news("locked", self._locked_left)
         self._tick.start()
 
-    def show_no_pin(self) -> None:
-        """No staff PIN is set: say how to set one."""
+    def show_no_pin(self, command: str) -> None:
+        """No staff PIN is set: say how to set one (`command`, as staff would type it)."""
+        self._set_pin = command
         self._news = ("no-pin", 0)
         self._tick.stop()
         self._clear()
@@ -177,7 +177,7 @@ class PinPad(QWidget):
             text = self.tr(
                 "No staff PIN is set. To set one, run this command on the kiosk computer:"
             )
-            text += "\n" + SET_PIN_COMMAND
+            text += "\n" + self._set_pin
         else:
             text = self.tr("Enter the staff PIN, then tap OK.")
         self.message.setText(text)

@@ -99,9 +99,23 @@ def test_no_pin_set_says_how_to_set_one(qtbot: QtBot, make_kiosk: MakeKiosk) -> 
     kiosk.visits.start()
     _hold_corner(qtbot, kiosk)
     pad = kiosk.window.pin
-    assert "set-pin" in pad.message.text()
+    assert pad.message.text().endswith("\npython main.py set-pin")  # run from a checkout
     assert not pad.ok.isEnabled()
     assert not pad.keys["5"].isEnabled()
+
+
+def test_no_pin_set_names_the_config_file_the_kiosk_reads(
+    qtbot: QtBot, make_kiosk: MakeKiosk, tmp_path: Path
+) -> None:
+    """Started with a config file, the pad's command sets the PIN in that file, not in the
+    default one that set-pin would otherwise write (quoted, as a shell needs it)."""
+    config = tmp_path / "my config.toml"
+    config.write_text('clinic_name = "Valley Clinic"\n', encoding="utf-8")
+    kiosk = make_kiosk(dataclasses.replace(FAST, idle_timeout_s=30.0), config_path=config)
+    kiosk.visits.start()
+    _hold_corner(qtbot, kiosk)
+    text = kiosk.window.pin.message.text()
+    assert text.endswith(f"\npython main.py set-pin --config '{config}'"), text
 
 
 def test_a_pin_set_while_the_kiosk_runs_works_at_once(

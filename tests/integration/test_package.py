@@ -291,6 +291,17 @@ def test_installed_kiosk_says_its_version(installed: Installed) -> None:
     assert done.stdout.strip() == f"kiosk {__version__}"
 
 
+def test_installed_kiosk_names_its_own_set_pin_command(installed: Installed) -> None:
+    """A message that tells staff to run set-pin names the installed command, by the full path
+    that works under sudo, not the checkout's `python main.py`."""
+    config = installed.elsewhere / "bad-pin.toml"
+    config.write_text('staff_pin_hash = "not a hash"\n', encoding="utf-8")
+    done = installed.run("--config", str(config), "topics")
+    assert done.returncode == 0, done.stderr
+    assert f"set the PIN with: {installed.kiosk} set-pin;" in done.stderr
+    assert "main.py" not in done.stderr
+
+
 @pytest.mark.parametrize("lang", ["es", "zh"])
 def test_installed_kiosk_lists_the_topics_of_a_language(installed: Installed, lang: str) -> None:
     done = installed.run("topics", "--lang", lang)
