@@ -54,6 +54,22 @@ def run_main(*args: str, env: dict[str, str] | None = None) -> subprocess.Comple
     )
 
 
+def run_script(text: str, folder: Path, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+    """A Python script (the kiosk's own code, driven or patched by it) run in a process of its
+    own from `folder`, with the checkout importable and Qt offscreen."""
+    script = folder / "script.py"
+    script.write_text(text, encoding="utf-8")
+    return subprocess.run(
+        [sys.executable, str(script)],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+        env=dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT)),
+        cwd=folder,
+    )
+
+
 @pytest.fixture(autouse=True)
 def _english_after_each_test() -> Iterator[None]:
     """Each test leaves the application's words as it found them: the translators a kiosk it

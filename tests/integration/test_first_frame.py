@@ -4,12 +4,10 @@ telling systemd it is ready, the speech process, the content checks."""
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 import textwrap
 from pathlib import Path
 
-from tests.conftest import ROOT
+from tests.conftest import run_script
 
 # `run_kiosk` as `main.py` runs it, with each later start noted: was the window painted yet?
 _WATCH_THE_START = textwrap.dedent(
@@ -61,18 +59,7 @@ _WATCH_THE_START = textwrap.dedent(
 
 
 def test_the_first_frame_is_painted_before_the_services_start(tmp_path: Path) -> None:
-    script = tmp_path / "watch.py"
-    script.write_text(_WATCH_THE_START, encoding="utf-8")
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
-    done = subprocess.run(
-        [sys.executable, str(script)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-        env=env,
-        cwd=tmp_path,
-    )
+    done = run_script(_WATCH_THE_START, tmp_path)
     assert done.returncode == 0, done.stderr
     lines = [line for line in done.stdout.splitlines() if "painted before" in line]
     assert sorted(lines) == [
@@ -98,18 +85,7 @@ def test_a_window_never_painted_still_gets_the_services_started(tmp_path: Path) 
     """No first frame within the wait: the services start anyway, systemd is told, and the
     log says the window was not painted."""
     assert _NEVER_SHOWN != _WATCH_THE_START
-    script = tmp_path / "never.py"
-    script.write_text(_NEVER_SHOWN, encoding="utf-8")
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
-    done = subprocess.run(
-        [sys.executable, str(script)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-        env=env,
-        cwd=tmp_path,
-    )
+    done = run_script(_NEVER_SHOWN, tmp_path)
     assert done.returncode == 0, done.stderr
     lines = sorted(line for line in done.stdout.splitlines() if "painted before" in line)
     assert lines == [

@@ -25,7 +25,7 @@ from kiosk.config import Settings
 from kiosk.narration.render import RenderClient
 from kiosk.staff import hash_pin
 from kiosk.stats import report
-from tests.conftest import ROOT
+from tests.conftest import ROOT, run_script
 from tests.gui.conftest import FAST, MakeKiosk
 from tests.integration.test_handout_pdf import pdf_text
 from tests.integration.test_printing import queue, wait_for_pdf
@@ -216,24 +216,13 @@ _STOPPED_WHILE_STARTING = textwrap.dedent(
 def test_a_stop_while_the_kiosk_is_starting_still_stops_it(tmp_path: Path) -> None:
     """SIGTERM before the event loop runs, where Qt ignores a request to leave it: the kiosk
     still stops, with status 0, instead of running on until systemd kills it."""
-    script = tmp_path / "stopped.py"
-    script.write_text(_STOPPED_WHILE_STARTING, encoding="utf-8")
-    env = _kiosk_env(PYTHONPATH=str(ROOT))
     try:
-        done = subprocess.run(
-            [sys.executable, str(script)],
-            capture_output=True,
-            text=True,
-            timeout=60,
-            check=False,
-            env=env,
-            cwd=tmp_path,
-        )
+        done = run_script(_STOPPED_WHILE_STARTING, tmp_path, timeout=60)
     except subprocess.TimeoutExpired:
         pytest.fail("the kiosk ran on after SIGTERM")
     assert done.returncode == 0, done.stderr
     assert "Traceback" not in done.stderr
-    log = (Path(env["KIOSK_LOG_DIR"]) / "kiosk.log").read_text(encoding="utf-8")
+    log = (Path(os.environ["KIOSK_LOG_DIR"]) / "kiosk.log").read_text(encoding="utf-8")
     assert "stopping on signal 15" in log
 
 
