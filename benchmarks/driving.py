@@ -1,13 +1,29 @@
 """What the benchmarks that drive the real kiosk share: an event loop run until a condition
-holds (as the running kiosk runs it, with exec), and the print queue's open jobs."""
+holds (as the running kiosk runs it, with exec), the kiosk started for them, and the print
+queue's open jobs."""
 
 from __future__ import annotations
 
+import contextlib
+import json
+import os
+import shutil
 import subprocess
+import sys
+import tempfile
 import time
+import traceback
 from collections.abc import Callable
+from pathlib import Path
+from types import TracebackType
+from typing import TYPE_CHECKING, NoReturn
 
 from PySide6.QtCore import QEventLoop, Qt, QTimer
+
+if TYPE_CHECKING:
+    from kiosk.app import Kiosk
+
+SPEECH_START_S = 30.0  # the longest the speech engine may take to say it is ready
 
 
 class UnfinishedError(Exception):
@@ -63,6 +79,58 @@ class Spinner:
         if time.monotonic() > self._deadline:
             self._timed_out = True
             self.loop.quit()
+
+
+def run_in_own_folder(prefix: str, screen_name: str, body: Callable[[Path], int]) -> NoReturn:
+    """Run `body(folder)` with the kiosk's data, cache and log folders in a new temporary
+    folder and a 1920x1080 offscreen screen, like the kiosk's (the default is 800x800, and Qt
+    finds the widget under a finger on the screen: QScroller's delayed presses go astray
+    beyond it); then remove the folder and exit with `body`'s status (1 if it raised)."""
+    folder = Path(tempfile.mkdtemp(prefix=prefix))
+    screen = folder / "screen.json"
+    geometry = {"x": 0, "y": 0, "width": 1920, "height": 1080, "logicalDpi": 96}
+    screen.write_text(json.dumps({"screens": [{"name": screen_name, **geometry}]}), "utf-8")
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={screen}"
+    for name in ("KIOSK_DATA_DIR", "KIOSK_CACHE_DIR", "KIOSK_LOG_DIR"):
+        os.environ[name] = str(folder / name.lower())
+    try:
+        code = body(folder)
+    except Exception:
+        traceback.print_exc()
+        code = 1
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    sys.exit(code)
+
+
+def start_kiosk(kiosk: Kiosk, spin: Spinner, errors: list[str], who: str) -> None:
+    """Start a kiosk built for a benchmark as `run_kiosk` starts its services: unexpected
+    errors noted in `errors` (and handled by the kiosk's own hook), the window shown at
+    1920x1080 and active, the watchdog, and the speech engine ready (or SystemExit saying
+    why not, prefixed with `who`)."""
+    w = kiosk.window
+    kiosk.install_exception_hook()
+    kiosk_hook = sys.excepthook
+
+    def hook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
+        errors.append(f"{kind.__name__}: {error}")
+        kiosk_hook(kind, error, tb)
+
+    sys.excepthook = hook
+    w.resize(1920, 1080)
+    w.show()
+    w.activateWindow()
+    kiosk.look.restyle()
+    kiosk.watchdog.start()
+    with contextlib.suppress(UnfinishedError):
+        spin.until(w.isActiveWindow, 5, "the window to be active")
+    spin.until(
+        lambda: kiosk.speech.is_ready or bool(kiosk.speech.dead_reason),
+        SPEECH_START_S,
+        "the speech engine to start",
+    )
+    if not kiosk.speech.is_ready:
+        raise SystemExit(f"{who}the speech engine did not start: {kiosk.speech.dead_reason}")
 
 
 def queue_jobs(printer: str) -> int:

@@ -59,17 +59,14 @@ import math
 import re
 import shutil
 import statistics
-import tempfile
 import time
-import traceback
 from collections.abc import Callable
-from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
-from benchmarks.driving import Spinner, UnfinishedError, queue_jobs
+from benchmarks.driving import Spinner, UnfinishedError, queue_jobs, run_in_own_folder, start_kiosk
 from kiosk import languages, paths
 from kiosk.app import CACHE_TRIM_DELAY_MS, Kiosk, application
 from kiosk.config import TEXT_SIZES, Settings
@@ -80,13 +77,11 @@ from kiosk.staff import hash_pin
 from kiosk.ui.controls import ComfortControls
 from kiosk.ui.gesture import HOLD_MS
 
-SCREEN = {"name": "bench", "x": 0, "y": 0, "width": 1920, "height": 1080, "logicalDpi": 96}
 HOLD = "benchmark: the patient is at the screen"  # the idle clock held between interactions
 STAFF_PIN = "24681357"
 SETTLE_S = 0.05  # the event loop runs this long before each measured tap
 POLL_MS = 1
 TAP_WAIT_S = 10.0
-SPEECH_START_S = 30.0
 RENDER_WAIT_S = 120.0
 PRINT_WAIT_S = 60.0
 IDLE_TEST_S = 0.03  # the idle time while the idle warning is measured
@@ -190,7 +185,6 @@ class Bench:
         )
         self.defaults = VisitChoices.defaults(self.settings)
         self.kiosk = k = Kiosk(self.app, self.settings, windowed=True)
-        w = k.window
         k.speech.start()
         self.trimmed = False
 
@@ -199,30 +193,9 @@ class Bench:
             self.trimmed = True
 
         QTimer.singleShot(CACHE_TRIM_DELAY_MS, trim)  # as `run_kiosk` does
-        k.install_exception_hook()
-        self.errors: list[str] = []
-        kiosk_hook = sys.excepthook
-
-        def hook(kind: type[BaseException], error: BaseException, tb: Any) -> None:
-            self.errors.append(f"{kind.__name__}: {error}")
-            kiosk_hook(kind, error, tb)
-
-        sys.excepthook = hook
-        w.resize(1920, 1080)
-        w.show()
-        w.activateWindow()
-        k.look.restyle()
         k.hours.start()
-        k.watchdog.start()
-        with contextlib.suppress(UnfinishedError):
-            self.spin.until(w.isActiveWindow, 5, "the window to be active")
-        self.spin.until(
-            lambda: k.speech.is_ready or bool(k.speech.dead_reason),
-            SPEECH_START_S,
-            "the speech engine to start",
-        )
-        if not k.speech.is_ready:
-            raise SystemExit(f"the speech engine did not start: {k.speech.dead_reason}")
+        self.errors: list[str] = []
+        start_kiosk(k, self.spin, self.errors, "")
         self.langs = list(languages.codes())
         self.started: list[int] = []  # sentences started since the list was last cleared
         k.narrator.sentence_started.connect(self.started.append)
@@ -827,22 +800,7 @@ def run(args: argparse.Namespace) -> int:
 
 def main() -> None:
     args = arguments()
-    folder = Path(tempfile.mkdtemp(prefix="kiosk-interactions-"))
-    # A 1920x1080 offscreen screen, like the kiosk's (the default is 800x800, and Qt finds the
-    # widget under a finger on the screen: QScroller's delayed presses go astray beyond it).
-    screen = folder / "screen.json"
-    screen.write_text(json.dumps({"screens": [SCREEN]}), encoding="utf-8")
-    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={screen}"
-    for name in ("KIOSK_DATA_DIR", "KIOSK_CACHE_DIR", "KIOSK_LOG_DIR"):
-        os.environ[name] = str(folder / name.lower())
-    try:
-        code = run(args)
-    except Exception:
-        traceback.print_exc()
-        code = 1
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
-    sys.exit(code)
+    run_in_own_folder("kiosk-interactions-", "bench", lambda _folder: run(args))
 
 
 if __name__ == "__main__":

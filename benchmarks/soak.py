@@ -62,25 +62,21 @@ import contextlib
 import dataclasses
 import faulthandler
 import gc
-import json
 import re
 import shutil
 import signal
 import statistics
-import tempfile
 import threading
 import time
-import traceback
 import tracemalloc
 from collections import Counter
 from collections.abc import Callable, Iterator
-from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QScroller, QWidget
 
-from benchmarks.driving import Spinner, queue_jobs
+from benchmarks.driving import Spinner, queue_jobs, run_in_own_folder, start_kiosk
 from benchmarks.driving import UnfinishedError as StepFailedError
 from kiosk import categories, paths
 from kiosk.app import CACHE_TRIM_DELAY_MS, Kiosk, application
@@ -93,12 +89,10 @@ from kiosk.stats import report
 from kiosk.ui.controls import ComfortControls
 from kiosk.ui.home import in_reading_order
 
-SCREEN = {"name": "soak", "x": 0, "y": 0, "width": 1920, "height": 1080, "logicalDpi": 96}
 IDLE_S = 0.05  # idle time and countdown: the reset comes for real, just fast
 HOLD = "soak: the patient is at the screen"
 STAFF_PIN = "24681357"
 SAMPLE_EVERY = 100
-SPEECH_START_S = 30.0
 TAP_WAIT_S = 10.0
 # The event loop runs this long before each tap, as between a patient's taps (no hand is
 # quicker), so the stall probe sees the kiosk's stalls and not taps run back to back. Left
@@ -326,33 +320,11 @@ class Soak:
             staff_pin_hash=hash_pin(STAFF_PIN),
         )
         self.defaults = VisitChoices.defaults(self.settings)
-        self.kiosk = Kiosk(self.app, self.settings, windowed=True)
-        k, w = self.kiosk, self.kiosk.window
+        self.kiosk = k = Kiosk(self.app, self.settings, windowed=True)
         k.speech.start()
         QTimer.singleShot(CACHE_TRIM_DELAY_MS, k.cache.trim)
-        k.install_exception_hook()
         self.errors: list[str] = []
-        kiosk_hook = sys.excepthook
-
-        def hook(kind: type[BaseException], error: BaseException, tb: Any) -> None:
-            self.errors.append(f"{kind.__name__}: {error}")
-            kiosk_hook(kind, error, tb)
-
-        sys.excepthook = hook
-        w.resize(1920, 1080)
-        w.show()
-        w.activateWindow()
-        k.look.restyle()
-        k.watchdog.start()
-        with contextlib.suppress(StepFailedError):
-            self.spin.until(w.isActiveWindow, 5, "the window to be active")
-        self.spin.until(
-            lambda: k.speech.is_ready or bool(k.speech.dead_reason),
-            SPEECH_START_S,
-            "the speech engine to start",
-        )
-        if not k.speech.is_ready:
-            raise SystemExit(f"soak: the speech engine did not start: {k.speech.dead_reason}")
+        start_kiosk(k, self.spin, self.errors, "soak: ")
 
         self.started: list[int] = []
         self.speech_problems: list[str] = []
@@ -1010,22 +982,7 @@ def main() -> None:
     args = arguments()
     faulthandler.enable()  # a crash in Qt prints where Python was, instead of nothing
     faulthandler.register(signal.SIGTERM, chain=True)  # and so does being stopped
-    folder = Path(tempfile.mkdtemp(prefix="kiosk-soak-"))
-    # A 1920x1080 offscreen screen, like the kiosk's (the default is 800x800, and Qt finds the
-    # widget under a finger on the screen: QScroller's delayed presses go astray beyond it).
-    screen = folder / "screen.json"
-    screen.write_text(json.dumps({"screens": [SCREEN]}), encoding="utf-8")
-    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={screen}"
-    for name in ("KIOSK_DATA_DIR", "KIOSK_CACHE_DIR", "KIOSK_LOG_DIR"):
-        os.environ[name] = str(folder / name.lower())
-    try:
-        code = run(args, folder)
-    except Exception:
-        traceback.print_exc()
-        code = 1
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
-    sys.exit(code)
+    run_in_own_folder("kiosk-soak-", "soak", lambda folder: run(args, folder))
 
 
 if __name__ == "__main__":
