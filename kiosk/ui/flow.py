@@ -22,6 +22,9 @@ class FlowLayout(QLayout):
         self._trailing: list[bool] = []
         self._wraps: list[bool] = []
         self._gap = spacing
+        # Heights for widths asked since the layout last changed: Qt asks a layout again and
+        # again while the window is laid out, and each answer arranges every row.
+        self._heights: dict[int, int] = {}
         self.setContentsMargins(0, 0, 0, 0)
 
     def add(self, widget: QWidget, trailing: bool = False, wraps: bool = False) -> None:
@@ -66,7 +69,15 @@ class FlowLayout(QLayout):
         return True
 
     def heightForWidth(self, width: int) -> int:
-        return self._arrange(QRect(0, 0, width, 0), move=False)
+        height = self._heights.get(width)
+        if height is None:
+            height = self._heights[width] = self._arrange(QRect(0, 0, width, 0), move=False)
+        return height
+
+    def invalidate(self) -> None:
+        """Qt's word that an item or the layout changed: the heights are asked afresh."""
+        self._heights.clear()
+        super().invalidate()
 
     def setGeometry(self, rect: QRect) -> None:
         super().setGeometry(rect)

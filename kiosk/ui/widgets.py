@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
@@ -120,6 +120,11 @@ class ReadingLabel(QLabel):
     """
 
     def __init__(self, sentences: list[str], role: str = "", parent: QWidget | None = None) -> None:
+        # Heights for widths asked before: Qt asks a label for its height at one width up to
+        # a dozen times while a page is laid out, and QLabel lays its whole text out again each
+        # time (a third of a new text size's time on a topic page). Whatever changes the height
+        # (words, font, margins, style) comes through `setText` or `changeEvent`, which clear it.
+        self._heights: dict[int, int] = {}
         super().__init__(parent)
         self.sentences = sentences
         self.highlight_colours = ("#FFE680", "#14252A")
@@ -135,6 +140,25 @@ class ReadingLabel(QLabel):
         if any(han_characters(s) for s in sentences):
             # Chinese is never slanted: base.qss keeps a caption in it upright.
             self.setProperty("script", "han")
+
+    def heightForWidth(self, width: int) -> int:
+        """The height the text needs at this width (remembered until something changes)."""
+        height = self._heights.get(width)
+        if height is None:
+            if len(self._heights) >= 16:  # a window resized many times: start afresh
+                self._heights.clear()
+            height = self._heights[width] = super().heightForWidth(width)
+        return height
+
+    def setText(self, text: str) -> None:
+        """New words: new heights."""
+        self._heights.clear()
+        super().setText(text)
+
+    def changeEvent(self, event: QEvent) -> None:
+        """A new font, style, margins or anything else about the label: new heights."""
+        self._heights.clear()
+        super().changeEvent(event)
 
     @property
     def highlighted(self) -> int | None:
