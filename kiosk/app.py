@@ -391,6 +391,8 @@ def render_screen(
             kiosk.reading.open_topic(wanted)
         if screen == Screen.HANDOUT:
             kiosk.handouts.preview()
+        if kiosk.window.topic.page is not None:
+            kiosk.window.topic.page.finish()  # the whole page: its scroll bar as it settles
         for _ in range(3):
             app.processEvents()
         if full_page and screen == Screen.TOPIC:

@@ -378,8 +378,10 @@ def _cmd_screenshot(args: argparse.Namespace) -> int:
 
     from kiosk.app import render_screen
     from kiosk.logs import route_qt_messages
+    from kiosk.ui.scrolling import TouchScrollArea
 
     route_qt_messages()
+    TouchScrollArea.gestures_on_show = False  # a still picture: nothing in it is flicked
     settings = _settings(args.config)
     try:
         image = render_screen(

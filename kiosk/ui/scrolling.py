@@ -18,10 +18,15 @@ from PySide6.QtWidgets import (
 class TouchScrollArea(QScrollArea):
     """A scroll area whose flick gesture is set up the first time it is shown.
 
-    Setting up the first gesture of the process costs about 11 ms (Qt's scroller, and PySide
-    building its classes and enums): an area not yet seen, such as the page to print at
-    start-up, does not make the first frame wait for it.
+    Setting up the first gesture of the process costs about 25 ms: Qt makes its gesture
+    manager, and the first time the application's event filter (Python) hears from it, PySide
+    builds a class for every QObject class it knows to find one for it. An area not yet seen,
+    such as the page to print at start-up, does not make the first frame wait for it.
     """
+
+    # False in a process that only draws still pictures (the screenshot tool): nothing there
+    # is ever flicked, and its picture is drawn without that first gesture's cost.
+    gestures_on_show = True
 
     def __init__(self) -> None:
         super().__init__()
@@ -45,7 +50,8 @@ class TouchScrollArea(QScrollArea):
 
     def showEvent(self, event: QShowEvent) -> None:
         """Flick scrolling from the first time a patient can see the area, at the latest."""
-        self.prepare()
+        if self.gestures_on_show:
+            self.prepare()
         super().showEvent(event)
 
 

@@ -5,14 +5,21 @@ A topic's page is built when it is first opened, and the last few opened (`KEPT_
 kept, so going back and forth between them only switches pages. Every kept page is dropped at
 the end of each visit (`discard_pages`), so nothing built says what the last patient read; a
 library of hundreds of topics costs no more memory than one of two.
+
+A new page is built in two steps: at once, as much as the window can show, so the first frame
+shows it whole; the rest once that frame is painted, a few milliseconds of it per turn of the
+event loop (half the time to a painted page on a 1920x1080 screen).
 """
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
+from functools import partial
 from typing import assert_never
 
 import shiboken6
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QFrame,
@@ -45,10 +52,18 @@ from kiosk.ui.scrolling import scroll_to_top, set_aside, touch_scroll_area
 from kiosk.ui.widgets import IconLabel, ReadingLabel, TouchButton, set_role
 
 KEPT_PAGES = 3  # pages kept while a visit goes on: the one on show and the two before it
+REST_TURN_S = 0.006  # the most time one turn of the event loop spends building a page's rest
+REST_UNPAINTED_MS = 250  # the rest is built this long after, if the page is not painted first
+
+Part = Callable[[], QWidget]  # makes one piece of the page's column
 
 
 class TopicPage(QWidget):
-    """One topic laid out for reading, in its own scroll area."""
+    """One topic laid out for reading, in its own scroll area.
+
+    Built in two steps (see the module's words): `finish` builds what is left at once, and
+    everything that needs the whole page (`readings`, `sentences`) asks for it.
+    """
 
     def __init__(
         self,
@@ -60,17 +75,21 @@ class TopicPage(QWidget):
     ) -> None:
         """`area`: a scroll area left by a discarded page, to reuse (see `touch_scroll_area`).
         `parent`: where it will be shown, given now: a page built outside the window and moved
-        into it is styled twice over (its every widget polished again on the move)."""
+        into it is styled twice over (its every widget polished again on the move). A page
+        with no parent is built whole at once."""
         super().__init__(parent)
         self.topic = topic
-        self.readings: list[ReadingLabel] = []
+        self._readings: list[ReadingLabel] = []
         self._sizes, self._palette = sizes, palette
         # A readable line length: the text column is centred and about 75 characters wide.
         self.body = QWidget()
         self.page = QWidget()
         self.page.setMaximumWidth(round(sizes.body * 44) + 2 * sizes.pad + sizes.scrollbar)
+        # Its pieces at the top, the room a short topic leaves below them. Not the layout's
+        # own AlignTop: that gives the column the height of its size hint, worked out for
+        # one long line per text; on a narrow screen (1080 px, portrait) at a large text size
+        # the column was shorter than its text, and the warning signs were cut off.
         self.column = QVBoxLayout(self.page)
-        self.column.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.column.setContentsMargins(
             sizes.pad, sizes.gap, sizes.pad + sizes.scrollbar, sizes.pad * 2
         )
@@ -85,42 +104,154 @@ class TopicPage(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.scroll_area)
-        self._build()
-        for reading in self.readings:
-            reading.highlight_colours = (palette.highlight_bg, palette.highlight_fg)
+        self._parts = self._plan()
+        self._built = 0
+        # The pieces built after the first frame go into a box that stays hidden until they
+        # are all there, then shows at once: the column on screen is laid out once more, not
+        # once per turn, and never shows half of them.
+        self._rest_box = QWidget()
+        self._rest_column = QVBoxLayout(self._rest_box)
+        self._rest_column.setContentsMargins(0, 0, 0, 0)
+        self._rest_column.setSpacing(sizes.gap)
+        self._rest_box.hide()
+        self.column.addWidget(self._rest_box)
+        self.column.addStretch(1)
+        self._first = 0  # the pieces of the first step, in the column before the box
+        self._rest = QTimer(self)  # builds the rest, a turn at a time
+        self._rest.setSingleShot(True)
+        self._rest.timeout.connect(self._build_rest)
+        if parent is None:
+            self.finish()
+        else:
+            self._build_first(parent.window())
 
-    def _build(self) -> None:
-        topic, col = self.topic, self.column
-        for block in walk(topic):  # the narration reads the same blocks (narration/script.py)
+    # -- building ----------------------------------------------------------------------------
+
+    def _plan(self) -> list[Part]:
+        """The pieces of the column, top to bottom, as the narration reads them
+        (narration/script.py walks the same blocks)."""
+        topic = self.topic
+        parts: list[Part] = []
+        for block in walk(topic):
             match block:
                 case Title():
-                    self.title_label = self._reading([block.text], "title")
-                    col.addWidget(self.title_label)
+                    parts.append(partial(self._title, block.text))
                 case Summary():
-                    col.addWidget(self._summary(block.body))
+                    parts.append(partial(self._summary, block.body))
                 case Section():
-                    col.addWidget(self._reading([block.heading], "heading"))
-                    col.addWidget(self._reading(list(block.body.sentences)))
+                    parts.append(partial(self._reading, [block.heading], "heading"))
+                    parts.append(partial(self._reading, list(block.body.sentences)))
                 case SelfCare():
-                    col.addWidget(self._self_care(block.steps))
+                    parts.append(partial(self._self_care, block.steps))
                 case Figure():
-                    col.addWidget(self._figure(block))
+                    parts.append(partial(self._figure, block))
                 case Warnings():
-                    col.addWidget(self._reading([labels.warning_heading(topic.lang)], "heading"))
+                    heading = labels.warning_heading(topic.lang)
+                    parts.append(partial(self._reading, [heading], "heading"))
                     for tier in block.tiers:
-                        col.addWidget(self._tier(tier.tier, tier.signs))
+                        parts.append(partial(self._tier, tier.tier, tier.signs))
                 case _:
                     assert_never(block)
+        parts.append(self._footer)
+        return parts
 
+    def _add_next(self, first: bool = False) -> QWidget:
+        """The next piece: in the column (`first`), or in the box for the rest."""
+        widget = self._parts[self._built]()
+        self._built += 1
+        if first:
+            self.column.insertWidget(self._first, widget)
+            self._first += 1
+        else:
+            self._rest_column.addWidget(widget)
+        # Styled now, as it will be shown: its fonts and height are known at once, and the
+        # turn that builds it pays for it.
+        widget.ensurePolished()
+        return widget
+
+    @property
+    def complete(self) -> bool:
+        """Every piece of the page is built."""
+        return self._built == len(self._parts)
+
+    @property
+    def whole(self) -> bool:
+        """Every piece of the page is built and in the page's layout, to be shown."""
+        return self.complete and (not self._rest_column.count() or not self._rest_box.isHidden())
+
+    def _build_first(self, window: QWidget) -> None:
+        """The title, the main message, and what follows them until the window's height is
+        filled: all a patient can see before scrolling. The rest waits for the first frame."""
+        sizes = self._sizes
+        self.ensurePolished()  # the page's own style first: its pieces inherit fonts from it
+        margins = self.column.contentsMargins()
+        width = min(window.width(), self.page.maximumWidth()) - margins.left() - margins.right()
+        room = window.height()
+        used = margins.top()
+        while not self.complete and (self._built < 2 or used < room):
+            widget = self._add_next(first=True)
+            if widget.hasHeightForWidth():
+                used += widget.heightForWidth(max(1, width))
+            else:
+                used += widget.sizeHint().height()
+            used += sizes.gap
+        if not self.complete:
+            self.body.installEventFilter(self)  # its first paint starts the rest
+            self._rest.start(REST_UNPAINTED_MS)  # a page not shown yet gets it anyway
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """The first frame with this page is painted: the rest, from the next turn."""
+        if event.type() == QEvent.Type.Paint and watched is self.body:
+            self.body.removeEventFilter(self)
+            self._rest.start(0)
+        return False
+
+    def _build_rest(self) -> None:
+        """Some more of the page, for a few milliseconds, and the next turn for the rest."""
+        deadline = time.perf_counter() + REST_TURN_S
+        while not self.complete:
+            self._add_next()
+            if time.perf_counter() >= deadline:
+                break
+        if self.complete:
+            self._show_rest()
+        else:
+            self._rest.start(0)
+
+    def finish(self) -> None:
+        """Build whatever is left of the page now."""
+        self._rest.stop()
+        while not self.complete:
+            self._add_next()
+        self._show_rest()
+
+    def _show_rest(self) -> None:
+        self.body.removeEventFilter(self)
+        if self._rest_column.count():
+            self._rest_box.show()
+
+    def _title(self, text: str) -> ReadingLabel:
+        self.title_label = self._reading([text], "title")
+        return self.title_label
+
+    def _footer(self) -> QLabel:
+        topic = self.topic
         dated = labels.long_date(topic.current_as_of, topic.lang)
         footer = QLabel(labels.current_as_of(dated, topic.lang))
         footer.setWordWrap(True)
         set_role(footer, "small")
-        col.addWidget(footer)
+        return footer
+
+    @property
+    def readings(self) -> list[ReadingLabel]:
+        """Every text label of the page, in reading order (the page is finished first)."""
+        self.finish()
+        return self._readings
 
     def _reading(self, sentences: list[str], role: str = "") -> ReadingLabel:
         label = ReadingLabel(sentences, role=role)
-        self.readings.append(label)
+        label.highlight_colours = (self._palette.highlight_bg, self._palette.highlight_fg)
+        self._readings.append(label)
         return label
 
     def _card_box(self, frame: QFrame) -> QVBoxLayout:
@@ -219,19 +350,26 @@ class TopicPage(QWidget):
         return [s for reading in self.readings for s in reading.sentences]
 
     def highlight(self, index: int | None) -> None:
-        """Mark the sentence being read (counted across the page) and keep it in view."""
+        """Mark the sentence being read (counted across the page) and keep it in view. The
+        page is built as far as that sentence if it is not yet."""
         if self._marked is not None:
             self._marked.highlight(None)
             self._marked = None
         if index is None or index < 0:
             return
-        for reading in self.readings:
-            if index < len(reading.sentences):
-                reading.highlight(index)
-                self._marked = reading
-                self.scroll_area.ensureWidgetVisible(reading, 0, self._sizes.pad * 3)
+        checked = 0
+        while True:
+            for reading in self._readings[checked:]:
+                if index < len(reading.sentences):
+                    reading.highlight(index)
+                    self._marked = reading
+                    self.scroll_area.ensureWidgetVisible(reading, 0, self._sizes.pad * 3)
+                    return
+                index -= len(reading.sentences)
+            if self.complete:
                 return
-            index -= len(reading.sentences)
+            checked = len(self._readings)
+            self.finish()  # a sentence further down: the whole page, to scroll to it
 
     def release_area(self) -> QScrollArea:
         """Take the scroll area out of this page, which is about to be deleted, for reuse."""
@@ -252,7 +390,7 @@ class TopicPage(QWidget):
     def rewind(self) -> None:
         """To the top, nothing highlighted."""
         self.highlight(None)
-        for reading in self.readings:
+        for reading in self._readings:
             reading.highlight(None)
         scroll_to_top(self.scroll_area)
 
@@ -441,12 +579,15 @@ class TopicScreen(QWidget):
         self.discard_pages()
         if current:
             # The same topic at the new size, at the same place in the text.
+            if marked is None and place > 0:
+                # The place is a fraction of the whole page: built whole before it is shown.
+                self._page_for(current).finish()
             self.show_topic(current, self._screen_lang)
             page = self.page
             assert page is not None
             if marked is not None:
                 self.highlight(marked)
-            else:
+            elif place > 0:
                 QTimer.singleShot(0, lambda: self._restore_place(page, place))
 
     def _where(self) -> tuple[Topic | None, int | None, float]:

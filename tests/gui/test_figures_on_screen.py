@@ -15,6 +15,7 @@ from kiosk.config import Settings
 from kiosk.content.sentences import join_sentences, split_sentences
 from kiosk.handout.layout import build_handout
 from kiosk.theme import PALETTES
+from kiosk.ui.topic import TopicPage
 from tests.gui.conftest import FAST, MakeKiosk
 
 # The learn-more address of these languages is too long to leave the drawings room beside the
@@ -28,13 +29,12 @@ def shown_as(text: str) -> str:
     return join_sentences(split_sentences(text))
 
 
-def drawings(kiosk_page: object) -> list[QLabel]:
-    assert kiosk_page is not None
-    return [
-        label
-        for label in kiosk_page.findChildren(QLabel)  # type: ignore[attr-defined]
-        if label.objectName() == "FigureImage"
-    ]
+def drawings(page: TopicPage | None) -> list[QLabel]:
+    """The drawings of the whole page (finished first: the drawings further down are built
+    after the first frame)."""
+    assert page is not None
+    page.finish()
+    return [label for label in page.findChildren(QLabel) if label.objectName() == "FigureImage"]
 
 
 def ink(label: QLabel) -> set[str]:

@@ -37,9 +37,17 @@ def each_screen(kiosk: Kiosk, qtbot: QtBot):  # type: ignore[no-untyped-def]
     qtbot.mouseClick(w.attract.start, Qt.MouseButton.LeftButton)
     qtbot.wait(1)
     yield "home"
-    qtbot.mouseClick(w.home.tiles[0], Qt.MouseButton.LeftButton)
-    qtbot.wait(1)
-    yield "topic"
+    tile = w.home.tiles[0]
+    w.home.scroll_area.ensureWidgetVisible(tile)  # below the fold at 170 % on 1280x720
+    qtbot.wait_until(lambda: tile.visibleRegion().boundingRect() == tile.rect(), timeout=2_000)
+    qtbot.mouseClick(tile, Qt.MouseButton.LeftButton)
+
+    def whole_page() -> bool:
+        page = w.topic.page
+        return page is not None and page.whole
+
+    qtbot.wait_until(whole_page, timeout=5_000)
+    yield "topic"  # the whole page, its warning signs too
     qtbot.mouseClick(w.topic.print_button, Qt.MouseButton.LeftButton)
     qtbot.wait(1)
     yield "handout"
@@ -65,6 +73,8 @@ SIZES_AND_TEXT = [
     ((1280, 720), 170, "es"),  # Spanish words run longer
     ((1920, 1080), 130, "en"),
     ((1920, 1080), 170, "es"),
+    ((1080, 1920), 130, "es"),  # portrait: the page is narrower than its texts' one line
+    ((1080, 1920), 170, "en"),
 ]
 
 

@@ -456,3 +456,22 @@ def test_flick_gestures_are_set_up_when_shown_or_at_warm_up(kiosk: Kiosk) -> Non
     from kiosk.content import sentences  # noqa: PLC0415
 
     assert all(pattern._compiled is not None for pattern in sentences._PATTERNS)
+
+
+def test_a_process_of_still_pictures_sets_up_no_flick_gesture(
+    make_kiosk: MakeKiosk, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The screenshot tool's pictures are never flicked: a scroll area shown there gets no
+    gesture (the first costs about 25 ms); one can still be set up when asked."""
+    from kiosk.ui.scrolling import TouchScrollArea  # noqa: PLC0415
+
+    monkeypatch.setattr(TouchScrollArea, "gestures_on_show", False)
+    kiosk = make_kiosk()
+    kiosk.visits.start()
+    area = kiosk.window.home.scroll_area
+    assert isinstance(area, TouchScrollArea)
+    assert area.isVisible()
+    assert not area.kinetic
+    assert not QScroller.hasScroller(area.viewport())
+    area.prepare()
+    assert QScroller.hasScroller(area.viewport())
