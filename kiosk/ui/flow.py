@@ -10,7 +10,7 @@ name) give up width before any control leaves the row: their words wrap instead.
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
-from PySide6.QtWidgets import QLayout, QLayoutItem, QStyle, QWidget, QWidgetItem
+from PySide6.QtWidgets import QLayout, QLayoutItem, QWidget, QWidgetItem
 
 
 class FlowLayout(QLayout):
@@ -170,7 +170,7 @@ class FlowLayout(QLayout):
                     x = x_trail if trailing else x_lead
                     place = QRect(QPoint(x, y + (line - h) // 2), QSize(w, h))
                     if mirrored:
-                        place = QStyle.visualRect(Qt.LayoutDirection.RightToLeft, area, place)
+                        place = _mirrored(place, area)
                     item.setGeometry(place)
                     if trailing:
                         x_trail += w + self._gap
@@ -179,3 +179,9 @@ class FlowLayout(QLayout):
             y += line + self._gap
         used = y - area.y() - (self._gap if rows else 0)
         return used + m.top() + m.bottom()
+
+
+def _mirrored(place: QRect, area: QRect) -> QRect:
+    """`place` mirrored within `area`, as QStyle.visualRect does for right to left (without
+    QStyle, whose first use from Python costs 7 ms while PySide builds its many enums)."""
+    return place.translated(area.left() + area.right() - place.left() - place.right(), 0)

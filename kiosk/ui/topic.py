@@ -104,7 +104,8 @@ class TopicPage(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.scroll_area)
-        self._parts = self._plan()
+        self._parts = self._plan()  # let go once all are built: each holds the page
+        self._count = len(self._parts)
         self._built = 0
         # The pieces built after the first frame go into a box that stays hidden until they
         # are all there, then shows at once: the column on screen is laid out once more, not
@@ -159,6 +160,8 @@ class TopicPage(QWidget):
         """The next piece: in the column (`first`), or in the box for the rest."""
         widget = self._parts[self._built]()
         self._built += 1
+        if self.complete:
+            self._parts = []
         if first:
             self.column.insertWidget(self._first, widget)
             self._first += 1
@@ -172,7 +175,7 @@ class TopicPage(QWidget):
     @property
     def complete(self) -> bool:
         """Every piece of the page is built."""
-        return self._built == len(self._parts)
+        return self._built == self._count
 
     @property
     def whole(self) -> bool:
@@ -375,6 +378,8 @@ class TopicPage(QWidget):
         """Take the scroll area out of this page, which is about to be deleted, for reuse."""
         # The body is deleted now rather than moved out: moving a whole page to a new parent
         # makes the stylesheet polish it all again.
+        self._rest.stop()
+        self._parts, self._count = [], self._built  # the rest is never built (each held the page)
         return set_aside(self.scroll_area, delete_body_now=True)
 
     def scroll_fraction(self) -> float:

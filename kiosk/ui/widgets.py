@@ -31,10 +31,13 @@ def place_in_grid(grid: QGridLayout, widgets: list[QWidget], columns: int, fill:
 
 
 def set_role(widget: QWidget, role: str) -> None:
-    """Give a widget a style role from base.qss (title, heading, muted, primary, ...)."""
+    """Give a widget a style role from base.qss (title, heading, muted, primary, ...). A widget
+    already styled is styled again for it; a new one takes it when it is first styled (a topic's
+    page gives roles to dozens of new labels, and styling each twice cost time for nothing)."""
     widget.setProperty("role", role)
-    widget.style().unpolish(widget)
-    widget.style().polish(widget)
+    if widget.testAttribute(Qt.WidgetAttribute.WA_WState_Polished):
+        widget.style().unpolish(widget)
+        widget.style().polish(widget)
 
 
 class Popup(QWidget):
