@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+import shiboken6
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -69,6 +70,12 @@ def make_kiosk(qtbot: QtBot) -> Iterator[MakeKiosk]:
         qtbot.wait(50)
     for kiosk in built:
         kiosk.shutdown()
+    # Deleted now, while nothing else runs. A kiosk left to Python is held by reference cycles
+    # (the lambdas its flows connect), so the next collection deletes it, and with it its
+    # players and timers: that collection runs in a later test, inside its event loop. The GUI
+    # tests crashed once while Python collected garbage inside a later test's `make_kiosk`.
+    for kiosk in built:
+        shiboken6.delete(kiosk)
 
 
 @pytest.fixture
