@@ -56,6 +56,7 @@ class FlowLayout(QLayout):
         return self._items[index] if 0 <= index < len(self._items) else None
 
     def takeAt(self, index: int) -> QLayoutItem | None:
+        self._heights.clear()
         if 0 <= index < len(self._items):
             self._trailing.pop(index)
             self._wraps.pop(index)

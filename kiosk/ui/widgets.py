@@ -33,7 +33,7 @@ def place_in_grid(grid: QGridLayout, widgets: list[QWidget], columns: int, fill:
 def set_role(widget: QWidget, role: str) -> None:
     """Give a widget a style role from base.qss (title, heading, muted, primary, ...). A widget
     already styled is styled again for it; a new one takes it when it is first styled (a topic's
-    page gives roles to dozens of new labels, and styling each twice cost time for nothing)."""
+    page gives roles to a dozen new labels, and styling each twice cost time for nothing)."""
     widget.setProperty("role", role)
     if widget.testAttribute(Qt.WidgetAttribute.WA_WState_Polished):
         widget.style().unpolish(widget)
@@ -125,7 +125,7 @@ class ReadingLabel(QLabel):
     def __init__(self, sentences: list[str], role: str = "", parent: QWidget | None = None) -> None:
         # Heights for widths asked before: Qt asks a label for its height at one width up to
         # a dozen times while a page is laid out, and QLabel lays its whole text out again each
-        # time (a third of a new text size's time on a topic page). Whatever changes the height
+        # time (a quarter of a new text size's time on a topic page). Whatever changes the height
         # (words, font, margins, style) comes through `setText` or `changeEvent`, which clear it.
         self._heights: dict[int, int] = {}
         super().__init__(parent)

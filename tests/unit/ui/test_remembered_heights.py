@@ -79,7 +79,11 @@ def test_a_flow_layout_works_its_height_out_again_when_its_widgets_change(qtbot:
     before = flow.heightForWidth(wide)
     assert before == height_of_rows(flow, wide, gap=10)
     flow.set_gap(40)
-    assert flow.heightForWidth(wide) == height_of_rows(flow, wide, gap=40) > before
+    after_gap = flow.heightForWidth(wide)
+    assert after_gap == height_of_rows(flow, wide, gap=40) > before
+
+    flow.removeWidget(buttons[0])  # the long one goes: fewer rows
+    assert flow.heightForWidth(wide) == height_of_rows(flow, wide, gap=40) < after_gap
 
 
 def height_of_rows(flow: FlowLayout, width: int, gap: int) -> int:
