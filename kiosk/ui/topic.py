@@ -353,26 +353,30 @@ class TopicPage(QWidget):
         return [s for reading in self.readings for s in reading.sentences]
 
     def highlight(self, index: int | None) -> None:
-        """Mark the sentence being read (counted across the page) and keep it in view. The
-        page is built as far as that sentence if it is not yet."""
+        """Mark the sentence being read (counted across the page) and keep it in view. A
+        sentence in the part not built yet has the whole page built first."""
         if self._marked is not None:
             self._marked.highlight(None)
             self._marked = None
         if index is None or index < 0:
             return
-        checked = 0
-        while True:
-            for reading in self._readings[checked:]:
-                if index < len(reading.sentences):
-                    reading.highlight(index)
-                    self._marked = reading
-                    self.scroll_area.ensureWidgetVisible(reading, 0, self._sizes.pad * 3)
-                    return
-                index -= len(reading.sentences)
-            if self.complete:
-                return
-            checked = len(self._readings)
-            self.finish()  # a sentence further down: the whole page, to scroll to it
+        found = self._sentence_at(index)
+        if found is None and not self.complete:
+            self.finish()
+            found = self._sentence_at(index)
+        if found is not None:
+            reading, within = found
+            reading.highlight(within)
+            self._marked = reading
+            self.scroll_area.ensureWidgetVisible(reading, 0, self._sizes.pad * 3)
+
+    def _sentence_at(self, index: int) -> tuple[ReadingLabel, int] | None:
+        """The label built so far that holds the page's sentence `index`, and its place there."""
+        for reading in self._readings:
+            if index < len(reading.sentences):
+                return reading, index
+            index -= len(reading.sentences)
+        return None
 
     def release_area(self) -> QScrollArea:
         """Take the scroll area out of this page, which is about to be deleted, for reuse."""
