@@ -9,7 +9,8 @@
    it tells systemd it is ready (READY=1 on a notify socket, sent once the first frame has been
    painted), against a bare PySide6 page that says the same after its own first paint. No
    picture is encoded and no process exit is counted: this is what a patient waits for when
-   the kiosk starts.
+   the kiosk starts. Aim: at most 1.4 times the baseline's time. Also when the kiosk is ready
+   for a first tap: the rest built after that frame, and started (its STATUS= message).
 3. Tap-to-painted time for opening a topic in-process (tile click until the topic screen has
    painted). Aim: 95th percentile under 30 ms.
 """
@@ -76,9 +77,9 @@ app.exec()
 )
 
 
-def until_ready(args: list[str], folder: Path) -> float:
-    """Seconds from starting `args` until it sends READY=1 to a notify socket; then it is
-    stopped with SIGTERM."""
+def until_ready(args: list[str], folder: Path, then: bytes = b"") -> tuple[float, float]:
+    """Seconds from starting `args` until it sends READY=1 to a notify socket, and until it
+    sends `then` after it (the same, `then` empty); then it is stopped with SIGTERM."""
     path = folder / "notify"
     path.unlink(missing_ok=True)
     with socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM) as sock:
@@ -93,33 +94,46 @@ def until_ready(args: list[str], folder: Path) -> float:
         try:
             while not sock.recv(4096).startswith(b"READY=1"):
                 pass
-            elapsed = time.perf_counter() - start
+            ready = time.perf_counter() - start
+            while then and then not in sock.recv(4096):
+                pass
+            done = time.perf_counter() - start
         finally:
             child.terminate()
             child.wait(timeout=30)
-    return elapsed
+    return ready, done
 
 
 def first_frame_figures(runs: int) -> None:
+    from kiosk.start import RUNNING
+
     with tempfile.TemporaryDirectory(prefix="kiosk-ff-") as tmp:
         folder = Path(tmp)
         bare = folder / "bare.py"
         bare.write_text(BARE_FIRST_FRAME, encoding="utf-8")
         commands = {
-            "bare page, first frame": [sys.executable, str(bare)],
-            "kiosk, first frame": [sys.executable, str(ROOT / "main.py"), "--windowed"],
+            "bare page, first frame": ([sys.executable, str(bare)], b""),
+            # The kiosk builds the rest after its first frame, and says so once a tap is
+            # answered (STATUS=, see kiosk/start.py).
+            "kiosk, first frame": (
+                [sys.executable, str(ROOT / "main.py"), "--windowed"],
+                f"STATUS={RUNNING}".encode(),
+            ),
         }
-        for command in commands.values():
-            until_ready(command, folder)  # warm the file cache
-        samples: dict[str, list[float]] = {name: [] for name in commands}
+        for command, then in commands.values():
+            until_ready(command, folder, then)  # warm the file cache
+        samples: dict[str, list[tuple[float, float]]] = {name: [] for name in commands}
         for _ in range(runs):
-            for name, command in commands.items():
-                samples[name].append(until_ready(command, folder))
+            for name, (command, then) in commands.items():
+                samples[name].append(until_ready(command, folder, then))
         for name, times in samples.items():
-            print(f"{name:<28} median {statistics.median(times) * 1000:7.0f} ms   ({runs} runs)")
+            first = statistics.median(t[0] for t in times) * 1000
+            print(f"{name:<28} median {first:7.0f} ms   ({runs} runs)")
         base, kiosk = samples.values()
-        ratio = statistics.median(k / b for b, k in zip(base, kiosk, strict=True))
-        print(f"{'ratio to baseline':<28} {ratio:.2f}x")
+        ratio = statistics.median(k[0] / b[0] for b, k in zip(base, kiosk, strict=True))
+        print(f"{'ratio to baseline':<28} {ratio:.2f}x   (aim <= 1.4x)")
+        tap = statistics.median(k[1] for k in kiosk) * 1000
+        print(f"{'kiosk, ready for a tap':<28} median {tap:7.0f} ms   (the rest built and started)")
 
 
 def run_process(args: list[str]) -> tuple[float, float]:

@@ -3,26 +3,21 @@ that join them (`kiosk/flows/`), and the one way to stop it all (`Kiosk.shutdown
 
 from __future__ import annotations
 
-import contextlib
 import logging
-import os
-import signal
-import socket
 import sys
-import time
 import traceback
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEventLoop, QObject, QSocketNotifier, Qt, QTimer
-from PySide6.QtGui import QCursor, QImage
+from PySide6.QtCore import QEventLoop, QObject, QTimer
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
-from kiosk import STARTED, __version__, languages, paths
+from kiosk import __version__, fonts, languages, paths
 from kiosk.collector import MainThreadCollector
-from kiosk.config import Settings, load_settings
+from kiosk.config import Settings
 from kiosk.content import LoadResult, sentences
 from kiosk.content.catalog import Catalog, TopicEntry
 from kiosk.flows.content import ContentFlow
@@ -30,29 +25,25 @@ from kiosk.flows.guide import GuideFlow
 from kiosk.flows.handout import HandoutFlow
 from kiosk.flows.hours import OpeningHours
 from kiosk.flows.library import Library
-from kiosk.flows.look import LookFlow
 from kiosk.flows.reading import ReadingFlow
 from kiosk.flows.staff import EXIT_STAFF, StaffFlow, StaffServices
 from kiosk.flows.usage import UsageFlow
 from kiosk.flows.visit import VisitFlow
-from kiosk.fonts import load_fonts
 from kiosk.handout.printing import PrintService
-from kiosk.i18n import Translations
-from kiosk.logs import setup_logging
 from kiosk.narration.cache import WavCache
 from kiosk.narration.engine import SpeechEngine
 from kiosk.narration.engines import make_engine
 from kiosk.narration.guide import AudioGuide
 from kiosk.narration.narrator import Narrator
-from kiosk.session import INPUT_EVENTS, IdleMonitor, Visit
+from kiosk.session import INPUT_EVENTS, IdleMonitor
 from kiosk.staff import LOCK_FILE, PinLock, StaffAuth
+from kiosk.start import FirstScreen, application, first_screen
 from kiosk.ui.events import EventHub
-from kiosk.ui.firstframe import FirstFrame
 from kiosk.ui.gesture import HOLD_EVENTS
 from kiosk.ui.keys import KEY_EVENTS
 from kiosk.ui.screens import Screen
 from kiosk.ui.scrolling import TouchScrollArea
-from kiosk.ui.window import GUARD_EVENTS, KioskWindow
+from kiosk.ui.window import GUARD_EVENTS
 from kiosk.watchdog import Watchdog
 
 if TYPE_CHECKING:
@@ -62,10 +53,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("kiosk.app")
 
-__all__ = ["EXIT_STAFF", "Kiosk", "application", "render_screen", "run_kiosk"]
-
-CACHE_TRIM_DELAY_MS = 10_000
-FIRST_FRAME_WAIT_MS = 3_000  # the longest the services wait for the first frame to be painted
+__all__ = ["EXIT_STAFF", "Kiosk", "application", "render_screen"]
 
 ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], object]
 
@@ -96,19 +84,26 @@ class Kiosk(QObject):
         speech: SpeechEngine | None = None,
         config_path: Path | None = None,
         count_usage: bool = True,
+        first: FirstScreen | None = None,
+        watchdog: Watchdog | None = None,
     ) -> None:
         """`speech` is the engine to use; None builds the real one (not yet started).
         `config_path` is the file the settings came from: the PIN is read from it afresh.
-        `count_usage` False: nothing is counted (screenshots and other tools)."""
+        `count_usage` False: nothing is counted (screenshots and other tools).
+        `first` is the first screen already on show (the running kiosk, `kiosk.start`); None
+        builds it here. `watchdog` is the one that told systemd the kiosk is up."""
         super().__init__()
         self.app = app
         self.settings = settings
-        load_fonts()
+        first = first if first is not None else first_screen(app, settings, windowed)
+        fonts.report_missing()
         self.library = Library(settings, content, self)
-        self.translations = Translations(app)
-        self.visit = Visit(settings, self)
+        self.translations = first.translations
+        self.visit = first.visit
+        self.visit.setParent(self)
         self.idle = IdleMonitor(settings, self)
-        self.window = w = KioskWindow(settings.clinic_name, settings.attract_rotate_s, windowed)
+        self.window = w = first.window
+        w.build_screens()
         # One application filter asks, in turn: the corner (it sees every press), the guard,
         # the key router (which tells the idle clock about the keys it takes), the idle clock.
         self._events = EventHub(
@@ -128,7 +123,8 @@ class Kiosk(QObject):
         self.printing = PrintService(settings.printer, self)
         self.stats_path = paths.data_dir() / paths.USAGE_DB_NAME
         self.metrics, self.stats = self._counting(settings, count_usage)
-        self.watchdog = Watchdog(self)
+        self.watchdog = watchdog if watchdog is not None else Watchdog()
+        self.watchdog.setParent(self)
         # Started by the running kiosk only (`start`): the tools never fetch content packs.
         self.packs = ContentFlow(settings=settings, library=self.library, window=w, parent=self)
         auth = StaffAuth(settings.staff_pin_hash, PinLock(paths.data_dir() / LOCK_FILE))
@@ -153,7 +149,9 @@ class Kiosk(QObject):
         self.guiding = GuideFlow(
             app=app, window=w, visit=v, visits=self.visits, idle=idle, guide=self.guide, parent=self
         )
-        self.look = LookFlow(app, w, v, self, events=self._events)
+        self.look = first.look
+        self.look.setParent(self)
+        self.look.events = self._events
         self.handouts = HandoutFlow(
             settings=settings,
             window=w,
@@ -212,7 +210,6 @@ class Kiosk(QObject):
         self.reading.follow(choices)
         w.show_choices(choices)
         self.look.apply(choices)
-        w.show_attract()
 
     def _counting(
         self, settings: Settings, count_usage: bool
@@ -267,7 +264,9 @@ class Kiosk(QObject):
         for area in self.window.findChildren(TouchScrollArea):
             area.prepare()
         sentences.compile_patterns()
-        from kiosk.handout import layout, output  # noqa: F401, PLC0415 - loaded for later
+        import html  # noqa: F401, PLC0415 - loaded for later: the first sentence marked
+
+        from kiosk.handout import layout, output  # noqa: F401, PLC0415 - and the page to print
 
     @property
     def content(self) -> Catalog:
@@ -322,23 +321,6 @@ class Kiosk(QObject):
     ) -> None:
         log.error("unexpected error: %s", "".join(traceback.format_exception(kind, error, tb)))
         QTimer.singleShot(0, self.visits.recover)
-
-
-def has_display() -> bool:
-    """True if Qt has somewhere to show a window (or has been told to draw offscreen)."""
-    if sys.platform != "linux" or os.environ.get("QT_QPA_PLATFORM"):
-        return True
-    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
-
-
-def application(argv: list[str] | None = None) -> QApplication:
-    """The QApplication (created once per process)."""
-    existing = QApplication.instance()
-    if isinstance(existing, QApplication):
-        return existing
-    app = QApplication(argv or [sys.argv[0]])
-    app.setApplicationName(paths.APP_NAME)
-    return app
 
 
 def render_screen(
@@ -412,99 +394,3 @@ def render_screen(
         kiosk.window.deleteLater()
         kiosk.deleteLater()
         app.processEvents()
-
-
-def quit_on_signals(app: QApplication) -> QSocketNotifier | None:
-    """SIGTERM (a service manager stopping the kiosk) and SIGINT close it cleanly: the counts
-    are flushed and the speech process stopped. Python runs signal handlers only between
-    bytecodes, so the signal wakes Qt's event loop through a socket."""
-    if not hasattr(signal, "SIGTERM") or sys.platform == "win32":
-        return None
-    reader, writer = socket.socketpair()
-    reader.setblocking(False)
-    writer.setblocking(False)
-    signal.set_wakeup_fd(writer.fileno())
-    notifier = QSocketNotifier(reader.fileno(), QSocketNotifier.Type.Read, app)
-
-    def woken() -> None:
-        with contextlib.suppress(OSError):
-            reader.recv(64)
-
-    def stop(signum: int, _frame: object) -> None:
-        log.info("stopping on signal %d", signum)
-        # Not quit(): in Qt 6 the kiosk window's refusal to close would cancel it. Not exit()
-        # alone: a signal that comes while the kiosk is still starting, before the event loop
-        # runs, would be ignored; the timer fires once the loop runs, and ends it.
-        QTimer.singleShot(0, app, lambda: app.exit(0))
-
-    notifier.activated.connect(woken)
-    notifier.setProperty("sockets", (reader, writer))  # kept alive with the notifier
-    app.setProperty("kiosk_signal_sockets", [reader, writer])
-    for sig in (signal.SIGTERM, signal.SIGINT):
-        signal.signal(sig, stop)
-    return notifier
-
-
-def run_kiosk(settings: Settings, windowed: bool = False, config_path: Path | None = None) -> int:
-    """Run the kiosk until staff (or, windowed, the developer) close it."""
-    setup_logging(paths.log_dir())
-    if config_path is not None:
-        for line in load_settings(config_path)[1]:
-            log.warning("config: %s", line)
-    app = application()
-    kiosk = Kiosk(app, settings, windowed=windowed, config_path=config_path)
-    kiosk.install_exception_hook()
-    signals = quit_on_signals(app)
-    hide_pointer = settings.cursor == "hidden" or (settings.cursor == "" and not windowed)
-    if hide_pointer:
-        # A touchscreen has no pointer; an arrow left in the middle looks broken to a patient.
-        app.setOverrideCursor(QCursor(Qt.CursorShape.BlankCursor))
-    kiosk.hours.start()  # outside opening hours, the first frame is already the dark screen
-    first_frame = FirstFrame(kiosk.window)
-    started = False
-
-    def start_the_rest(painted: bool = True) -> None:
-        """What the first frame does not need starts once it is on screen (or, `painted`
-        False, once the wait for it is over)."""
-        nonlocal started
-        if started:
-            return
-        started = True
-        if not painted:
-            log.warning(
-                "the window was not painted within %d s of being shown; starting anyway",
-                FIRST_FRAME_WAIT_MS // 1000,
-            )
-        kiosk.watchdog.start()  # READY=1: the kiosk shows its first screen
-        kiosk.speech.start()
-        QTimer.singleShot(CACHE_TRIM_DELAY_MS, kiosk.cache.trim)  # after start-up, not during it
-        if kiosk.metrics_flow is not None:
-            kiosk.metrics_flow.start()  # a port in use is one line, and the kiosk runs on
-        kiosk.packs.start()
-        kiosk.warm_up()
-        log.info(
-            "kiosk started (%d topics, %d skipped; pointer %s; screen dark %s; %.0f ms after "
-            "the kiosk's code began)",
-            len(kiosk.content.entries),
-            len(kiosk.content.errors),
-            "hidden" if hide_pointer else "shown",
-            settings.screen_off or "never",
-            (time.monotonic() - STARTED) * 1000,
-        )
-
-    first_frame.painted.connect(lambda: start_the_rest(painted=True))
-    # A display server that never shows the window (and so never has it painted) still gets
-    # the kiosk's services started, and systemd told, a moment later.
-    QTimer.singleShot(FIRST_FRAME_WAIT_MS, lambda: start_the_rest(painted=False))
-    if kiosk.window.cover is None:
-        kiosk.window.resize(1280, 800)
-        kiosk.window.show()
-    else:
-        kiosk.window.cover.show()
-    kiosk.look.restyle()
-    try:
-        return app.exec()
-    finally:
-        if signals is not None:
-            signal.set_wakeup_fd(-1)
-        kiosk.shutdown()

@@ -7,16 +7,13 @@ renders or speaks is exactly what the kiosk shows. Bad input exits non-zero with
 from __future__ import annotations
 
 import argparse
-import datetime as dt
-import getpass
-import json
 import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kiosk import __version__, categories, languages, paths
+from kiosk import __version__, content, languages, paths
 from kiosk.config import (
     PAPER_SIZES,
     TEXT_SIZES,
@@ -26,15 +23,15 @@ from kiosk.config import (
     topic_roots,
     write_setting,
 )
-from kiosk.content import Topic, load_topics
-from kiosk.content.loader import TOPIC_SUFFIX
-from kiosk.staff import PIN_MAX, PIN_MIN, hash_pin, pin_problem
 from kiosk.ui.screens import Screen
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the kiosk itself starts without the topic loader (see kiosk/start.py)
     import concurrent.futures
+    import datetime as dt
 
     from PySide6.QtWidgets import QApplication
+
+    from kiosk.content import Topic
 
 
 class CliError(Exception):
@@ -46,12 +43,17 @@ CONFIG_HELP = "settings file (TOML; default: KIOSK_CONFIG or the platform's conf
 DIR_HELP = "topic folder (default: the kiosk's: the shipped topics, then the config's topics_dir)"
 
 
-def _parser() -> argparse.ArgumentParser:
-    offered = languages.codes()  # from resources/languages.toml, in the order offered
+def _parser(tools: bool = True) -> argparse.ArgumentParser:
+    """The command line; `tools` False: the kiosk's own options only, without the dozen
+    subcommands (6-8 ms to build, at every start of the kiosk)."""
     parser = argparse.ArgumentParser(prog="kiosk", description="Clinic patient-education kiosk.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--windowed", action="store_true", help="run in a window (development)")
     parser.add_argument("--config", type=Path, help=CONFIG_HELP)
+    if not tools:
+        parser.set_defaults(command=None)
+        return parser
+    offered = languages.codes()  # from resources/languages.toml, in the order offered
     sub = parser.add_subparsers(dest="command")
 
     topics = sub.add_parser("topics", help="list topics")
@@ -142,6 +144,8 @@ def _config_path(path: Path | None) -> Path | None:
 
 
 def _date(text: str) -> dt.date:
+    import datetime as dt
+
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
@@ -176,13 +180,15 @@ def _application() -> QApplication:
 
 
 def _cmd_topics(args: argparse.Namespace) -> int:
-    result = load_topics(_roots(args))
+    result = content.load_topics(_roots(args))
     for line in [*languages.table().problems, *map(str, result.errors)]:
         print(f"warning: {line}", file=sys.stderr)
     topics = sorted(result.topics, key=lambda t: (t.lang, t.id))
     if args.lang:
         topics = [t for t in topics if t.lang == args.lang]
     if args.json:
+        import json
+
         json.dump([t.to_json() for t in topics], sys.stdout, ensure_ascii=False, indent=2)
         print()
     else:
@@ -230,7 +236,7 @@ def handout_warnings_of_half(roots: list[str]) -> dict[str, str]:
     """In check-content's second process: the warnings of every other topic (the second,
     fourth, ... in order), read from the same folders."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    result = load_topics([Path(root) for root in roots])
+    result = content.load_topics([Path(root) for root in roots])
     return _handout_warnings(_in_order(result.topics)[1::2])
 
 
@@ -242,6 +248,8 @@ _SecondHalf = tuple[
 def _start_second_half(roots: list[Path]) -> _SecondHalf | None:
     """The second process, laying out every other topic's page, if the library is big enough
     and the machine has a second core; None otherwise."""
+    from kiosk.content.loader import TOPIC_SUFFIX
+
     if (os.cpu_count() or 1) < 2:
         return None
     try:
@@ -306,6 +314,7 @@ def _category_problems(topics: list[Topic]) -> list[str]:
     """Categories a topic names that the kiosk does not have: it is listed under "other"."""
     import difflib
 
+    from kiosk import categories
     from kiosk.content.loader import ContentError, display_field, locate
 
     table = categories.table()
@@ -343,9 +352,11 @@ def _reading_level(topic: Topic) -> str:
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
+    from kiosk import categories
+
     roots = _roots(args)
     second = _start_second_half(roots)  # it starts while the topics are read and checked here
-    result = load_topics(roots)
+    result = content.load_topics(roots)
     problems = [
         *languages.table().problems,
         *categories.table().problems,
@@ -407,7 +418,7 @@ def _cmd_narrate(args: argparse.Namespace) -> int:
     from kiosk.narration.export import NarrateError, narrate_topic
 
     settings = _settings(args.config)
-    topic = load_topics(topic_roots(settings)).find(args.topic, args.lang)
+    topic = content.load_topics(topic_roots(settings)).find(args.topic, args.lang)
     if topic is None:
         raise CliError(f"no topic '{args.topic}' in language '{args.lang}'")
     Translations(_application()).use(args.lang)
@@ -416,6 +427,8 @@ def _cmd_narrate(args: argparse.Namespace) -> int:
     except NarrateError as exc:
         raise CliError(str(exc)) from None
     if args.timings:
+        import json
+
         data = [{"text": t.text, "start": t.start} for t in timings]
         try:
             args.timings.write_text(
@@ -435,7 +448,7 @@ def _cmd_handout(args: argparse.Namespace) -> int:
 
     route_qt_messages()
     settings = _settings(args.config)
-    topic = load_topics(topic_roots(settings)).find(args.topic, args.lang)
+    topic = content.load_topics(topic_roots(settings)).find(args.topic, args.lang)
     if topic is None:
         raise CliError(f"no topic '{args.topic}' in language '{args.lang}'")
     app = _application()
@@ -479,6 +492,8 @@ def _cmd_stats(args: argparse.Namespace) -> int:
 def _read_pin(prompt: str) -> str:
     """A PIN from the terminal without echo, or one line of standard input from a script."""
     if sys.stdin.isatty():
+        import getpass
+
         return getpass.getpass(prompt)
     line = sys.stdin.readline()
     if not line:
@@ -487,6 +502,8 @@ def _read_pin(prompt: str) -> str:
 
 
 def _cmd_set_pin(args: argparse.Namespace) -> int:
+    from kiosk.staff import PIN_MAX, PIN_MIN, hash_pin, pin_problem
+
     target: Path = args.config or paths.config_file()
     print(f"Setting the staff PIN in {target} ({PIN_MIN} to {PIN_MAX} digits).", file=sys.stderr)
     pin = _read_pin("New staff PIN: ")
@@ -506,7 +523,7 @@ def _cmd_set_pin(args: argparse.Namespace) -> int:
 
 
 def _cmd_run(args: argparse.Namespace) -> int:
-    from kiosk.app import has_display, run_kiosk
+    from kiosk.start import has_display, run_kiosk
 
     if not has_display():
         raise CliError(
@@ -544,7 +561,7 @@ def _build_pack(args: argparse.Namespace) -> int:
     files, left_out = packs.pack_files(args.dir)
     for line in left_out:
         print(f"kiosk: left out {line}", file=sys.stderr)
-    result = load_topics([args.dir])
+    result = content.load_topics([args.dir])
     if result.errors:
         for error in result.errors:
             print(f"kiosk: {error}", file=sys.stderr)
@@ -563,7 +580,15 @@ def _build_pack(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of `python main.py` and the `kiosk` command."""
-    args = _parser().parse_args(argv)
+    words = list(sys.argv[1:] if argv is None else argv)
+    # Only the kiosk's options (its config file's name the only word without a dash): the
+    # kiosk itself, which needs no subcommand's parser. Anything else, help included, is
+    # read by the whole parser.
+    options = [w for w in words if w.startswith("-")]
+    alone = len(words) - len(options) <= options.count("--config") and not (
+        {"-h", "--help"} & set(options)
+    )
+    args = _parser(tools=not alone).parse_args(words)
     commands = {
         None: _cmd_run,
         "topics": _cmd_topics,

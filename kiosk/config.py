@@ -19,7 +19,6 @@ from typing import Any
 from kiosk import languages, paths
 from kiosk.address import listen_problem
 from kiosk.hours import hours_problem
-from kiosk.staff import looks_like_hash
 
 TEXT_SIZES = (100, 130, 170)
 THEMES = ("light", "high-contrast")
@@ -61,7 +60,13 @@ def _language(value: Any) -> str | None:
 
 
 def _pin_hash(value: Any) -> str | None:
-    if value == "" or (isinstance(value, str) and looks_like_hash(value)):
+    if value == "":
+        return None
+    # Only when a PIN is set: the staff module (with OpenSSL's library, which hashlib loads)
+    # is not imported before the kiosk's first frame.
+    from kiosk.staff import looks_like_hash  # noqa: PLC0415
+
+    if isinstance(value, str) and looks_like_hash(value):
         return None
     return f"is not a PIN hash; set the PIN with: {paths.tool_command('set-pin')}"
 

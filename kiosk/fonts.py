@@ -21,6 +21,7 @@ log = logging.getLogger("kiosk")
 BUNDLED = "Open Sans"  # the kiosk's own family (resources/fonts/*.ttf)
 
 _loaded = False
+_reported = False
 
 
 def families(lang: str | None = None) -> list[str]:
@@ -53,15 +54,24 @@ def missing_fonts() -> list[str]:
     ]
 
 
-def load_fonts() -> None:
+def load_fonts(report: bool = True) -> None:
     """Register resources/fonts/*.ttf with Qt, and say which language has no font of its own
-    (once per process)."""
+    (once per process; `report` False leaves saying it to `report_missing`)."""
     global _loaded  # noqa: PLW0603 - a process-wide fact: Qt's font database is global too
-    if _loaded:
-        return
-    for font in sorted(paths.FONTS.glob("*.ttf")):
-        if QFontDatabase.addApplicationFont(str(font)) < 0:
-            log.warning("could not load font %s", font.name)
-    for line in missing_fonts():
-        log.warning("%s", line)
-    _loaded = True
+    if not _loaded:
+        for font in sorted(paths.FONTS.glob("*.ttf")):
+            if QFontDatabase.addApplicationFont(str(font)) < 0:
+                log.warning("could not load font %s", font.name)
+        _loaded = True
+    if report:
+        report_missing()
+
+
+def report_missing() -> None:
+    """Say which language has no font of its own (once per process). The running kiosk says
+    it after its first frame: asking Qt for every family installed took 1-2 ms."""
+    global _reported  # noqa: PLW0603 - see load_fonts
+    if not _reported:
+        _reported = True
+        for line in missing_fonts():
+            log.warning("%s", line)

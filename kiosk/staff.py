@@ -9,15 +9,12 @@ from __future__ import annotations
 import base64
 import binascii
 import enum
-import hashlib
-import hmac
 import itertools
 import json
 import logging
 import math
 import os
 import re
-import secrets
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -53,10 +50,22 @@ def pin_problem(pin: str) -> str | None:
     return None
 
 
+def _scrypt(pin: str, salt: bytes, **cost: int) -> bytes:
+    """`hashlib.scrypt` of the PIN. hashlib (and hmac and secrets, which import it) are
+    imported only where a PIN is set or checked: hashlib loads OpenSSL's library, and the
+    settings' check of a PIN hash's form would otherwise cost every start of the kiosk 6-7 ms
+    before its first frame."""
+    import hashlib  # noqa: PLC0415
+
+    return hashlib.scrypt(pin.encode(), salt=salt, **cost)
+
+
 def hash_pin(pin: str, salt: bytes | None = None) -> str:
     """The salted hash to keep in the config instead of the PIN."""
+    import secrets  # noqa: PLC0415 - see _scrypt
+
     salt = salt if salt is not None else secrets.token_bytes(16)
-    digest = hashlib.scrypt(pin.encode(), salt=salt, n=_N, r=_R, p=_P, dklen=32)
+    digest = _scrypt(pin, salt, n=_N, r=_R, p=_P, dklen=32)
     b64 = base64.b64encode
     return f"scrypt$n={_N},r={_R},p={_P}${b64(salt).decode()}${b64(digest).decode()}"
 
@@ -74,11 +83,11 @@ def verify_pin(pin: str, stored: str) -> bool:
         expected = base64.b64decode(match.group(5), validate=True)
         if len(expected) < 16 or len(salt) < 8:
             return False  # a cut-down digest would let many PINs through
-        digest = hashlib.scrypt(
-            pin.encode(), salt=salt, n=n, r=r, p=p, dklen=len(expected), maxmem=2**27
-        )
+        digest = _scrypt(pin, salt, n=n, r=r, p=p, dklen=len(expected), maxmem=2**27)
     except (binascii.Error, ValueError):
         return False
+    import hmac  # noqa: PLC0415 - see _scrypt
+
     return hmac.compare_digest(digest, expected)
 
 

@@ -65,15 +65,21 @@ class Watchdog(QObject):
         """True while systemd is being pinged."""
         return self._timer.isActive()
 
-    def start(self) -> None:
-        """The kiosk is up: say READY and start pinging if systemd asked for a watchdog."""
+    def start(self, status: str = "Showing patients the topics") -> None:
+        """The kiosk is up: say READY (with what it is doing, for `systemctl status`) and
+        start pinging if systemd asked for a watchdog."""
         self.started = True
-        notify("READY=1\nSTATUS=Showing patients the topics", self._env)
+        notify(f"READY=1\nSTATUS={status}", self._env)
         interval = watchdog_interval_ms(self._env)
         if interval and self._env.get("NOTIFY_SOCKET"):
             self._timer.start(interval)
             self._ping()
             log.info("systemd watchdog: pinging every %d ms", interval)
+
+    def say_status(self, status: str) -> None:
+        """What the kiosk is doing now, for `systemctl status` (only once READY was said)."""
+        if self.started:
+            notify(f"STATUS={status}", self._env)
 
     def stop(self) -> None:
         """The kiosk is closing on purpose (nothing to say if it never said it was ready)."""

@@ -6,25 +6,32 @@ from __future__ import annotations
 import contextlib
 import gc
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Slot
 from PySide6.QtWidgets import QApplication
 
 from kiosk.session import Visit, VisitChoices
 from kiosk.theme import PALETTES, metrics, screen_scale, stylesheet
-from kiosk.ui.events import EventHub
 from kiosk.ui.window import KioskWindow
+
+if TYPE_CHECKING:
+    from kiosk.ui.events import EventHub
+
+_looked = False  # a look has been applied in this process: there may be garbage of the last one
 
 
 @contextlib.contextmanager
-def _no_cycle_collection() -> Iterator[None]:
+def _no_cycle_collection(collect: bool = True) -> Iterator[None]:
     """Python's cycle collector held off for a moment. While Qt restyles it walks a list of
     every widget alive, calling Python code (a layout's sizes, a tile's height) on the way; a
     collection set off there can delete a widget further down that list (one whose only owner
     was an object in a reference cycle, such as a kiosk built and dropped before: a screenshot,
     a test), and Qt then polishes freed memory and the process dies. What the restyle held
     back is collected right after it, at a safe point (about 10 ms, against 50 ms or more for
-    the restyle)."""
+    the restyle). The process's first look has no earlier one to free: `collect` False leaves
+    the collection to Python (a whole collection there took 8-10 ms of the first frame's time,
+    with every module just imported to walk)."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
@@ -32,7 +39,8 @@ def _no_cycle_collection() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
-            gc.collect()  # now, between restyles, not at some allocation in the next one
+            if collect:
+                gc.collect()  # now, between restyles, not at some allocation in the next one
 
 
 class LookFlow(QObject):
@@ -49,7 +57,7 @@ class LookFlow(QObject):
     ) -> None:
         super().__init__(parent)
         self._app, self._window, self._visit = app, window, visit
-        self._events = events
+        self.events = events  # paused while restyling (the kiosk's, once it has one)
         self._key: tuple[str, int, float] | None = None
         self.screen_size: tuple[int, int] | None = None  # the size to scale for; None: the window's
         window.resized.connect(self.restyle)
@@ -77,13 +85,17 @@ class LookFlow(QObject):
         self._key = key
         palette = PALETTES[choices.theme]
         sizes = metrics(choices.text_size, scale)
-        window.topic.set_aside()  # fewer widgets for the stylesheet to polish
-        window.home.set_aside()
+        if window.built:
+            window.topic.set_aside()  # fewer widgets for the stylesheet to polish
+            window.home.set_aside()
         # The screens' own stylesheets, not the application's: Qt restyles a screen's widgets
         # in a tenth of the time it takes to give the whole application a new style (2 against
         # 21 ms for a topic at 1920x1080), and a hidden screen takes its sheet when shown.
-        paused = self._events.paused() if self._events is not None else contextlib.nullcontext()
-        with paused, _no_cycle_collection():
+        events = self.events
+        paused = events.paused() if events is not None else contextlib.nullcontext()
+        global _looked  # noqa: PLW0603 - once per process, as the garbage is the process's
+        with paused, _no_cycle_collection(collect=_looked):
+            _looked = True
             window.set_sheet(stylesheet(palette, sizes))
             window.apply(sizes, palette)
         window.order_focus()

@@ -56,6 +56,7 @@ class ReadingFlow(QObject):
         self._page: tuple[Topic, list[PagePart]] | None = None
         self._page_parts: list[PagePart] = []  # the part of each of the page's sentences
         self._on_page = False
+        self._listed = False  # the topics have been put on the screens
         page = window.topic
         bar, page_bar = window.topic.narration, window.handout.narration
         bar.toggle_requested.connect(narrator.toggle)
@@ -87,6 +88,7 @@ class ReadingFlow(QObject):
     def show_topics(self) -> None:
         """The home screen's tiles and the attract screen's titles."""
         topics = self.topics()
+        self._listed = True
         self._window.home.set_topics(topics, self._visit.choices.language)
         self._window.attract.set_topics(topics)
         self._window.order_focus()
@@ -145,6 +147,9 @@ class ReadingFlow(QObject):
         for bar in self._bars():  # Slower chosen on one bar shows on the other too
             bar.show_slow(choices.slow_speech)
         if choices.language == self._translations.language:
+            if not self._listed:  # the first choices, in the words the first screen has
+                self.show_topics()
+                self.update_speech_availability()
             return
         screen, shown = self._window.current_screen, self._window.topic.topic
         reading = self._narrator.state is not State.IDLE

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEasingCurve, QPropertyAnimation, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QHideEvent, QKeyEvent, QMouseEvent, QResizeEvent, QShowEvent
@@ -15,10 +16,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.content.catalog import TopicEntry
 from kiosk.content.sentences import split_sentences
 from kiosk.theme import Metrics, Palette
 from kiosk.ui.widgets import IconLabel, TouchButton, set_role
+
+if TYPE_CHECKING:
+    from kiosk.content.catalog import TopicEntry
 
 FADE_MS = 1200  # a slow cross-fade: nothing on this screen changes faster than about 1 Hz
 # Against burn-in, the screen's words and buttons drift round a slow figure of eight: a step of

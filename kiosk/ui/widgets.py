@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import html
-
 from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QSizePolicy, QWidget
@@ -177,6 +175,8 @@ class ReadingLabel(QLabel):
             self.setTextFormat(Qt.TextFormat.PlainText)
             self.setText(join_sentences(self.sentences))
             return
+        import html  # noqa: PLC0415 - its table of entities cost the first frame 2-3 ms
+
         bg, fg = self.highlight_colours
         parts = []
         for i, (gap, sentence) in enumerate(

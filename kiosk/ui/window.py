@@ -3,28 +3,36 @@
 from __future__ import annotations
 
 import itertools
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QColor, QKeyEvent, QPalette, QResizeEvent
 from PySide6.QtWidgets import QScrollArea, QStackedWidget, QVBoxLayout, QWidget
 
-from kiosk.content.model import Topic
-from kiosk.session import VisitChoices
 from kiosk.theme import Metrics, Palette
 from kiosk.ui.attract import AttractScreen
-from kiosk.ui.controls import ComfortControls
 from kiosk.ui.dark import DarkScreen
 from kiosk.ui.fullscreen import ScreenCover
-from kiosk.ui.gesture import CornerHold
-from kiosk.ui.handout import HandoutScreen
-from kiosk.ui.home import HomeScreen
-from kiosk.ui.keys import KeyRouter
-from kiosk.ui.overlay import IdleOverlay
-from kiosk.ui.pinpad import PinPad
 from kiosk.ui.screens import KioskScreen, Screen
-from kiosk.ui.scrolling import set_aside
-from kiosk.ui.staff import StaffScreen
-from kiosk.ui.topic import TopicScreen
+
+if TYPE_CHECKING:  # the screens a patient uses are built after the first frame
+    from kiosk.content.model import Topic
+    from kiosk.session import VisitChoices
+    from kiosk.ui.controls import ComfortControls
+    from kiosk.ui.gesture import CornerHold
+    from kiosk.ui.handout import HandoutScreen
+    from kiosk.ui.home import HomeScreen
+    from kiosk.ui.keys import KeyRouter
+    from kiosk.ui.overlay import IdleOverlay
+    from kiosk.ui.pinpad import PinPad
+    from kiosk.ui.staff import StaffScreen
+    from kiosk.ui.topic import TopicScreen
+
+    # Every screen class: each a QWidget with `KioskScreen`'s four methods (mypy checks in
+    # `_every`).
+    AnyScreen = (
+        DarkScreen | AttractScreen | HomeScreen | TopicScreen | HandoutScreen | PinPad | StaffScreen
+    )
 
 _BLOCKED_EVENTS = frozenset({QEvent.Type.ContextMenu, QEvent.Type.WhatsThis})
 # The events `KioskGuard.eventFilter` looks at (see kiosk/ui/events.py).
@@ -33,11 +41,6 @@ GUARD_EVENTS = _BLOCKED_EVENTS | {
     QEvent.Type.MouseButtonPress,
     QEvent.Type.TouchBegin,
 }
-
-# Every screen class: each a QWidget with `KioskScreen`'s four methods (mypy checks in `_every`).
-AnyScreen = (
-    DarkScreen | AttractScreen | HomeScreen | TopicScreen | HandoutScreen | PinPad | StaffScreen
-)
 
 
 class KioskGuard(QObject):
@@ -62,7 +65,21 @@ class KioskGuard(QObject):
 
 
 class KioskWindow(QWidget):
-    """Holds the screens; refuses to close unless staff (or `--windowed` development) allow it."""
+    """Holds the screens; refuses to close unless staff (or `--windowed` development) allow it.
+
+    Built in two steps, so that the running kiosk's first frame waits for as little as it can:
+    at first the window has only the attract and dark screens (one of them is the first thing
+    on screen); `build_screens` adds the screens a patient uses (home, topic, page preview),
+    the idle overlay, and the watchers of keys and of the staff corner. The PIN pad and the
+    staff screen are built the first time staff need them.
+    """
+
+    home: HomeScreen
+    topic: TopicScreen
+    handout: HandoutScreen
+    overlay: IdleOverlay
+    keys: KeyRouter
+    corner: CornerHold
 
     topic_requested = Signal(str)
     screen_changed = Signal(object)  # the Screen now on show
@@ -86,12 +103,11 @@ class KioskWindow(QWidget):
         if not windowed:
             self.setWindowFlag(Qt.WindowType.FramelessWindowHint)
 
+        self._clinic_name = clinic_name
         self.stack = QStackedWidget()
         self.attract = AttractScreen(clinic_name, attract_rotate_s)
-        self.home = HomeScreen(clinic_name)
-        self.topic = TopicScreen()
-        self.handout = HandoutScreen()
         self.dark = DarkScreen()
+        self.built = False  # True once `build_screens` has added the patient's screens
         # The one list of screens: the stack, sizes, words, key order and names come from it.
         self._screens: dict[Screen, AnyScreen] = {}
         self._pin: PinPad | None = None  # staff screens are built the first time staff need them
@@ -101,25 +117,45 @@ class KioskWindow(QWidget):
         self._look: tuple[Metrics, Palette] | None = None
         self._sheet = ""  # the look's stylesheet (`set_sheet`)
         self._before_pin: QWidget = self.attract
-        for name, screen in (  # the first one is on show until told otherwise
-            (Screen.ATTRACT, self.attract),
-            (Screen.HOME, self.home),
-            (Screen.TOPIC, self.topic),
-            (Screen.HANDOUT, self.handout),
-            (Screen.DARK, self.dark),
-        ):
-            self._register(name, screen)
+        self._register(Screen.ATTRACT, self.attract)  # on show until told otherwise
+        self._register(Screen.DARK, self.dark)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)
-        self.overlay = IdleOverlay(self)
         self.guard = KioskGuard(self)
+
+    def build_screens(self) -> None:
+        """Add the home, topic and page preview screens, the idle overlay and the key and
+        corner watchers (once; each in the look and words the window has now)."""
+        if self.built:
+            return
+        from kiosk.ui.gesture import CornerHold  # noqa: PLC0415 - after the first frame
+        from kiosk.ui.handout import HandoutScreen  # noqa: PLC0415
+        from kiosk.ui.home import HomeScreen  # noqa: PLC0415
+        from kiosk.ui.keys import KeyRouter  # noqa: PLC0415
+        from kiosk.ui.overlay import IdleOverlay  # noqa: PLC0415
+        from kiosk.ui.topic import TopicScreen  # noqa: PLC0415
+
+        self.built = True
+        self.overlay = IdleOverlay(self)
+        if self._look is not None:
+            self.overlay.apply(self._look[0])
+        if self._sheet:
+            self.overlay.setStyleSheet(self._sheet)
         self.keys = KeyRouter(self, lambda: self.current_screen, self.overlay)
         self.keys.back_requested.connect(self.go_back)
         self.corner = CornerHold(self)
+        self.home = HomeScreen(self._clinic_name)
+        self.topic = TopicScreen()
+        self.handout = HandoutScreen()
+        for name, screen in (
+            (Screen.HOME, self.home),
+            (Screen.TOPIC, self.topic),
+            (Screen.HANDOUT, self.handout),
+        ):
+            self._register(name, screen)
         for controls in self.all_controls():
             controls.choice_requested.connect(self.choice_requested)
-
         self.home.topic_selected.connect(self.topic_requested)
         self.home.page_changed.connect(self._home_page_changed)
         self.home.tiles_added.connect(self.order_focus)
@@ -159,6 +195,9 @@ class KioskWindow(QWidget):
         return self._staff
 
     def _build_staff_screens(self) -> None:
+        from kiosk.ui.pinpad import PinPad  # noqa: PLC0415 - patients never need them
+        from kiosk.ui.staff import StaffScreen  # noqa: PLC0415
+
         pin_area, staff_area = self._staff_areas or (None, None)
         self._pin, self._staff = PinPad(area=pin_area), StaffScreen(area=staff_area)
         self._staff_areas = None
@@ -180,6 +219,8 @@ class KioskWindow(QWidget):
             return
         if self.stack.currentWidget() in (self._pin, self._staff):
             return
+        from kiosk.ui.scrolling import set_aside  # noqa: PLC0415
+
         self._staff_areas = (set_aside(self._pin.scroll_area), set_aside(self._staff.scroll_area))
         self._unregister(Screen.PIN)
         self._unregister(Screen.STAFF)
@@ -187,7 +228,10 @@ class KioskWindow(QWidget):
         self.order_focus()
 
     def all_controls(self) -> list[ComfortControls]:
-        """The language, size and contrast controls of every screen."""
+        """The language, size and contrast controls of every screen (none before
+        `build_screens`)."""
+        if not self.built:
+            return []
         return [self.home.controls, self.topic.controls, self.handout.controls]
 
     def show_choices(self, choices: VisitChoices) -> None:
@@ -242,7 +286,7 @@ class KioskWindow(QWidget):
         each other screen when it is next shown. Qt restyles only the widgets under the one
         given a new sheet; the whole window's took 8 ms, the topic screen's alone 2 ms."""
         self._sheet = sheet
-        if self.overlay.styleSheet() != sheet:
+        if self.built and self.overlay.styleSheet() != sheet:
             self.overlay.setStyleSheet(sheet)
         current = self.stack.currentWidget()
         if current is not None:
@@ -377,13 +421,15 @@ class KioskWindow(QWidget):
         self.setAutoFillBackground(True)
         for screen in self._every():
             screen.apply(sizes, palette)
-        self.overlay.apply(sizes)
+        if self.built:
+            self.overlay.apply(sizes)
 
     def retranslate(self) -> None:
         """Every screen's own words in the current language."""
         for screen in self._every():
             screen.retranslate()
-        self.overlay.retranslate()
+        if self.built:
+            self.overlay.retranslate()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         """Tell the app, which re-scales the look if the screen size class changed: after the

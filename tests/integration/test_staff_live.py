@@ -197,18 +197,18 @@ _STOPPED_WHILE_STARTING = textwrap.dedent(
     """
     import os, signal, sys
 
-    import kiosk.app as app_module
+    import kiosk.start as start
     from kiosk.config import Settings
-    from kiosk.flows.hours import OpeningHours
 
-    started = OpeningHours.start
+    quitting = start.quit_on_signals
 
-    def stop_now(self):
+    def stop_now(app):
+        notifier = quitting(app)
         os.kill(os.getpid(), signal.SIGTERM)  # its handler runs at once, with no loop yet
-        started(self)
+        return notifier
 
-    OpeningHours.start = stop_now
-    sys.exit(app_module.run_kiosk(Settings(), windowed=True))
+    start.quit_on_signals = stop_now
+    sys.exit(start.run_kiosk(Settings(), windowed=True))
     """
 )
 
