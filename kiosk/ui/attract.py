@@ -126,10 +126,18 @@ class AttractScreen(QWidget):
         self.start.set_words(self.tr("Touch to start"))
 
     def set_topics(self, topics: list[TopicEntry]) -> None:
-        """The topics to rotate through."""
+        """The topics to rotate through. The first ones to come while the screen is on show
+        (the running kiosk lists them just after its first frame) fade in, as each next one
+        does."""
+        arriving = not self._topics and bool(topics) and self.isVisible()
         self._topics = list(topics)
         self.index = 0
         self._show_current()
+        if arriving and self._animation.state() != QPropertyAnimation.State.Running:
+            self._fade.setOpacity(0.0)
+            self._animation.setStartValue(0.0)
+            self._animation.setEndValue(1.0)
+            self._animation.start()
 
     def apply(self, sizes: Metrics, palette: Palette) -> None:
         """Sizes and colours for the current theme and text size."""

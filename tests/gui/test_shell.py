@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QContextMenuEvent
-from PySide6.QtWidgets import QApplication, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QGraphicsOpacityEffect, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk.app import Kiosk
@@ -317,6 +317,28 @@ def test_attract_rotates_slowly_through_topics(kiosk: Kiosk, qtbot: QtBot) -> No
     qtbot.wait_until(lambda: attract.index == 1, timeout=5000)
     qtbot.wait_until(lambda: attract.card_title.text() != first, timeout=5000)
     assert attract.card_title.text() in {"Leg pain and IBS", "Leg pain with diarrhea"}
+
+
+def test_the_first_topics_to_reach_a_shown_attract_screen_fade_in(
+    kiosk: Kiosk, qtbot: QtBot
+) -> None:
+    """As the running kiosk lists its topics just after its first frame: the card is not
+    thrown onto the screen, it fades in as every next topic does."""
+    attract = kiosk.window.attract
+    effect = attract.card.graphicsEffect()
+    assert isinstance(effect, QGraphicsOpacityEffect)
+    topics = kiosk.topics()
+    attract.set_topics([])
+    assert not attract.card.isVisibleTo(attract)
+    attract.set_topics(topics)
+    assert attract.card.isVisibleTo(attract)
+    assert effect.opacity() < 0.2
+    qtbot.wait_until(lambda: effect.opacity() == 1.0, timeout=3000)
+    assert attract.card_title.text() == topics[0].title
+    attract.hide()
+    attract.set_topics([])
+    attract.set_topics(topics)  # not on show: nothing to fade
+    assert effect.opacity() == 1.0
 
 
 def test_buttons_are_real_push_buttons_with_names(kiosk: Kiosk, qtbot: QtBot) -> None:
