@@ -92,11 +92,12 @@ def until_ready(args: list[str], folder: Path, then: bytes = b"") -> tuple[float
         quiet = subprocess.DEVNULL
         child = subprocess.Popen(args, env=env, stdout=quiet, stderr=quiet)
         try:
-            while not sock.recv(4096).startswith(b"READY=1"):
-                pass
+            message = sock.recv(4096)
+            while not message.startswith(b"READY=1"):
+                message = sock.recv(4096)
             ready = time.perf_counter() - start
-            while then and then not in sock.recv(4096):
-                pass
+            while then not in message:
+                message = sock.recv(4096)
             done = time.perf_counter() - start
         finally:
             child.terminate()

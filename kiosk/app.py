@@ -100,7 +100,6 @@ class Kiosk(QObject):
         self.library = Library(settings, content, self)
         self.translations = first.translations
         self.visit = first.visit
-        self.visit.setParent(self)
         self.idle = IdleMonitor(settings, self)
         self.window = w = first.window
         w.build_screens()
@@ -116,6 +115,7 @@ class Kiosk(QObject):
             self,
         )
         app.installEventFilter(self._events)
+        first.join(self, self._events)
         self.speech = speech if speech is not None else make_engine(settings.speech_engine, self)
         self.cache = WavCache(paths.cache_dir() / "speech")
         self.narrator = Narrator(self.speech, self.cache, self)
@@ -150,8 +150,6 @@ class Kiosk(QObject):
             app=app, window=w, visit=v, visits=self.visits, idle=idle, guide=self.guide, parent=self
         )
         self.look = first.look
-        self.look.setParent(self)
-        self.look.events = self._events
         self.handouts = HandoutFlow(
             settings=settings,
             window=w,
@@ -199,6 +197,7 @@ class Kiosk(QObject):
         self.hours = OpeningHours(settings, w, v, self.narrator, self)
         self._previous_hook: ExceptHook | None = None
         self._shut_down = False
+        self._warming: list[Callable[[], None]] = []  # what `warm_up` has yet to do
 
         # Reference cycles are freed on this thread only, and the young ones after each visit.
         self.collector = MainThreadCollector(self)
@@ -257,16 +256,36 @@ class Kiosk(QObject):
             parent=self,
         )
 
-    def warm_up(self) -> None:
+    def warm_up(self, *, in_turns: bool = False) -> None:
         """Once the first frame is on screen: what the first tap on each screen would
         otherwise wait for (the scroll areas' flick gestures, the sentence patterns, the page
-        to print's drawing code), made ready while nobody is waiting for it."""
-        for area in self.window.findChildren(TouchScrollArea):
-            area.prepare()
-        sentences.compile_patterns()
-        import html  # noqa: F401, PLC0415 - loaded for later: the first sentence marked
+        to print's drawing code), made ready while nobody is waiting for it. `in_turns`: one
+        part on each turn of the event loop (the running kiosk), so that a tap that comes
+        meanwhile waits for one part (the longest, the first flick gesture, about 25 ms) and
+        not for all of them (55-65 ms)."""
+        self._warming = [sentences.compile_patterns, _load_for_later]
+        if in_turns:
+            QTimer.singleShot(0, self, self._warm_in_turns)
+        else:
+            while self._warm_one():
+                pass
 
-        from kiosk.handout import layout, output  # noqa: F401, PLC0415 - and the page to print
+    def _warm_in_turns(self) -> None:
+        if self._warm_one():
+            QTimer.singleShot(0, self, self._warm_in_turns)
+
+    def _warm_one(self) -> bool:
+        """One part of `warm_up`: True if one was done, False if none was left."""
+        if self._shut_down:
+            return False
+        for area in self.window.findChildren(TouchScrollArea):
+            if not area.kinetic:
+                area.prepare()
+                return True
+        if self._warming:
+            self._warming.pop(0)()
+            return True
+        return False
 
     @property
     def content(self) -> Catalog:
@@ -321,6 +340,14 @@ class Kiosk(QObject):
     ) -> None:
         log.error("unexpected error: %s", "".join(traceback.format_exception(kind, error, tb)))
         QTimer.singleShot(0, self.visits.recover)
+
+
+def _load_for_later() -> None:
+    """What a first tap would otherwise wait to load: the first sentence marked aloud, the
+    page to print."""
+    import html  # noqa: F401, PLC0415
+
+    from kiosk.handout import layout, output  # noqa: F401, PLC0415
 
 
 def render_screen(

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSocketNotifier, Qt, QTimer, SignalInstance
+from PySide6.QtCore import QObject, QSocketNotifier, Qt, QTimer, SignalInstance
 from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QApplication
 
@@ -44,6 +44,7 @@ from kiosk.ui.window import KioskWindow
 if TYPE_CHECKING:
     from kiosk.app import Kiosk
     from kiosk.flows.look import LookFlow
+    from kiosk.ui.events import EventHub
 
 log = logging.getLogger("kiosk.app")
 
@@ -64,6 +65,13 @@ class FirstScreen:
     visit: Visit
     translations: Translations
     look: LookFlow
+
+    def join(self, kiosk: QObject, events: EventHub) -> None:
+        """Its parts belong to the kiosk built around it from now on; the look holds the
+        kiosk's input filter back while it restyles, as every restyle after it does."""
+        self.visit.setParent(kiosk)
+        self.look.setParent(kiosk)
+        self.look.events = events
 
 
 def first_screen(app: QApplication, settings: Settings, windowed: bool) -> FirstScreen:
@@ -216,10 +224,10 @@ class _Start:
         if kiosk.metrics_flow is not None:
             kiosk.metrics_flow.start()  # a port in use is one line, and the kiosk runs on
         kiosk.packs.start()
-        kiosk.warm_up()
         for said in self._early:
             said.emit()  # as if it came now: a visit starts, or the dark screen wakes
-        self.watchdog.say_status(RUNNING)
+        self.watchdog.say_status(RUNNING)  # a tap is answered from now on
+        kiosk.warm_up(in_turns=True)
         log.info(
             "kiosk started (%d topics, %d skipped; pointer %s; screen dark %s; %.0f ms after "
             "the kiosk's code began)",

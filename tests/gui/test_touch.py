@@ -458,6 +458,23 @@ def test_flick_gestures_are_set_up_when_shown_or_at_warm_up(kiosk: Kiosk) -> Non
     assert all(pattern._compiled is not None for pattern in sentences._PATTERNS)
 
 
+def test_the_running_kiosk_warms_up_one_part_per_turn(kiosk: Kiosk, qtbot: QtBot) -> None:
+    """As the running kiosk does it: a tap that comes while it warms up waits for one part,
+    and a turn of the event loop later the next part is done, until all are."""
+    from kiosk.ui.scrolling import TouchScrollArea  # noqa: PLC0415
+
+    areas = kiosk.window.findChildren(TouchScrollArea)
+    assert len([a for a in areas if not a.kinetic]) >= 2
+    kiosk.warm_up(in_turns=True)
+    assert not any(area.kinetic for area in areas if not area.isVisible())  # nothing yet
+    QApplication.processEvents()
+    assert len([a for a in areas if a.kinetic and not a.isVisible()]) == 1  # one per turn
+    qtbot.wait_until(lambda: all(area.kinetic for area in areas), timeout=2000)
+    from kiosk.content import sentences  # noqa: PLC0415
+
+    qtbot.wait_until(lambda: all(p._compiled is not None for p in sentences._PATTERNS))
+
+
 def test_a_process_of_still_pictures_sets_up_no_flick_gesture(
     make_kiosk: MakeKiosk, monkeypatch: pytest.MonkeyPatch
 ) -> None:
