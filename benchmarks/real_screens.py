@@ -4,7 +4,9 @@ nothing.
     python benchmarks/real_screens.py [--runs 5]
 
 For each display server, the time from starting the process to:
-- the window covering the screen, as the kiosk logs it (`window covers the screen ...`), and
+- the window covering the screen, as the kiosk logs it (`window covers the screen ...`; the
+  line reaches the log file once the file is opened, just after the first frame, so this is
+  an upper bound), and
 - the whole screen painted, in the display server's own screenshot (on X11 the framebuffer
   through `xwd`; under cage, grim's picture): no pixel of the light theme is pure black.
 
