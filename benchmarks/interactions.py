@@ -68,12 +68,13 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from benchmarks.driving import Spinner, UnfinishedError, queue_jobs, run_in_own_folder, start_kiosk
 from kiosk import languages, paths
-from kiosk.app import CACHE_TRIM_DELAY_MS, Kiosk, application
+from kiosk.app import Kiosk, application
 from kiosk.config import TEXT_SIZES, Settings
 from kiosk.logs import setup_logging
 from kiosk.narration.narrator import State
 from kiosk.session import VisitChoices
 from kiosk.staff import hash_pin
+from kiosk.start import CACHE_TRIM_DELAY_MS
 from kiosk.ui.controls import ComfortControls
 from kiosk.ui.gesture import HOLD_MS
 

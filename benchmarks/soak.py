@@ -79,12 +79,13 @@ from PySide6.QtWidgets import QApplication, QScroller, QWidget
 from benchmarks.driving import Spinner, queue_jobs, run_in_own_folder, start_kiosk
 from benchmarks.driving import UnfinishedError as StepFailedError
 from kiosk import categories, paths
-from kiosk.app import CACHE_TRIM_DELAY_MS, Kiosk, application
+from kiosk.app import Kiosk, application
 from kiosk.config import Settings
 from kiosk.logs import setup_logging
 from kiosk.narration.narrator import State
 from kiosk.session import VisitChoices
 from kiosk.staff import hash_pin
+from kiosk.start import CACHE_TRIM_DELAY_MS
 from kiosk.stats import report
 from kiosk.ui.controls import ComfortControls
 from kiosk.ui.home import in_reading_order

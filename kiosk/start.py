@@ -1,14 +1,17 @@
 """The running kiosk's start, in two steps: first what its first frame shows, then the rest.
 
 A patient (or the clinic's staff switching the kiosk on) waits for the first frame. It shows
-the attract screen (or the dark screen, outside opening hours) in the visit's language, look
-and size: fonts, words, the look's stylesheet, the window with those two screens, and the
-watchers of keys and of the staff corner. That is all that is imported and built before it.
-Once it has been painted, systemd is told the kiosk is up and the rest is built on the next
-turn of the event loop (`kiosk.app.Kiosk`, given this first screen): the topics, the other
-screens, speech, printing, counting and the flows that join them. Meanwhile a touch waits in
-Qt's queue and is handled once that is done. The attract screen's rotating topic comes with
-the rest, and fades in as each new topic does.
+the attract screen (or the dark screen, outside opening hours) in the visit's language, text
+size and contrast: the fonts, the words, the look's stylesheet and a window with those two
+screens. That is all that is imported and built before it. Once it has been painted, systemd
+is told the kiosk is up (READY=1), and the rest is built around it (`kiosk.app.Kiosk`, handed
+this first screen): the topics, the other screens, the idle overlay and the key and corner
+watchers, speech, printing, counting and the flows that join them; then systemd hears that taps
+are answered (STATUS=), and what the first taps need is warmed up, a part per turn of the event
+loop. Input that comes while the rest is built waits in Qt's queue; a touch or key the first
+screen took before that (it starts a visit, or wakes the dark screen) is kept and given to the
+kiosk once it is built. What is logged before the log file is opened, after the first frame,
+is held and written first. The attract screen's topic card fades in when the topics arrive.
 
 The tools and the tests build the kiosk in one go (`Kiosk` builds its own first screen).
 """
@@ -34,16 +37,18 @@ from PySide6.QtWidgets import QApplication
 
 from kiosk import STARTED, languages, paths
 from kiosk.config import Settings, load_settings
+from kiosk.flows.look import LookFlow
 from kiosk.fonts import load_fonts
 from kiosk.hours import is_dark, parse_hours
 from kiosk.i18n import Translations
 from kiosk.logs import hold_records, setup_logging
 from kiosk.session import Visit
+from kiosk.ui.firstframe import FirstFrame
 from kiosk.ui.window import KioskWindow
+from kiosk.watchdog import Watchdog
 
 if TYPE_CHECKING:
     from kiosk.app import Kiosk
-    from kiosk.flows.look import LookFlow
     from kiosk.ui.events import EventHub
 
 log = logging.getLogger("kiosk.app")
@@ -76,8 +81,6 @@ class FirstScreen:
 
 def first_screen(app: QApplication, settings: Settings, windowed: bool) -> FirstScreen:
     """The window as its first frame shows it (not shown yet)."""
-    from kiosk.flows.look import LookFlow  # noqa: PLC0415 - it needs the window's module
-
     load_fonts(report=False)  # fonts missing for a language: said by `Kiosk`, after it
     visit = Visit(settings)
     choices = visit.choices
@@ -153,8 +156,6 @@ class _Start:
         config_path: Path | None,
         hide_pointer: bool,
     ) -> None:
-        from kiosk.watchdog import Watchdog  # noqa: PLC0415
-
         self.app, self.settings, self.first = app, settings, first
         self.windowed, self.config_path, self.hide_pointer = windowed, config_path, hide_pointer
         self.watchdog = Watchdog()
@@ -251,8 +252,6 @@ class _Start:
 
 def run_kiosk(settings: Settings, windowed: bool = False, config_path: Path | None = None) -> int:
     """Run the kiosk until staff (or, windowed, the developer) close it."""
-    from kiosk.ui.firstframe import FirstFrame  # noqa: PLC0415
-
     hold_records()  # written to the log once it is opened, after the first frame
     if config_path is not None:
         for line in load_settings(config_path)[1]:

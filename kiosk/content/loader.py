@@ -8,7 +8,6 @@ educator can edit it in any text editor. One bad file never stops the others fro
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 import tomllib
 import xml.etree.ElementTree as ET
@@ -301,6 +300,8 @@ def _unknown(data: dict[str, Any], allowed: Iterable[str], where: str) -> None:
     for key in data:
         if key not in allowed:
             dotted = f"{where}.{key}" if where else key
+            import difflib  # noqa: PLC0415 - only for a mistake: not loaded at each start
+
             close = difflib.get_close_matches(key, allowed, n=1)
             hint = (
                 f" (did you mean '{close[0]}'?)" if close else f" (allowed: {', '.join(allowed)})"
