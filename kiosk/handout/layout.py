@@ -217,6 +217,11 @@ def handout_html(
     return "".join(parts)
 
 
+# The attempt each topic's page fitted at, by topic, language and paper: tried first the next
+# time (a fact about the topic and the page, nothing about who previewed it).
+_FITTED: dict[tuple[str, str, str], int] = {}
+
+
 def build_handout(
     topic: Topic, settings: Settings, paper: str | None = None, *, qr: bool = True
 ) -> Handout:
@@ -273,12 +278,27 @@ def build_handout(
     def fits(document: QTextDocument) -> bool:
         return document.size().height() <= rect.height()
 
+    key = (topic.id, topic.lang, layout.pageSize().key())
+
+    def made(index: int, document: QTextDocument) -> Handout:
+        _FITTED[key] = index
+        body_pt, steps, figures = attempts[index]
+        return Handout(document, layout, body_pt, steps, True, figures)
+
     # Each attempt holds less than the one before (smaller type, fewer drawings, fewer steps),
-    # so once one fits every later one does: the first that fits is found by halving, after
-    # trying the first (most pages fit at once).
+    # so once one fits every later one does. The first that fits: the one this topic's page
+    # fitted at last time, if it still fits and the one before it still does not (two layouts,
+    # not four: a second preview, a language switched back); else found by halving, after
+    # trying the first (most pages fit at once). What is remembered is only where to look
+    # first: the answer is checked each time, so a changed topic or setting is laid out anew.
+    known = _FITTED.get(key)
+    if known is not None and 0 < known < len(attempts):
+        document = laid_out(attempts[known])
+        if fits(document) and not fits(laid_out(attempts[known - 1])):
+            return made(known, document)
     first = laid_out(attempts[0])
     if fits(first):
-        return Handout(first, layout, attempts[0][0], attempts[0][1], True, attempts[0][2])
+        return made(0, first)
     low, high, best = 1, len(attempts) - 1, None
     while low <= high:
         middle = (low + high) // 2
@@ -289,9 +309,7 @@ def build_handout(
             low = middle + 1
     if best is None:
         return Handout(laid_out(attempts[-1]), layout, attempts[-1][0], attempts[-1][1], False)
-    index, document = best
-    body_pt, steps, figures = attempts[index]
-    return Handout(document, layout, body_pt, steps, True, figures)
+    return made(*best)
 
 
 def draw_page(handout: Handout, painter: QPainter, scale: float) -> None:

@@ -104,6 +104,51 @@ def test_over_long_topic_still_fits_one_page_and_keeps_every_warning(
         assert f"Warning sign number {n} is here." in page
 
 
+def test_a_page_laid_out_again_is_looked_for_where_it_fitted_and_is_the_same(
+    qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The second preview of a page (or a language switched back) lays it out twice, not
+    four or more times; what it remembers is only where to look first, so a wrong guess (the
+    topic changed since) still gives the page a fresh search gives."""
+    from kiosk.handout import layout  # noqa: PLC0415
+
+    load_fonts()
+    steps = ",\n".join(f'    "Do step number {n} and then rest for a while."' for n in range(30))
+    text = VALID.replace(
+        '    "Rest your legs.",\n    "Drink a glass of water.",\n    "Stretch your legs slowly.",',
+        steps + ",",
+    )
+    topic = parse_topic(text.encode(), tmp_path / "en" / "sample.toml", "en")
+    assert not isinstance(topic, Exception)
+    made: list[int] = []
+    html = layout.handout_html
+
+    def counted(*args: object, **kwargs: object) -> str:
+        made.append(1)
+        return html(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(layout, "handout_html", counted)
+    monkeypatch.setattr(layout, "_FITTED", {})
+
+    def page(handout: layout.Handout) -> tuple[object, ...]:
+        plain = handout.document.toPlainText()
+        return (handout.fits, handout.body_pt, handout.steps_shown, handout.figures_shown, plain)
+
+    fresh = build_handout(topic, Settings())
+    searched = len(made)
+    assert fresh.fits
+    assert 3 <= fresh.steps_shown < 30
+    assert searched > 2
+    made.clear()
+    again = build_handout(topic, Settings())
+    assert len(made) == 2
+    assert page(again) == page(fresh)
+    for wrong in (1, 3, 40):  # before, after and past the place it fits at
+        for key in layout._FITTED:
+            layout._FITTED[key] = wrong
+        assert page(build_handout(topic, Settings())) == page(fresh)
+
+
 def test_markup_in_a_topic_prints_as_text(qapp: QApplication, tmp_path: Path) -> None:
     text = VALID.replace('title = "A sample topic"', 'title = "<b>Bold</b> & <i>odd</i>"')
     topic = parse_topic(text.encode(), tmp_path / "en" / "sample.toml", "en")
