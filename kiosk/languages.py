@@ -281,6 +281,12 @@ def get(code: str) -> Language | None:
     return table().get(code)
 
 
+def right_to_left(code: str) -> bool:
+    """True for a language offered that is written right to left (its screens are mirrored)."""
+    language = get(code)
+    return language is not None and language.rtl
+
+
 def name(code: str) -> str:
     """A language named in its own words (the code itself for a language not offered)."""
     language = get(code)

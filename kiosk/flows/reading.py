@@ -154,8 +154,7 @@ class ReadingFlow(QObject):
         screen, shown = self._window.current_screen, self._window.topic.topic
         reading = self._narrator.state is not State.IDLE
         self._translations.use(choices.language)
-        language = languages.get(choices.language)
-        self._window.set_direction(language is not None and language.rtl)
+        self._window.set_direction(languages.right_to_left(choices.language))
         self._window.retranslate()
         self.show_topics()
         self.update_speech_availability()
