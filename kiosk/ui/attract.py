@@ -5,22 +5,18 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEasingCurve, QPropertyAnimation, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QHideEvent, QKeyEvent, QMouseEvent, QResizeEvent, QShowEvent
-from PySide6.QtWidgets import (
-    QFrame,
-    QGraphicsOpacityEffect,
-    QHBoxLayout,
-    QLabel,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.content.sentences import split_sentences
 from kiosk.theme import Metrics, Palette
 from kiosk.ui.widgets import IconLabel, TouchButton, set_role
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QPropertyAnimation
+    from PySide6.QtWidgets import QGraphicsOpacityEffect
+
     from kiosk.content.catalog import TopicEntry
 
 FADE_MS = 1200  # a slow cross-fade: nothing on this screen changes faster than about 1 Hz
@@ -93,7 +89,7 @@ class AttractScreen(QWidget):
         self.retranslate()
 
     def _build_card(self) -> None:
-        """The rotating topic card and its slow cross-fade."""
+        """The rotating topic card (its cross-fade is made when the first topics come)."""
         self.card = QFrame()
         self.card.setObjectName("AttractCard")
         self.card_icon = IconLabel("general")
@@ -112,13 +108,29 @@ class AttractScreen(QWidget):
         row.addWidget(self.card_icon, 0, Qt.AlignmentFlag.AlignTop)
         row.addLayout(words, 1)
         self._card_row = row
-        self._fade = QGraphicsOpacityEffect(self.card)
-        self._fade.setOpacity(1.0)
-        self.card.setGraphicsEffect(self._fade)
-        self._animation = QPropertyAnimation(self._fade, b"opacity", self)
-        self._animation.setDuration(FADE_MS // 2)
-        self._animation.setEasingCurve(QEasingCurve.Type.InOutSine)
-        self._animation.finished.connect(self._fade_finished)
+        self._fade: QGraphicsOpacityEffect | None = None
+        self._animation: QPropertyAnimation | None = None
+
+    def _fader(self) -> tuple[QGraphicsOpacityEffect, QPropertyAnimation]:
+        """The card's slow cross-fade, made the first time a topic is to fade in: the first
+        frame has no topic to show, and it waits for no animation code."""
+        if self._fade is None or self._animation is None:
+            from PySide6.QtCore import QEasingCurve, QPropertyAnimation  # noqa: PLC0415
+            from PySide6.QtWidgets import QGraphicsOpacityEffect  # noqa: PLC0415
+
+            self._fade = QGraphicsOpacityEffect(self.card)
+            self._fade.setOpacity(1.0)
+            self.card.setGraphicsEffect(self._fade)
+            self._animation = QPropertyAnimation(self._fade, b"opacity", self)
+            self._animation.setDuration(FADE_MS // 2)
+            self._animation.setEasingCurve(QEasingCurve.Type.InOutSine)
+            self._animation.finished.connect(self._fade_finished)
+        return self._fade, self._animation
+
+    def _fading(self) -> bool:
+        """A cross-fade is under way."""
+        animation = self._animation
+        return animation is not None and animation.state() == animation.State.Running
 
     def retranslate(self) -> None:
         """Set the screen's own words in the current language."""
@@ -132,12 +144,15 @@ class AttractScreen(QWidget):
         arriving = not self._topics and bool(topics) and self.isVisible()
         self._topics = list(topics)
         self.index = 0
+        if topics:
+            self._fader()
         self._show_current()
-        if arriving and self._animation.state() != QPropertyAnimation.State.Running:
-            self._fade.setOpacity(0.0)
-            self._animation.setStartValue(0.0)
-            self._animation.setEndValue(1.0)
-            self._animation.start()
+        if arriving and not self._fading():
+            fade, animation = self._fader()
+            fade.setOpacity(0.0)
+            animation.setStartValue(0.0)
+            animation.setEndValue(1.0)
+            animation.start()
 
     def apply(self, sizes: Metrics, palette: Palette) -> None:
         """Sizes and colours for the current theme and text size."""
@@ -147,7 +162,8 @@ class AttractScreen(QWidget):
         self._card_row.setContentsMargins(sizes.pad, sizes.pad, sizes.pad, sizes.pad)
         self._card_row.setSpacing(sizes.gap)
         self.card.setMaximumWidth(sizes.tile_max_width + 200)
-        self.card_icon.paint_icon(palette.icon, sizes.tile_icon)
+        if self._topics:  # the card is hidden till there are topics (and painted with them)
+            self.card_icon.paint_icon(palette.icon, sizes.tile_icon)
         self.start.paint_icon(palette.primary_fg, sizes.icon)
         self.start.setMinimumWidth(sizes.tile_min_width)
         self._fit()
@@ -187,20 +203,22 @@ class AttractScreen(QWidget):
     @Slot()
     def rotate(self) -> None:
         """Fade to the next topic."""
-        if len(self._topics) < 2 or self._animation.state() == QPropertyAnimation.State.Running:
+        if len(self._topics) < 2 or self._fading():
             return
-        self._animation.setStartValue(1.0)
-        self._animation.setEndValue(0.0)
-        self._animation.start()
+        _, animation = self._fader()
+        animation.setStartValue(1.0)
+        animation.setEndValue(0.0)
+        animation.start()
 
     @Slot()
     def _fade_finished(self) -> None:
-        if self._fade.opacity() < 0.5:
+        fade, animation = self._fader()
+        if fade.opacity() < 0.5 and self._topics:
             self.index = (self.index + 1) % len(self._topics)
             self._show_current()
-            self._animation.setStartValue(0.0)
-            self._animation.setEndValue(1.0)
-            self._animation.start()
+            animation.setStartValue(0.0)
+            animation.setEndValue(1.0)
+            animation.start()
 
     def _show_current(self) -> None:
         if not self._topics:
@@ -248,7 +266,8 @@ class AttractScreen(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self._fit()
-        self._fade.setOpacity(1.0)
+        if self._fade is not None:
+            self._fade.setOpacity(1.0)
         self._timer.start()
         self._drift.start()
 
@@ -256,7 +275,8 @@ class AttractScreen(QWidget):
         super().hideEvent(event)
         self._timer.stop()
         self._drift.stop()
-        self._animation.stop()
+        if self._animation is not None:
+            self._animation.stop()
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         self.start_requested.emit()

@@ -15,6 +15,7 @@ from kiosk.app import Kiosk
 from kiosk.config import Settings
 from kiosk.content import load_topics
 from kiosk.session import VisitChoices
+from kiosk.ui.attract import AttractScreen
 from kiosk.ui.topic import TopicPage
 from tests.gui.conftest import FAST, MakeKiosk
 from tests.topic_samples import VALID, write_topic
@@ -339,6 +340,25 @@ def test_the_first_topics_to_reach_a_shown_attract_screen_fade_in(
     attract.set_topics([])
     attract.set_topics(topics)  # not on show: nothing to fade
     assert effect.opacity() == 1.0
+
+
+def test_the_attract_screen_makes_its_cross_fade_only_when_topics_come(
+    kiosk: Kiosk, qtbot: QtBot
+) -> None:
+    """The first frame has no topic on the card, so it waits for no animation: the fade is
+    made with the first topics, and a screen without them rotates and hides without one."""
+    attract = AttractScreen("Hill Clinic", 0.05)
+    qtbot.addWidget(attract)
+    attract.show()
+    assert attract.card.graphicsEffect() is None
+    attract.rotate()
+    qtbot.wait(60)
+    attract.hide()
+    assert attract.card.graphicsEffect() is None
+    attract.show()
+    attract.set_topics(kiosk.topics())
+    assert isinstance(attract.card.graphicsEffect(), QGraphicsOpacityEffect)
+    qtbot.wait_until(lambda: attract.index == 1, timeout=5000)  # and it rotates
 
 
 def test_buttons_are_real_push_buttons_with_names(kiosk: Kiosk, qtbot: QtBot) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import concurrent.futures
 import concurrent.futures.process
+import gc
 import json
 import os
 import subprocess
@@ -13,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk import cli
+from kiosk import cli, start
 from kiosk.cli import main
 from kiosk.content import load_topics
 from tests.conftest import ROOT, run_main
@@ -196,3 +197,34 @@ def test_when_the_second_process_fails_its_half_is_laid_out_here(tmp_path: Path)
     lines = cli._all_handout_warnings(topics, (pool, failed))
     assert len(lines) == 3
     assert lines == list(cli._handout_warnings(cli._in_order(topics)).values())
+
+
+def test_the_kiosk_starts_with_automatic_collection_held_off_and_gives_it_back(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The running kiosk collects on its own timer (kiosk/collector.py); while it starts,
+    Python's automatic collection is off. The process's setting is as it was afterwards,
+    also when the kiosk could not start (here: no display)."""
+    seen: list[bool] = []
+
+    def run_kiosk(*_args: object, **_kwargs: object) -> int:
+        seen.append(gc.isenabled())
+        return 0
+
+    monkeypatch.setattr(start, "run_kiosk", run_kiosk)
+    monkeypatch.setattr(start, "has_display", lambda: True)
+    assert gc.isenabled()
+    assert main(["--windowed"]) == 0
+    assert seen == [False]
+    assert gc.isenabled()
+    monkeypatch.setattr(start, "has_display", lambda: False)
+    assert main(["--windowed"]) == 1
+    assert seen == [False]
+    assert gc.isenabled()
+    gc.disable()  # a process that had it off keeps it off
+    try:
+        monkeypatch.setattr(start, "has_display", lambda: True)
+        assert main(["--windowed"]) == 0
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
