@@ -106,8 +106,8 @@ def run_in_own_folder(prefix: str, screen_name: str, body: Callable[[Path], int]
 def start_kiosk(kiosk: Kiosk, spin: Spinner, errors: list[str], who: str) -> None:
     """Start a kiosk built for a benchmark as `run_kiosk` starts its services: unexpected
     errors noted in `errors` (and handled by the kiosk's own hook), the window shown at
-    1920x1080 and active, the watchdog, and the speech engine ready (or SystemExit saying
-    why not, prefixed with `who`)."""
+    1920x1080 and active, the watchdog, the speech engine ready (or SystemExit saying why not,
+    prefixed with `who`), and the warm-up done."""
     w = kiosk.window
     kiosk.install_exception_hook()
     kiosk_hook = sys.excepthook
@@ -131,6 +131,10 @@ def start_kiosk(kiosk: Kiosk, spin: Spinner, errors: list[str], who: str) -> Non
     )
     if not kiosk.speech.is_ready:
         raise SystemExit(f"{who}the speech engine did not start: {kiosk.speech.dead_reason}")
+    # Warmed up, then the start's garbage collected and the rest frozen, as `run_kiosk` does.
+    settled: list[int] = []
+    kiosk.warm_up(in_turns=True, then=lambda: settled.append(kiosk.collector.settle()))
+    spin.until(lambda: bool(settled), SPEECH_START_S, "the warm-up")
 
 
 def queue_jobs(printer: str) -> int:

@@ -198,6 +198,7 @@ class Kiosk(QObject):
         self._previous_hook: ExceptHook | None = None
         self._shut_down = False
         self._warming: list[Callable[[], None]] = []  # what `warm_up` has yet to do
+        self._warmed: Callable[[], object] | None = None  # and what comes after it
 
         # Reference cycles are freed on this thread only, and the young ones after each visit.
         self.collector = MainThreadCollector(self)
@@ -256,23 +257,32 @@ class Kiosk(QObject):
             parent=self,
         )
 
-    def warm_up(self, *, in_turns: bool = False) -> None:
+    def warm_up(self, *, in_turns: bool = False, then: Callable[[], object] | None = None) -> None:
         """Once the first frame is on screen: what the first tap on each screen would
         otherwise wait for (the scroll areas' flick gestures, the sentence patterns, the page
-        to print's drawing code), made ready while nobody is waiting for it. `in_turns`: one
-        part on each turn of the event loop (the running kiosk), so that a tap that comes
-        meanwhile waits for one part (the longest, the first flick gesture, about 25 ms) and
-        not for all of them (55-65 ms)."""
+        to print's drawing code), made ready while nobody is waiting for it, and then `then`.
+        `in_turns`: one part on each turn of the event loop (the running kiosk), so that a tap
+        that comes meanwhile waits for one part (the longest, the first flick gesture, about
+        25 ms) and not for all of them (55-65 ms)."""
         self._warming = [sentences.compile_patterns, _load_for_later]
+        self._warmed = then
         if in_turns:
             QTimer.singleShot(0, self, self._warm_in_turns)
-        else:
-            while self._warm_one():
-                pass
+            return
+        while self._warm_one():
+            pass
+        self._after_warming()
 
     def _warm_in_turns(self) -> None:
         if self._warm_one():
             QTimer.singleShot(0, self, self._warm_in_turns)
+        else:
+            QTimer.singleShot(0, self, self._after_warming)  # a turn of its own too
+
+    def _after_warming(self) -> None:
+        then, self._warmed = self._warmed, None
+        if then is not None and not self._shut_down:
+            then()
 
     def _warm_one(self) -> bool:
         """One part of `warm_up`: True if one was done, False if none was left."""

@@ -18,12 +18,15 @@ frees almost everything, is unchanged. (The same approach as pyqtgraph's Garbage
 from __future__ import annotations
 
 import gc
+import logging
 import time
 
 from PySide6.QtCore import QObject, QTimer
 
 INTERVAL_MS = 250
 FULL_EVERY_S = 60.0
+
+log = logging.getLogger("kiosk")
 
 _users = 0  # kiosks running (tests build several in one process)
 _was_enabled = True
@@ -60,6 +63,22 @@ class MainThreadCollector(QObject):
         _users -= 1
         if _users == 0 and _was_enabled:
             gc.enable()
+
+    def settle(self) -> int:
+        """The running kiosk's start-up is over: every generation is collected once (what the
+        start left behind), then what is alive now, the modules, classes, screens and topics
+        a kiosk keeps for its life, is frozen (`gc.freeze`): no collection walks it again, so
+        the full one between visits walks only what came after (under a millisecond, against
+        10-15 ms for a kiosk just started). How many objects were freed."""
+        freed = gc.collect()
+        gc.freeze()
+        self._last_full = time.monotonic()
+        log.info(
+            "start-up settled: %d objects freed, %d kept for the kiosk's life",
+            freed,
+            gc.get_freeze_count(),
+        )
+        return freed
 
     def collect_between_visits(self) -> int:
         """Between visits: the young generations, and every generation if the last full

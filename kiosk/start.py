@@ -8,10 +8,13 @@ is told the kiosk is up (READY=1), and the rest is built around it (`kiosk.app.K
 this first screen): the topics, the other screens, the idle overlay and the key and corner
 watchers, speech, printing, counting and the flows that join them; then systemd hears that taps
 are answered (STATUS=), and what the first taps need is warmed up, a part per turn of the event
-loop. Input that comes while the rest is built waits in Qt's queue; a touch or key the first
-screen took before that (it starts a visit, or wakes the dark screen) is kept and given to the
-kiosk once it is built. What is logged before the log file is opened, after the first frame,
-is held and written first. The attract screen's topic card fades in when the topics arrive.
+loop; last, what the start left behind is collected and what is alive frozen (see
+`kiosk.collector`). Until the kiosk's own collector runs, Python's automatic collection is held
+off (by `kiosk.cli`, for the whole start). Input that comes while the rest is built waits in
+Qt's queue; a touch or key the first screen took before that (it starts a visit, or wakes the
+dark screen) is kept and given to the kiosk once it is built. What is logged before the log
+file is opened, after the first frame, is held and written first. The attract screen's topic
+card fades in when the topics arrive.
 
 The tools and the tests build the kiosk in one go (`Kiosk` builds its own first screen).
 """
@@ -227,7 +230,8 @@ class _Start:
         for said in self._early:
             said.emit()  # as if it came now: a visit starts, or the dark screen wakes
         self.watchdog.say_status(RUNNING)  # a tap is answered from now on
-        kiosk.warm_up(in_turns=True)
+        # Then, start-up over, what it leaves is collected and the rest frozen (collector.py).
+        kiosk.warm_up(in_turns=True, then=kiosk.collector.settle)
         log.info(
             "kiosk started (%d topics, %d skipped; pointer %s; screen dark %s; %.0f ms after "
             "the kiosk's code began)",

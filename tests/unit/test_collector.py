@@ -112,3 +112,28 @@ def test_the_oldest_generation_is_collected_between_visits_at_most_every_ten_min
     monkeypatch.setattr(collector_module.time, "monotonic", lambda: clock)
     collector.collect_between_visits()
     assert len(Cycle.freed_on) == 10
+
+
+def test_a_settled_start_is_collected_once_and_then_frozen(qtbot: QtBot) -> None:
+    """What the start left in cycles is freed; what is alive then is frozen, and no later
+    collection walks it: a full collection then finds only what came after."""
+    collector = MainThreadCollector()
+    collector.start()
+    Cycle.freed_on.clear()
+    Cycle()  # garbage of the start
+    kept = [Cycle() for _ in range(3)]  # alive for the kiosk's life
+    try:
+        assert collector.settle() > 0
+        assert Cycle.freed_on == ["MainThread"]
+        frozen = gc.get_freeze_count()
+        assert frozen > len(kept)
+        walked = {id(thing) for thing in gc.get_objects()}  # what a collection walks
+        assert not any(id(k) in walked for k in kept)
+        Cycle()  # garbage of a visit, after it
+        assert gc.collect() > 0
+        assert len(Cycle.freed_on) == 2
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()
+        collector.stop()
+        del kept
