@@ -215,12 +215,22 @@ class StaffAuth:
 
     def check(self, pin: str) -> Check:
         """Try a PIN; a lock turns every try away without looking at it."""
+        return self.refused() or self.settle(verify_pin(pin, self.pin_hash))
+
+    def refused(self) -> Check | None:
+        """Before a PIN is looked at: NO_PIN or LOCKED if none can be tried now, else None
+        (then `verify_pin`, which may run in another thread, and `settle` with its answer)."""
         if not self.configured:
             return Check.NO_PIN
         if self.lock.seconds_left() > 0:
             return Check.LOCKED
         self.lock.expire()
-        if verify_pin(pin, self.pin_hash):
+        return None
+
+    def settle(self, right: bool) -> Check:
+        """What a try comes to, once `verify_pin` has answered: a wrong one counts towards
+        the lock."""
+        if right:
             self.lock.succeeded()
             log.info("staff mode opened")
             return Check.OK

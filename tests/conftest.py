@@ -8,8 +8,12 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from kiosk.app import Kiosk
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -40,6 +44,28 @@ def free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])
+
+
+def enter_pin(kiosk: Kiosk, pin: str, timeout_s: float = 10.0) -> None:
+    """Type a PIN on the open pad and tap OK, as staff do, then wait for its answer: the PIN
+    is checked in a thread of its own (kiosk/flows/staff.py)."""
+    for digit in pin:
+        kiosk.window.pin.keys[digit].click()
+    kiosk.window.pin.ok.click()
+    pin_checked(kiosk, timeout_s)
+
+
+def pin_checked(kiosk: Kiosk, timeout_s: float = 10.0) -> None:
+    """Wait until the PIN typed last has been checked and its answer shown."""
+    import time  # noqa: PLC0415
+
+    from PySide6.QtWidgets import QApplication  # noqa: PLC0415
+
+    end = time.monotonic() + timeout_s
+    while kiosk.staff_mode.checking_pin:
+        assert time.monotonic() < end, "the PIN was not checked in time"
+        QApplication.processEvents()
+        time.sleep(0.001)
 
 
 def run_main(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:

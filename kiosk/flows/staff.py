@@ -6,13 +6,15 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import math
+import queue
 import shlex
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Slot
+from PySide6.QtCore import QObject, QTimer, Slot
 
 from kiosk import __version__, categories, languages, paths
 from kiosk.config import Settings, load_settings
@@ -25,7 +27,7 @@ from kiosk.narration.engine import SpeechEngine
 from kiosk.narration.guide import AudioGuide
 from kiosk.narration.narrator import Narrator, Problem, State
 from kiosk.session import IdleMonitor, Visit
-from kiosk.staff import Check, StaffAuth
+from kiosk.staff import Check, StaffAuth, verify_pin
 from kiosk.ui.screens import Screen
 from kiosk.ui.staff import UsageRow
 from kiosk.ui.window import KioskWindow
@@ -38,6 +40,7 @@ if TYPE_CHECKING:
 log = logging.getLogger("kiosk.app")
 
 EXIT_STAFF = 75  # staff closed the kiosk on purpose: the service manager leaves it closed
+PIN_POLL_MS = 5  # how often the GUI thread looks for the PIN check's answer
 
 
 class StaffFlow(QObject):
@@ -63,6 +66,12 @@ class StaffFlow(QObject):
         self._visit, self._visits, self._idle, self._auth = visit, visits, idle, auth
         self._library, self._services, self._guiding = library, services, guiding
         self.quit: Callable[[int], None] = lambda _code: None  # the kiosk sets its own
+        # A PIN's check (scrypt, 30-40 ms) runs in a thread of its own, so the screen never
+        # stands still for it; its answer comes back through this queue, looked for by a timer.
+        self._answer: queue.SimpleQueue[bool] | None = None
+        self._pin_poll = QTimer(self)
+        self._pin_poll.setInterval(PIN_POLL_MS)
+        self._pin_poll.timeout.connect(self._pin_checked)
         window.corner.held.connect(self.open_pin_pad)
         window.staff_screens_built.connect(self._connect_screens)
         services.printing.status_known.connect(self._printer_status)
@@ -112,9 +121,53 @@ class StaffFlow(QObject):
             self._idle.enable()  # a pad left open goes back to the start like any screen
         log.info("staff PIN pad opened")
 
+    @property
+    def checking_pin(self) -> bool:
+        """A PIN typed on the pad is being checked (the pad takes no keys meanwhile)."""
+        return self._answer is not None
+
     @Slot(str)
     def _check_pin(self, pin: str) -> None:
-        result = self._auth.check(pin)
+        refused = self._auth.refused()
+        if refused is not None:
+            self._show_check(refused)
+            return
+        if self._answer is not None:
+            return  # one PIN at a time: the pad takes no keys while one is checked
+        answer: queue.SimpleQueue[bool] = queue.SimpleQueue()
+        stored = self._auth.pin_hash
+
+        def check() -> None:  # in its own thread: no Qt object is touched here
+            right = False
+            try:
+                right = verify_pin(pin, stored)
+            finally:
+                answer.put(right)
+
+        self._answer = answer
+        self._window.pin.set_checking(True)
+        threading.Thread(target=check, name="staff-pin-check", daemon=True).start()
+        self._pin_poll.start()
+
+    @Slot()
+    def _pin_checked(self) -> None:
+        if self._answer is None:
+            self._pin_poll.stop()
+            return
+        try:
+            right = self._answer.get_nowait()
+        except queue.Empty:
+            return
+        self._answer = None
+        self._pin_poll.stop()
+        result = self._auth.settle(right)  # a wrong try counts, even if the pad was left
+        pad = self._window.pin_if_built
+        if pad is not None:
+            pad.set_checking(False)
+        if self._window.current_screen is Screen.PIN:
+            self._show_check(result)
+
+    def _show_check(self, result: Check) -> None:
         pad, lock = self._window.pin, self._auth.lock
         if result is Check.OK:
             self.open_staff()

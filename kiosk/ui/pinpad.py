@@ -37,6 +37,7 @@ class PinPad(QWidget):
         super().__init__(parent)
         self.setObjectName("Screen")
         self._digits: list[str] = []
+        self._checking = False  # a PIN is being checked: keys wait (see `set_checking`)
         self._locked_left = 0
         self._news: tuple[str, int] = ("prompt", 0)
         self._set_pin = ""  # the command that sets a PIN, shown while none is set
@@ -196,21 +197,26 @@ class PinPad(QWidget):
         for button in (*self.keys.values(), self.delete, self.ok):
             button.setEnabled(enabled)
 
+    def set_checking(self, checking: bool) -> None:
+        """While the PIN just typed is checked (tens of milliseconds), the keys take nothing;
+        they do not grey out for so short a time."""
+        self._checking = checking
+
     def press(self, digit: str) -> None:
         """One digit typed (by a key on the pad or on a keyboard)."""
-        if self.ok.isEnabled() and len(self._digits) < PIN_MAX:
+        if self.ok.isEnabled() and not self._checking and len(self._digits) < PIN_MAX:
             self._digits.append(digit)
             self._show_dots()
 
     @Slot()
     def _delete(self) -> None:
-        if self._digits:
+        if self._digits and not self._checking:
             self._digits.pop()
             self._show_dots()
 
     @Slot()
     def _submit(self) -> None:
-        if not self._digits or not self.ok.isEnabled():
+        if not self._digits or not self.ok.isEnabled() or self._checking:
             return
         pin = "".join(self._digits)
         self._clear()

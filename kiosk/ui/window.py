@@ -211,6 +211,11 @@ class KioskWindow(QWidget):
         """The staff screen if it exists now (news for it is dropped, not a reason to build)."""
         return self._staff
 
+    @property
+    def pin_if_built(self) -> PinPad | None:
+        """The PIN pad if it exists now."""
+        return self._pin
+
     def drop_staff_screens(self) -> None:
         """Let the PIN pad and the staff screen go once nobody is using them: while they exist,
         every text size or contrast change restyles them too (Qt polishes every widget alive,

@@ -29,6 +29,7 @@ from kiosk.handout.printing import PrintJob
 from kiosk.narration.narrator import State
 from kiosk.session import VisitChoices
 from kiosk.staff import Check, hash_pin
+from tests.conftest import pin_checked
 from tests.gui.conftest import FAST, MakeKiosk
 
 K, M = Qt.Key, Qt.KeyboardModifier
@@ -135,23 +136,24 @@ def test_there_is_no_text_input_anywhere(make_kiosk: MakeKiosk) -> None:
 
 
 def test_pin_brute_force_stops_at_five_tries(make_kiosk: MakeKiosk) -> None:
-    """A thousand PINs typed as fast as keys go: five are checked, then the pad is locked and
-    the rest are not even looked at."""
+    """A thousand PINs typed one after another, each as soon as the last one's answer is
+    shown: five are checked, then the pad is locked and the rest are not even looked at."""
     kiosk = make_kiosk(CALM)
     _to_screen(kiosk, "pin")
     checked: list[Check] = []
-    original = kiosk.auth.check
+    original = kiosk.auth.settle  # what a PIN that was looked at comes to
 
-    def counting(pin: str) -> Check:
-        result = original(pin)
+    def counting(right: bool) -> Check:
+        result = original(right)
         checked.append(result)
         return result
 
-    kiosk.auth.check = counting  # type: ignore[method-assign]
+    kiosk.auth.settle = counting  # type: ignore[method-assign]
     target = QApplication.focusWidget() or kiosk.window.pin
     for guess in range(1000):
         QTest.keyClicks(target, f"{guess:06d}")
         QTest.keyClick(target, K.Key_Return)
+        pin_checked(kiosk)
     assert checked[:4] == [Check.WRONG] * 4
     assert checked[4] == Check.LOCKED
     assert len(checked) == 5

@@ -14,7 +14,7 @@ from kiosk import paths
 from kiosk.app import Kiosk
 from kiosk.staff import hash_pin
 from kiosk.stats import UsageStats
-from tests.conftest import free_port
+from tests.conftest import enter_pin, free_port
 from tests.gui.conftest import FAST, MakeKiosk
 
 PIN = "246810"
@@ -22,9 +22,7 @@ PIN = "246810"
 
 def _open_staff(kiosk: Kiosk) -> None:
     kiosk.staff_mode.open_pin_pad()
-    for digit in PIN:
-        kiosk.window.pin.keys[digit].click()
-    kiosk.window.pin.ok.click()
+    enter_pin(kiosk, PIN)
     assert kiosk.window.current_screen == "staff"
 
 

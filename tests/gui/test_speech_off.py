@@ -9,6 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.narration.engines import OFF_REASON
 from kiosk.staff import hash_pin
+from tests.conftest import enter_pin
 from tests.gui.conftest import FAST, MakeKiosk
 
 PIN = "8642097531"
@@ -27,9 +28,7 @@ def test_no_speech_offers_no_listen_and_tells_staff(make_kiosk: MakeKiosk, qtbot
     assert not bar.listen.isEnabled()
     assert "not available" in bar.status.text()
     kiosk.staff_mode.open_pin_pad()
-    for digit in PIN:
-        kiosk.window.pin.keys[digit].click()
-    kiosk.window.pin.ok.click()
+    enter_pin(kiosk, PIN)
     staff = kiosk.window.staff
     assert staff.sound_status.text().startswith("Problem")
     assert OFF_REASON in staff.sound_status.text()

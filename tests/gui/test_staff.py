@@ -9,7 +9,7 @@ import logging
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QScroller, QWidget
 from pytestqt.qtbot import QtBot
@@ -19,6 +19,7 @@ from kiosk.app import EXIT_STAFF, Kiosk
 from kiosk.content import load_topics
 from kiosk.staff import LOCK_FILE, Check, hash_pin
 from kiosk.stats import report
+from tests.conftest import enter_pin, pin_checked
 from tests.gui.conftest import FAST, MakeKiosk, choose_language
 
 PIN = "8642097531"
@@ -38,9 +39,7 @@ def _hold_corner(qtbot: QtBot, kiosk: Kiosk, where: QPoint | None = None) -> Non
 
 
 def _type_pin(kiosk: Kiosk, pin: str) -> None:
-    for digit in pin:
-        kiosk.window.pin.keys[digit].click()
-    kiosk.window.pin.ok.click()
+    enter_pin(kiosk, pin)
 
 
 def _all_deleted(widgets: list[QWidget | None]) -> bool:
@@ -170,7 +169,57 @@ def test_keyboard_digits_and_enter_work_on_the_pad(qtbot: QtBot, make_kiosk: Mak
     QTest.keyClick(target, Qt.Key.Key_Backspace)
     assert pad.typed == len(PIN)
     QTest.keyClick(target, Qt.Key.Key_Return)
+    pin_checked(kiosk)
     assert kiosk.window.current_screen == "staff"
+
+
+def test_the_pin_is_checked_off_the_gui_thread_and_the_pad_waits_for_the_answer(
+    qtbot: QtBot, make_kiosk: MakeKiosk
+) -> None:
+    """scrypt takes 30-40 ms: the screen goes on meanwhile (a timer still fires), keys typed
+    then are not taken, and the staff screen comes with the answer."""
+    kiosk = make_kiosk(STAFF)
+    kiosk.visits.start()
+    _hold_corner(qtbot, kiosk)
+    pad = kiosk.window.pin
+    for digit in PIN:
+        pad.keys[digit].click()
+    ticks: list[bool] = []
+    QTimer.singleShot(0, lambda: ticks.append(kiosk.staff_mode.checking_pin))
+    pad.ok.click()
+    assert kiosk.staff_mode.checking_pin
+    assert kiosk.window.current_screen == "pin"
+    pad.keys["5"].click()  # while it is checked: not taken
+    assert pad.typed == 0
+    qtbot.wait_until(lambda: kiosk.window.current_screen == "staff", timeout=5000)
+    assert ticks == [True]  # the event loop ran while the PIN was being checked
+    assert not kiosk.staff_mode.checking_pin
+
+
+def test_a_wrong_pin_counts_even_if_the_pad_is_left_while_it_is_checked(
+    qtbot: QtBot, make_kiosk: MakeKiosk
+) -> None:
+    """Cancelling at once does not undo a wrong try (no way round the lock), and a right PIN
+    whose pad was left does not open the staff screen behind the patient's back."""
+    kiosk = make_kiosk(STAFF)
+    kiosk.visits.start()
+    _hold_corner(qtbot, kiosk)
+    pad = kiosk.window.pin
+    for digit in "13579":
+        pad.keys[digit].click()
+    pad.ok.click()
+    pad.cancel.click()
+    pin_checked(kiosk)
+    assert kiosk.auth.lock.tries_left == 4
+    assert kiosk.window.current_screen == "home"
+    _hold_corner(qtbot, kiosk)
+    for digit in PIN:
+        kiosk.window.pin.keys[digit].click()
+    kiosk.window.pin.ok.click()
+    kiosk.window.pin.cancel.click()
+    pin_checked(kiosk)
+    assert kiosk.window.current_screen == "home"
+    assert kiosk.auth.lock.tries_left == 5  # the right PIN: the count starts again
 
 
 def test_the_pin_is_never_logged_nor_shown(
@@ -186,6 +235,7 @@ def test_the_pin_is_never_logged_nor_shown(
     assert "9" not in kiosk.window.pin.dots.text()
     assert "9" not in kiosk.window.pin.dots.accessibleName().split()[1:]
     kiosk.window.pin.ok.click()
+    pin_checked(kiosk)
     _type_pin(kiosk, PIN)
     assert kiosk.window.current_screen == "staff"
     logged = caplog.text

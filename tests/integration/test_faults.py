@@ -36,7 +36,7 @@ from kiosk.narration.narrator import State
 from kiosk.narration.render import WORKER_COMMAND, RenderClient
 from kiosk.staff import hash_pin
 from kiosk.stats import DB_NAME, UsageStats
-from tests.conftest import ROOT, run_main
+from tests.conftest import ROOT, enter_pin, run_main
 from tests.gui.conftest import MakeKiosk
 from tests.integration.test_handout_pdf import pdf_text
 from tests.integration.test_printing import queue
@@ -84,9 +84,7 @@ def build(
 def staff_screen(kiosk: Kiosk) -> None:
     """Staff open their screen the way staff do: the corner, then the PIN."""
     kiosk.staff_mode.open_pin_pad()
-    for digit in PIN:
-        kiosk.window.pin.keys[digit].click()
-    kiosk.window.pin.ok.click()
+    enter_pin(kiosk, PIN)
     assert kiosk.window.current_screen == "staff"
 
 

@@ -25,7 +25,7 @@ from kiosk.config import Settings
 from kiosk.narration.render import RenderClient
 from kiosk.staff import hash_pin
 from kiosk.stats import report
-from tests.conftest import ROOT, run_script
+from tests.conftest import ROOT, enter_pin, run_script
 from tests.gui.conftest import FAST, MakeKiosk
 from tests.integration.test_handout_pdf import pdf_text
 from tests.integration.test_printing import queue, wait_for_pdf
@@ -37,9 +37,7 @@ def _staff(make_kiosk: MakeKiosk, settings: Settings, speech: RenderClient | Non
     kiosk = make_kiosk(settings, speech=speech)
     kiosk.visits.start()
     kiosk.staff_mode.open_pin_pad()
-    for digit in PIN:
-        kiosk.window.pin.keys[digit].click()
-    kiosk.window.pin.ok.click()
+    enter_pin(kiosk, PIN)
     assert kiosk.window.current_screen == "staff"
     return kiosk
 
@@ -300,7 +298,13 @@ _STAFF_EXIT = textwrap.dedent(
         for digit in "246810":
             kiosk.window.pin.keys[digit].click()
         kiosk.window.pin.ok.click()
-        kiosk.window.staff.exit.click()
+        exit_once_in()
+
+    def exit_once_in():  # the PIN is checked in a thread of its own
+        if kiosk.window.current_screen == "staff":
+            kiosk.window.staff.exit.click()
+        else:
+            QTimer.singleShot(5, exit_once_in)
 
     QTimer.singleShot(0, as_staff)
     sys.exit(app.exec())
