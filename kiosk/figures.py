@@ -14,36 +14,39 @@ from PySide6.QtGui import QImage, QPainter
 from PySide6.QtSvg import QSvgRenderer
 
 
-def _renderer(path: str, colour: str) -> QSvgRenderer | None:
-    try:
-        raw = Path(path).read_bytes()
-    except OSError:
-        return None
+def _renderer(raw: bytes, colour: str) -> QSvgRenderer | None:
     renderer = QSvgRenderer(QByteArray(raw.replace(b"currentColor", colour.encode("ascii"))))
     if not renderer.isValid() or renderer.defaultSize().isEmpty():
         return None
     return renderer
 
 
+def _read(path: str) -> bytes | None:
+    try:
+        return Path(path).read_bytes()
+    except OSError:
+        return None
+
+
 def renders(path: str) -> bool:
     """True if Qt can draw the file (what `check-content` asks of every figure)."""
-    return _renderer(path, "#000000") is not None
+    raw = _read(path)
+    return raw is not None and _renderer(raw, "#000000") is not None
 
 
 def figure_image(path: str, colour: str, width: int) -> QImage | None:
     """The drawing `width` px wide, in its own proportions, its lines in `colour`, on a
-    transparent ground; None if it cannot be drawn. Kept while the file is unchanged, so a
-    drawing replaced before a content reload is drawn afresh."""
-    try:
-        changed = Path(path).stat().st_mtime_ns
-    except OSError:
-        return None
-    return _figure_image(path, changed, colour, width)
+    transparent ground; None if it cannot be drawn. Kept by what the file holds, not by
+    where it is: a drawing changed before a content reload is drawn afresh, and a content
+    pack that brings the same drawings in a new folder (as each new version does) draws none
+    again, nor fills the cache with drawings of folders gone."""
+    raw = _read(path)  # a few kilobytes, read each time: the answer follows the file
+    return None if raw is None else _figure_image(raw, colour, width)
 
 
 @lru_cache(maxsize=64)
-def _figure_image(path: str, _changed: int, colour: str, width: int) -> QImage | None:
-    renderer = _renderer(path, colour)
+def _figure_image(raw: bytes, colour: str, width: int) -> QImage | None:
+    renderer = _renderer(raw, colour)
     if renderer is None:
         return None
     size = renderer.defaultSize()

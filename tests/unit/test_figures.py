@@ -8,7 +8,7 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
-from kiosk.figures import figure_image, renders
+from kiosk.figures import _figure_image, figure_image, renders
 
 
 def svg(width: int, height: int) -> str:
@@ -40,3 +40,20 @@ def test_a_drawing_that_is_gone_or_empty_is_not_drawn(tmp_path: Path, qtbot: QtB
     empty.write_text('<svg xmlns="http://www.w3.org/2000/svg"/>', encoding="utf-8")
     assert not renders(str(empty))
     assert figure_image(str(empty), "#000000", 100) is None
+
+
+def test_the_same_drawing_in_another_folder_is_not_drawn_again(
+    tmp_path: Path, qtbot: QtBot
+) -> None:
+    """Each content pack's topics come in a folder of their own: its unchanged drawings are
+    the ones already drawn (and the cache does not fill with drawings of folders gone)."""
+    first, again = tmp_path / "pack-1" / "a.svg", tmp_path / "pack-2" / "a.svg"
+    for path in (first, again):
+        path.parent.mkdir()
+        path.write_text(svg(480, 320), encoding="utf-8")
+    _figure_image.cache_clear()
+    one = figure_image(str(first), "#112233", 240)
+    two = figure_image(str(again), "#112233", 240)
+    assert one is not None
+    assert two is one
+    assert _figure_image.cache_info().currsize == 1
