@@ -23,7 +23,16 @@ a summary -> Print this page, until the print system has taken the page -> on th
 topic or the home screen (in turn) the other language, a bigger text size and Contrast -> nobody
 touches anything more: the idle warning and the reset to the attract screen come for real.
 Every tenth visit also turns the audio guide on; every fiftieth (from the second) also holds the
-staff corner for 3 s and types two digits on the PIN pad before walking away. While the patient
+staff corner for 3 s and types two digits on the PIN pad before walking away.
+
+Beside the visits, as on a deployed kiosk (benchmarks/beside.py; --no-services leaves them out):
+the kiosk serves its metrics, and a real Prometheus scrapes them every second; it checks a
+web server (a process of its own) for a signed content pack every 5 s, and a new version is
+published every --pack-every visits, which the kiosk takes once the attract screen is on show;
+and every --reload-every visits staff end the visit instead of the idle reset: they hold the
+corner, type the PIN, tap Reload topics, then Back. The stall probe also says, for each of
+the kiosk's services (narration, printing, a pack check, a pack put in use, a staff reload, a
+scrape), the longest stall while it was at work and the step it came in. While the patient
 is at the screen the idle clock is held (as reading aloud holds it), so a slow step is not taken
 for leaving.
 
@@ -76,6 +85,7 @@ from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QScroller, QWidget
 
+from benchmarks.beside import CHECK_EVERY_S, Beside, Busy, PackServer, Prometheus, free_port
 from benchmarks.driving import Spinner, queue_jobs, run_in_own_folder, start_kiosk
 from benchmarks.driving import UnfinishedError as StepFailedError
 from kiosk import categories, paths
@@ -270,6 +280,7 @@ class StallProbe:
         self.over_50 = 0
         self.over_50_in: Counter[str] = Counter()
         self.gaps: list[float] = []
+        self.beside: Beside | None = None  # the kiosk's services at work in each gap
 
     def start(self) -> None:
         self._last = time.perf_counter()
@@ -290,6 +301,8 @@ class StallProbe:
         self.gaps.append(gap)
         began, self._last_label = self._last_label, self.label
         where = began if began == self.label else f"{began} .. {self.label}"
+        if self.beside is not None:
+            self.beside.gap(gap, where)
         if gap > 0.050:
             self.over_50 += 1
             self.over_50_in[where] += 1
@@ -320,12 +333,24 @@ class Soak:
             printer=printer,
             staff_pin_hash=hash_pin(STAFF_PIN),
         )
+        self.packs: PackServer | None = None
+        self.prometheus: Prometheus | None = None
+        if args.services:  # content packs from a web server, metrics served (benchmarks/beside.py)
+            self.packs = PackServer(Path(paths.data_dir()).parent / "pack-server")
+            self.settings = dataclasses.replace(
+                self.settings,
+                content_url=self.packs.url,
+                content_public_key=str(self.packs.public),
+                content_check_s=CHECK_EVERY_S,
+                metrics_listen=f"127.0.0.1:{free_port()}",
+            )
         self.defaults = VisitChoices.defaults(self.settings)
         self.kiosk = k = Kiosk(self.app, self.settings, windowed=True)
         k.speech.start()
         QTimer.singleShot(CACHE_TRIM_DELAY_MS, k.cache.trim)
         self.errors: list[str] = []
         start_kiosk(k, self.spin, self.errors, "soak: ")
+        self.beside = self._watch_services() if args.services else None
 
         self.started: list[int] = []
         self.speech_problems: list[str] = []
@@ -346,6 +371,33 @@ class Soak:
         self.home_scrolled = 0
         self.measuring = False
         self.probe, self.tap_gaps_s = StallProbe(), 0.0  # tap_gaps_s: the loop run between taps
+        self.probe.beside = self.beside
+
+    def _watch_services(self) -> Beside:
+        """Start the content packs and the metrics as `run_kiosk` does, a real Prometheus
+        scraping them, and note when each of the kiosk's services is at work."""
+        k = self.kiosk
+        beside = Beside()
+        beside.add(Busy("narration (reading aloud)", lambda: k.narrator.state is not State.IDLE))
+        beside.add(Busy("printing (a page handed to CUPS)", lambda: k.printing.busy))
+        beside.add(Busy("a content pack check (its own thread)", lambda: k.packs.checking))
+        applied = beside.add(Busy("a content pack put in use (GUI thread)"))
+        k.packs.apply_pending = applied.wrap(k.packs.apply_pending)
+        reload = beside.add(Busy("staff: Reload topics (GUI thread)"))
+        k.staff_mode.reload_content = reload.wrap(k.staff_mode.reload_content)
+        k.packs.start()
+        assert k.metrics is not None
+        assert k.metrics_flow is not None
+        scrape = beside.add(Busy("a metrics scrape (Prometheus, every 1 s)"))
+        k.metrics.collect = scrape.wrap(k.metrics.collect)
+        k.metrics_flow.start()
+        if shutil.which("prometheus"):
+            folder = Path(paths.data_dir()).parent / "prometheus"
+            folder.mkdir()
+            self.prometheus = Prometheus(folder, self.settings.metrics_listen)
+        else:
+            print("soak: prometheus is not installed: /metrics is served but not scraped")
+        return beside
 
     def _printed(self, outcome: str, detail: str) -> None:
         self.print_result = (outcome, detail)
@@ -421,6 +473,12 @@ class Soak:
         # From the second visit on, so the PIN pad and the staff screens (built on first use)
         # are built within the warm-up, not counted as growth.
         pin = self.args.pin_every > 0 and n % self.args.pin_every == 1
+        # Staff come by now and then and reload the topics (with the services on).
+        every = self.args.reload_every
+        staff = self.beside is not None and every > 0 and n % every == every * 3 // 4 and not pin
+        if self.packs is not None and n and n % self.args.pack_every == 0:
+            self.packs.publish()  # the kiosk's next check finds it, and takes it between visits
+            self.probe.skip()  # building the pack was the soak's work, not the kiosk's
 
         if w.current_screen != "attract":
             raise StepFailedError(f"the visit began on the {w.current_screen} screen")
@@ -504,6 +562,9 @@ class Soak:
             self.comfort(where, size, topic_id)
         if pin:
             self.walk_away_from_pin_pad()
+        if staff:
+            self.reload_as_staff()
+            return
 
         self.warned = False
         with self.step("idle -> warning -> attract"):
@@ -558,6 +619,33 @@ class Soak:
         self.tap(w.pin.keys["2"], "PIN key 2")
         if w.pin.typed != 2:
             raise StepFailedError(f"the PIN pad took {w.pin.typed} digits of 2")
+
+    def reload_as_staff(self) -> None:
+        """Staff take over the screen: the corner held, the PIN, Reload topics, then Back,
+        which ends the visit."""
+        k, w = self.kiosk, self.kiosk.window
+        corner = QPoint(8, 8)
+        button, none = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+        QTest.mousePress(w, button, none, corner)
+        self.wait(lambda: w.current_screen == "pin", "the PIN pad after holding the corner", 10)
+        QTest.mouseRelease(w, button, none, corner)
+        with self.step("staff: PIN -> staff screen"):
+            for digit in STAFF_PIN:
+                self.tap(w.pin.keys[digit], f"PIN key {digit}")
+            self.tap(w.pin.ok, "the PIN pad's OK")
+            self.wait(lambda: w.current_screen == "staff", "the staff screen")
+        staff = w.staff
+        with self.step("staff: Reload topics"):
+            self.tap(staff.reload, "Reload topics")
+            self.wait(lambda: bool(staff.reload_result.text()), "the reload's result")
+        k.idle.release(HOLD)
+        with self.step("staff: Back -> attract"):
+            self.tap(staff.back, "Back (staff)")
+            self.wait(
+                lambda: not k.visit.active and w.current_screen == "attract",
+                "the attract screen after staff",
+                RESET_WAIT_S,
+            )
 
     # -- checks --------------------------------------------------------------------------------
 
@@ -652,8 +740,11 @@ class Soak:
         return snap
 
     def close(self) -> None:
-        """As `run_kiosk` ends."""
+        """As `run_kiosk` ends; then the pack server and Prometheus."""
         self.kiosk.shutdown()
+        for server in (self.packs, self.prometheus):
+            if server is not None:
+                server.stop()
 
 
 # -- figures --------------------------------------------------------------------------------------
@@ -804,6 +895,19 @@ def print_steps(soak: Soak, measured: int, minutes: float) -> None:
         )
         for label, count in probe.over_50_in.most_common():
             print(f"  stalls over 50 ms in {label}: {count}")
+    if soak.beside is not None:
+        print("GUI thread stalls while each of the kiosk's services was at work (after warm-up):")
+        for line in soak.beside.lines():
+            print(line)
+    if soak.packs is not None:
+        active = soak.kiosk.packs.store.active()
+        print(
+            f"Content packs: {soak.packs.version} published; version {active} in use at the end"
+            f" (checks every {CHECK_EVERY_S:g} s)"
+        )
+    if soak.prometheus is not None:
+        made, good = soak.prometheus.scrapes()
+        print(f"Prometheus: {made} scrapes of /metrics, {good} of them answered")
 
 
 # -- main -----------------------------------------------------------------------------------------
@@ -822,6 +926,14 @@ def arguments() -> argparse.Namespace:
     parser.add_argument(
         "--topics", type=int, default=0, help="a clinic library of this many topics (en + es)"
     )
+    parser.add_argument(
+        "--no-services",
+        dest="services",
+        action="store_false",
+        help="no content packs, metrics, Prometheus or staff reloads beside the visits",
+    )
+    parser.add_argument("--pack-every", type=int, default=25, help="visits between new packs")
+    parser.add_argument("--reload-every", type=int, default=50, help="visits between reloads")
     args = parser.parse_args()
     if args.visits <= args.warmup:
         parser.error("--visits must be more than --warmup")
