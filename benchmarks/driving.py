@@ -20,6 +20,8 @@ from typing import TYPE_CHECKING, NoReturn
 
 from PySide6.QtCore import QEventLoop, Qt, QTimer
 
+from kiosk.collector import map_large_blocks
+
 if TYPE_CHECKING:
     from kiosk.app import Kiosk
 
@@ -109,6 +111,7 @@ def start_kiosk(kiosk: Kiosk, spin: Spinner, errors: list[str], who: str) -> Non
     1920x1080 and active, the watchdog, the speech engine ready (or SystemExit saying why not,
     prefixed with `who`), and the warm-up done."""
     w = kiosk.window
+    map_large_blocks()
     kiosk.install_exception_hook()
     kiosk_hook = sys.excepthook
 

@@ -206,7 +206,9 @@ class _Start:
 
     def _build(self) -> None:
         from kiosk.app import Kiosk  # noqa: PLC0415 - after the first frame
+        from kiosk.collector import map_large_blocks  # noqa: PLC0415
 
+        map_large_blocks()  # for a process that runs for weeks (see kiosk.collector)
         setup_logging(paths.log_dir())
         self.logging = True
         kiosk = Kiosk(

@@ -4,15 +4,20 @@ thread allocates (without the collector, Python collects them in that other thre
 from __future__ import annotations
 
 import gc
+import os
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
 
 from kiosk import collector as collector_module
 from kiosk.collector import MainThreadCollector
+from tests.conftest import ROOT
 
 
 class Cycle:
@@ -137,3 +142,48 @@ def test_a_settled_start_is_collected_once_and_then_frozen(qtbot: QtBot) -> None
         gc.unfreeze()
         collector.stop()
         del kept
+
+
+_BLOCKS = """
+import ctypes, sys
+from kiosk.collector import map_large_blocks
+
+class MallInfo2(ctypes.Structure):
+    _fields_ = [(name, ctypes.c_size_t) for name in (
+        "arena", "ordblks", "smblks", "hblks", "hblkhd", "usmblks", "fsmblks", "uordblks",
+        "fordblks", "keepcost")]
+
+libc = ctypes.CDLL(None)
+libc.mallinfo2.restype = MallInfo2
+libc.malloc.restype, libc.malloc.argtypes = ctypes.c_void_p, [ctypes.c_size_t]
+libc.free.argtypes = [ctypes.c_void_p]
+if sys.argv[1] == "mapped":
+    assert map_large_blocks()
+libc.free(libc.malloc(16 << 20))  # a PIN check's scrypt takes 16 MiB, then lets it go
+before = libc.mallinfo2().hblks
+block = libc.malloc(8 << 20)  # a page image's size
+print(libc.mallinfo2().hblks - before)
+libc.free(block)
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="glibc's allocator only")
+def test_large_blocks_keep_memory_of_their_own_after_a_larger_one_was_freed(
+    tmp_path: Path,
+) -> None:
+    """Without it glibc carves a page image's block from the heap once a PIN check's 16 MiB
+    has been freed (and what is freed there stays with the process); with it, the block is
+    mapped on its own, and given back when freed."""
+    script = tmp_path / "blocks.py"
+    script.write_text(_BLOCKS, encoding="utf-8")
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    env.pop("MALLOC_MMAP_THRESHOLD_", None)
+
+    def mapped_blocks(how: str) -> str:
+        done = subprocess.run(
+            [sys.executable, str(script), how], capture_output=True, text=True, env=env, check=True
+        )
+        return done.stdout.strip()
+
+    assert mapped_blocks("left to glibc") == "0"
+    assert mapped_blocks("mapped") == "1"
