@@ -394,7 +394,12 @@ class Soak:
         if shutil.which("prometheus"):
             folder = Path(paths.data_dir()).parent / "prometheus"
             folder.mkdir()
-            self.prometheus = Prometheus(folder, self.settings.metrics_listen)
+            try:
+                self.prometheus = Prometheus(folder, self.settings.metrics_listen)
+            except SystemExit:
+                if self.packs is not None:
+                    self.packs.stop()  # no server is left behind
+                raise
         else:
             print("soak: prometheus is not installed: /metrics is served but not scraped")
         return beside
@@ -906,8 +911,12 @@ def print_steps(soak: Soak, measured: int, minutes: float) -> None:
             f" (checks every {CHECK_EVERY_S:g} s)"
         )
     if soak.prometheus is not None:
-        made, good = soak.prometheus.scrapes()
-        print(f"Prometheus: {made} scrapes of /metrics, {good} of them answered")
+        try:
+            made, good = soak.prometheus.scrapes()
+        except (OSError, ValueError, KeyError) as exc:  # it stopped, or answered nonsense
+            print(f"Prometheus: could not be asked how often it scraped ({exc})")
+        else:
+            print(f"Prometheus: {made} scrapes of /metrics, {good} of them answered")
 
 
 # -- main -----------------------------------------------------------------------------------------

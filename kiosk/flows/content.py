@@ -173,7 +173,10 @@ class ContentFlow(QObject):
         if screen in FREE_SCREENS and self._pending is not None:
             self._window.screen_changed.disconnect(self._screen_changed)
             self._waiting = False
-            self.apply_pending()
+            # On a turn of its own, and only if nobody is using the kiosk still: the reset
+            # that opens the staff screen passes through the attract screen on its way, and a
+            # visit's reset has its own work to do in the turn that shows the attract screen.
+            QTimer.singleShot(0, self, self._apply_when_free)
 
     def apply_pending(self) -> None:
         """Put the waiting pack in use (one rename), list the topics again, and go back if any

@@ -104,6 +104,34 @@ def test_a_pack_waits_while_a_patient_reads_and_goes_in_use_after_the_reset(
     assert kiosk.packs.store.state().previous == 1
 
 
+def test_a_pack_waits_while_staff_open_their_screen_through_the_reset(
+    qtbot: QtBot, make_kiosk: MakeKiosk, tmp_path: Path, keys: tuple[Path, Path]
+) -> None:
+    """Opening the staff screen resets the visit, passing through the attract screen: the
+    waiting pack is not put in use in that moment (nor in the staff's turn of the event loop),
+    but once staff leave and the attract screen stays."""
+    source = tmp_path / "site" / "clinic.kpack"
+    source.parent.mkdir()
+    publish(tmp_path, keys[0], source, 1, "Pack one")
+    settings = settings_for(source, keys[1], staff_pin_hash=hash_pin(PIN))
+    kiosk = make_kiosk(settings, listed=True)
+    kiosk.packs.start()
+    qtbot.wait_until(lambda: "Pack one" in titles(kiosk), timeout=WAIT_MS)
+    kiosk.visits.start()
+    publish(tmp_path, keys[0], source, 2, "Pack two")
+    kiosk.packs.check_now()
+    checked(qtbot, kiosk)
+    assert kiosk.packs.pending == 2
+    _open_staff(qtbot, kiosk)
+    qtbot.wait(100)
+    assert kiosk.window.current_screen == Screen.STAFF
+    assert kiosk.packs.pending == 2
+    assert "Pack one" in titles(kiosk)
+    kiosk.window.staff.back.click()
+    qtbot.wait_until(lambda: "Pack two" in titles(kiosk), timeout=WAIT_MS)
+    assert kiosk.window.current_screen == Screen.ATTRACT
+
+
 def test_a_pack_that_does_not_load_once_in_use_goes_back_to_the_last_good_one(
     qtbot: QtBot,
     make_kiosk: MakeKiosk,
