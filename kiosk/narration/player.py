@@ -114,6 +114,11 @@ class SentencePlayer(QObject):
         kinds = type(status)
         if status == kinds.EndOfMedia:
             self._watch.stop()
+            if self.media.duration() <= 0:
+                # A file with a header and no sound: the back end sometimes calls it invalid,
+                # sometimes plays it to its end at once. Either way it is broken, not read.
+                self.broken.emit("the sound file holds no sound")
+                return
             self.ended.emit()
         elif status == kinds.InvalidMedia:
             self.broken.emit("the sound file is not valid")
