@@ -55,6 +55,28 @@ def checked(qtbot: QtBot, kiosk: Kiosk) -> None:
     )
 
 
+def pack_two_waiting(
+    qtbot: QtBot,
+    make_kiosk: MakeKiosk,
+    tmp_path: Path,
+    keys: tuple[Path, Path],
+    **more: object,
+) -> Kiosk:
+    """A kiosk with pack 1 in use, a patient's visit on, and pack 2 checked and waiting."""
+    source = tmp_path / "site" / "clinic.kpack"
+    source.parent.mkdir()
+    publish(tmp_path, keys[0], source, 1, "Pack one")
+    kiosk = make_kiosk(settings_for(source, keys[1], **more), listed=True)
+    kiosk.packs.start()
+    qtbot.wait_until(lambda: "Pack one" in titles(kiosk), timeout=WAIT_MS)
+    kiosk.visits.start()
+    publish(tmp_path, keys[0], source, 2, "Pack two")
+    kiosk.packs.check_now()
+    checked(qtbot, kiosk)
+    assert kiosk.packs.pending == 2
+    return kiosk
+
+
 def test_a_pack_found_at_start_is_put_in_use_on_the_attract_screen(
     qtbot: QtBot, make_kiosk: MakeKiosk, tmp_path: Path, keys: tuple[Path, Path]
 ) -> None:
@@ -110,18 +132,7 @@ def test_a_pack_waits_while_staff_open_their_screen_through_the_reset(
     """Opening the staff screen resets the visit, passing through the attract screen: the
     waiting pack is not put in use in that moment (nor in the staff's turn of the event loop),
     but once staff leave and the attract screen stays."""
-    source = tmp_path / "site" / "clinic.kpack"
-    source.parent.mkdir()
-    publish(tmp_path, keys[0], source, 1, "Pack one")
-    settings = settings_for(source, keys[1], staff_pin_hash=hash_pin(PIN))
-    kiosk = make_kiosk(settings, listed=True)
-    kiosk.packs.start()
-    qtbot.wait_until(lambda: "Pack one" in titles(kiosk), timeout=WAIT_MS)
-    kiosk.visits.start()
-    publish(tmp_path, keys[0], source, 2, "Pack two")
-    kiosk.packs.check_now()
-    checked(qtbot, kiosk)
-    assert kiosk.packs.pending == 2
+    kiosk = pack_two_waiting(qtbot, make_kiosk, tmp_path, keys, staff_pin_hash=hash_pin(PIN))
     _open_staff(qtbot, kiosk)
     qtbot.wait(100)
     assert kiosk.window.current_screen == Screen.STAFF
@@ -139,17 +150,7 @@ def test_a_pack_that_does_not_load_once_in_use_goes_back_to_the_last_good_one(
     keys: tuple[Path, Path],
     caplog: pytest.LogCaptureFixture,
 ) -> None:
-    source = tmp_path / "site" / "clinic.kpack"
-    source.parent.mkdir()
-    publish(tmp_path, keys[0], source, 1, "Pack one")
-    kiosk = make_kiosk(settings_for(source, keys[1]), listed=True)
-    kiosk.packs.start()
-    qtbot.wait_until(lambda: "Pack one" in titles(kiosk), timeout=WAIT_MS)
-    kiosk.visits.start()
-    publish(tmp_path, keys[0], source, 2, "Pack two")
-    kiosk.packs.check_now()
-    checked(qtbot, kiosk)
-    assert kiosk.packs.pending == 2
+    kiosk = pack_two_waiting(qtbot, make_kiosk, tmp_path, keys)
     # The disk goes bad between the check and the switch: a file of the new pack is damaged
     # in place (same size, so only reading it shows it).
     broken = kiosk.packs.store.topics_root(2) / "en" / "pack-extra.toml"
