@@ -120,9 +120,16 @@ class RenderClient(QObject):
         """Queue a sentence; returns the job id that `rendered` or `failed` will carry.
 
         `speed` is the kiosk's (1.0 normal). `urgent` work (the audio guide naming a control)
-        goes ahead of queued reading-ahead.
+        goes ahead of queued reading-ahead. The very sentence being rendered now is not queued
+        again: its job id comes back, and its one answer serves both asks.
         """
-        job = Job(self._next_id, text, voice, round(ESPEAK_NORMAL_WPM * speed), out, owner)
+        rate = round(ESPEAK_NORMAL_WPM * speed)
+        now = self._current
+        if now is not None and (now.text, now.voice, now.rate, now.out) == (text, voice, rate, out):
+            # A narrator that drops its queued work (the patient skipping ahead and back) asks
+            # again for the sentence already half made: waiting for it is quicker than a new one.
+            return now.id
+        job = Job(self._next_id, text, voice, rate, out, owner)
         self._next_id += 1
         if self.dead_reason:
             QTimer.singleShot(0, lambda: self.failed.emit(job.id, self.dead_reason))

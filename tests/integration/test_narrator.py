@@ -22,6 +22,16 @@ from kiosk.narration.render import RenderClient
 SHORT = ["Hello.", "Drink water.", "Rest now.", "Call us."]
 
 
+def where_it_stands(narrator: Narrator, started: list[int]) -> str:
+    """What a narrator that did not finish was doing, for the failure message."""
+    sound = narrator.player
+    return (
+        f"state {narrator.state.name}, sentence {narrator.index}, started {started}, "
+        f"player {sound.playbackState().name} {sound.mediaStatus().name} at "
+        f"{sound.position()}/{sound.duration()} ms, {narrator.client.pending()} renders to do"
+    )
+
+
 def test_sentences_start_in_order_to_the_end(narrator: Narrator, qtbot: QtBot) -> None:
     started: list[int] = []
     narrator.sentence_started.connect(started.append)
@@ -69,8 +79,9 @@ def test_forward_and_back_move_a_sentence(narrator: Narrator, qtbot: QtBot) -> N
     narrator.forward()
     narrator.back()
     assert narrator.index == 1
-    with qtbot.wait_signal(narrator.finished, timeout=20_000):
+    with qtbot.wait_signal(narrator.finished, timeout=20_000, raising=False) as ending:
         pass
+    assert ending.signal_triggered, where_it_stands(narrator, started)
     # Sentences skipped over may not have been heard; reading went on from sentence 1.
     assert started[0] == 0
     assert started[-3:] == [1, 2, 3], started

@@ -72,6 +72,28 @@ def test_sixty_quick_renders_none_silent(
             assert wav.getnframes() > 5000, n
 
 
+def test_the_sentence_being_rendered_is_not_queued_again(
+    client: RenderClient, qtbot: QtBot, tmp_path: Path
+) -> None:
+    """Skipping ahead and back drops a narrator's queued work and asks again for the sentence
+    half made: that ask waits for the one in progress and gets its answer."""
+    done: list[int] = []
+    client.rendered.connect(lambda job, path: done.append(job))
+    text = " ".join(["A long sentence keeps the engine busy for a while."] * 6)
+    out = tmp_path / "long.wav"
+    first = client.render(text, "gmw/en-us", 1.0, out)
+    assert client.pending() == 1  # being rendered now
+    again = client.render(text, "gmw/en-us", 1.0, out)
+    slower = client.render(text, "gmw/en-us", 0.8, out)  # not the same sound: its own job
+    assert again == first
+    assert slower != first
+    assert client.pending() == 2
+    qtbot.wait_until(lambda: len(done) == 2, timeout=30_000)
+    assert done == [first, slower]
+    qtbot.wait(300)
+    assert done == [first, slower]
+
+
 def test_bad_voice_is_an_error_reply_and_the_engine_keeps_working(
     client: RenderClient, qtbot: QtBot, tmp_path: Path
 ) -> None:
