@@ -391,7 +391,9 @@ def render_screen(
             waiting.setSingleShot(True)
             waiting.start(20_000)  # the print system and the speech engine answer well before
             while waiting.isActive() and (
-                kiosk.printing.checking or not (kiosk.speech.is_ready or kiosk.speech.dead_reason)
+                kiosk.printing.checking
+                or kiosk.staff_mode.filling
+                or not (kiosk.speech.is_ready or kiosk.speech.dead_reason)
             ):
                 app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 50)
         elif screen == Screen.PIN:

@@ -56,13 +56,14 @@ def enter_pin(kiosk: Kiosk, pin: str, timeout_s: float = 10.0) -> None:
 
 
 def pin_checked(kiosk: Kiosk, timeout_s: float = 10.0) -> None:
-    """Wait until the PIN typed last has been checked and its answer shown."""
+    """Wait until the PIN typed last has been checked and its answer shown (the staff screen
+    whole, if it opened: its sound and counts come a turn after it)."""
     import time  # noqa: PLC0415
 
     from PySide6.QtWidgets import QApplication  # noqa: PLC0415
 
     end = time.monotonic() + timeout_s
-    while kiosk.staff_mode.checking_pin:
+    while kiosk.staff_mode.checking_pin or kiosk.staff_mode.filling:
         assert time.monotonic() < end, "the PIN was not checked in time"
         QApplication.processEvents()
         time.sleep(0.001)

@@ -72,6 +72,7 @@ class StaffFlow(QObject):
         self._pin_poll = QTimer(self)
         self._pin_poll.setInterval(PIN_POLL_MS)
         self._pin_poll.timeout.connect(self._pin_checked)
+        self._filling = False
         window.corner.held.connect(self.open_pin_pad)
         window.staff_screens_built.connect(self._connect_screens)
         services.printing.status_known.connect(self._printer_status)
@@ -185,23 +186,46 @@ class StaffFlow(QObject):
         self._guiding.follow(self._visit.choices)
 
     def open_staff(self) -> None:
-        """The staff screen, after the patient's visit is wiped as at an idle reset."""
+        """The staff screen, after the patient's visit is wiped as at an idle reset. The sound
+        and the counts come a turn later: the first opening loads the audio back end to look
+        for an output, and waits for the counts to be written before it reads them (together
+        with the reset and the screen, 60-90 ms in one turn, a stall in the soak)."""
         self._visits.reset()
         self._visits.watch_staff()
         self._window.show_staff()
-        self.refresh()
+        self._fill_at_once()
+        self._filling = True
+        QTimer.singleShot(0, self, self._fill_when_shown)
         log.info("staff screen opened")
+
+    @property
+    def filling(self) -> bool:
+        """The staff screen just opened and its sound and counts are still to come."""
+        return self._filling
+
+    @Slot()
+    def _fill_when_shown(self) -> None:
+        self._filling = False
+        if self._window.current_screen is Screen.STAFF:  # not if staff left meanwhile
+            self._fill_sound_and_usage()
 
     def refresh(self) -> None:
         """Fill the staff screen: topics, printer, sound, counts, version."""
+        self._fill_at_once()
+        self._fill_sound_and_usage()
+
+    def _fill_sound_and_usage(self) -> None:
+        staff, services = self._window.staff, self._services
+        staff.set_sound(*services.sound_status())
+        rows, problem = services.usage_rows()
+        staff.set_usage(rows, problem)
+
+    def _fill_at_once(self) -> None:
         staff, services = self._window.staff, self._services
         self._show_topics()
         self._show_packs()
         staff.set_printer(None, "")
         services.printing.check()
-        staff.set_sound(*services.sound_status())
-        rows, problem = services.usage_rows()
-        staff.set_usage(rows, problem)
         about = [f"Version {__version__}"]
         about.append(f"Settings: {self._config_path or 'defaults (no config file)'}")
         if self._config_path is not None:  # what is wrong in it, so nobody needs a terminal

@@ -384,6 +384,39 @@ def test_staff_screen_shows_the_counts_of_this_week(qtbot: QtBot, make_kiosk: Ma
     assert staff.usage_cell(2, 1) == "3"
 
 
+def test_the_staff_screen_shows_at_once_and_its_sound_and_counts_a_turn_later(
+    qtbot: QtBot, make_kiosk: MakeKiosk
+) -> None:
+    """The first opening loads the audio back end and waits for the counts to be written: not
+    in the turn that resets the visit and shows the screen. Until they come, no sound line and
+    no counts are shown."""
+    kiosk = make_kiosk(STAFF)
+    staff_mode, window = kiosk.staff_mode, kiosk.window
+    kiosk.visits.start()
+    kiosk.reading.open_topic(kiosk.topics()[0].id)
+    staff_mode.open_staff()
+    assert window.current_screen == "staff"
+    staff = window.staff
+    assert staff_mode.filling
+    assert staff.failed.text() or staff.awaiting.text()  # the topics are there at once
+    assert staff.sound_status.text() == ""
+    assert staff.usage_cell(0, 1) == "Today"
+    assert staff.usage_cell(1, 1) == ""
+    qtbot.wait_until(lambda: not staff_mode.filling, timeout=5000)
+    assert staff.sound_status.text() != ""
+    assert staff.usage_cell(1, 0) == "Visits"
+    assert staff.usage_cell(1, 1) == "1"
+    window.staff.back.click()
+    kiosk.visits.start()
+    staff_mode.open_staff()
+    assert window.staff.usage_cell(1, 1) == ""  # a screen made afresh: no earlier counts
+    # Staff leave before the sound and counts come: the screen is let go, and nothing is
+    # filled into it (a slot that raised would fail this test).
+    window.staff.back.click()
+    qtbot.wait_until(lambda: not staff_mode.filling, timeout=5000)
+    assert window.current_screen == "attract"
+
+
 def test_a_visit_leaves_anonymous_counts(qtbot: QtBot, make_kiosk: MakeKiosk) -> None:
     """Visit, topic, language, text size, contrast and audio guide are counted; a reset with
     no touch is not a visit."""
