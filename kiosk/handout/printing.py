@@ -228,7 +228,16 @@ class PrintService(QObject):
             answer()
 
     def close(self) -> None:
-        """Remove the temporary folder."""
+        """Stop a printer check still waiting for its answer (there is nobody left to tell:
+        left to Qt, the process was killed as the service was deleted, and its answer came to
+        a process already gone), and remove the temporary folder."""
+        process, self._checking = self._checking, None
+        if process is not None:
+            process.finished.disconnect()
+            process.errorOccurred.disconnect()
+            process.kill()
+            process.waitForFinished(1000)
+            process.deleteLater()
         if self._tmp is not None:
             self._tmp.cleanup()
             self._tmp = None

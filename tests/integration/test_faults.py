@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QProcess, Qt
 from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
@@ -588,6 +588,29 @@ def test_print_system_hangs_mid_job(
     os.kill(request.getfixturevalue("frozen_cups"), signal.SIGCONT)
     assert_usable(kiosk, qtbot, caplog)
     print_page(kiosk, qtbot, "printed")
+
+
+def test_a_printer_check_still_waiting_when_the_kiosk_ends_is_stopped_quietly(
+    make_kiosk: MakeKiosk, qtbot: QtBot, request: pytest.FixtureRequest
+) -> None:
+    """Staff open their screen and the kiosk is stopped while the print system has not answered
+    yet: the check's process is stopped with it, and no answer arrives afterwards."""
+    kiosk = build(make_kiosk, dataclasses.replace(CALM, printer=queue("KIOSK_TEST_PRINTER")))
+    request.getfixturevalue("frozen_cups")
+    answers: list[bool] = []
+    kiosk.printing.status_known.connect(lambda ready, _detail: answers.append(ready))
+    kiosk.printing.check()
+    assert kiosk.printing.checking
+    checking = kiosk.printing.findChildren(QProcess)
+    assert len(checking) == 1
+    qtbot.waitUntil(lambda: checking[0].state() == QProcess.ProcessState.Running)
+    pid = checking[0].processId()
+    kiosk.printing.close()
+    assert not kiosk.printing.checking
+    with pytest.raises(ProcessLookupError):
+        os.kill(pid, 0)  # gone, not left behind (it was waited for)
+    qtbot.wait(200)
+    assert answers == []
 
 
 # -- content --------------------------------------------------------------------------------------
