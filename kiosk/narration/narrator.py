@@ -191,7 +191,12 @@ class Narrator(QObject):
             self.sentence_started.emit(index)
 
     def _prefetch(self, start: int) -> None:
-        """Queue renders from `start` on (then the rest), dropping older queued work."""
+        """Queue renders from `start` on (then the rest), dropping older queued work.
+
+        A sentence waited for whose sound lands meanwhile is played at once: the render
+        process puts the file in place before its answer comes, and the answer to work asked
+        for before this is no longer listened to (seen as a reading that waited for ever,
+        once in a few dozen skips ahead while the sentences were still being made)."""
         if not self.available() or not self.sentences:
             return
         self.client.cancel_pending(id(self))
@@ -214,6 +219,10 @@ class Narrator(QObject):
                 urgent=self.urgent,
             )
             self._jobs[job] = key
+        if self.state is State.LOADING and self.index < len(self.sentences):
+            waited = self._key(self.index)
+            if waited in self._ready:
+                self._play_file(waited)
 
     def _start_sentence(self) -> None:
         key = self._key(self.index)
