@@ -465,6 +465,32 @@ class Soak:
     def wait(self, condition: Callable[[], bool], what: str, timeout_s: float = TAP_WAIT_S) -> None:
         self.spin.until(condition, timeout_s, what)
 
+    def wait_for_reading(self, condition: Callable[[], bool], what: str) -> None:
+        """As `wait`, for the reading aloud; a reading that does not get there says where it
+        stands (the narrator, its player and the render process's work)."""
+        try:
+            self.spin.until(condition, NARRATION_WAIT_S, what)
+        except StepFailedError as exc:
+            raise StepFailedError(f"{exc}; {self.reading_report()}") from exc
+
+    def reading_report(self) -> str:
+        """Where the reading aloud stands, in one line."""
+        narrator = self.kiosk.narrator
+        client = narrator.client
+        sound = narrator.player
+        current = getattr(client, "_current", None)
+        queued = getattr(client, "_queue", ())
+        waiting = getattr(narrator, "_jobs", {})
+        return (
+            f"reading {narrator.state.name} at sentence {narrator.index} of "
+            f"{len(narrator.sentences)}, started {self.started}, waiting for jobs "
+            f"{sorted(waiting)}; player {sound.playbackState().name} "
+            f"{sound.mediaStatus().name} at {sound.position()}/{sound.duration()} ms; render "
+            f"process ready {client.is_ready}, rendering "
+            f"{f'job {current.id} ({current.text[:40]!r})' if current else 'nothing'}, "
+            f"{len(queued)} queued (jobs {[j.id for j in queued][:8]})"
+        )
+
     def visit(self, n: int) -> None:  # noqa: PLR0915 - one visit, read top to bottom
         """One patient, from the attract screen to the idle reset."""
         k, w = self.kiosk, self.kiosk.window
@@ -534,13 +560,13 @@ class Soak:
         self.started.clear()
         with self.step("Listen -> sentence 0 playing"):
             self.tap(bar.listen, "Listen")
-            self.wait(lambda: 0 in self.started, "sentence 0 to play", NARRATION_WAIT_S)
+            self.wait_for_reading(lambda: 0 in self.started, "sentence 0 to play")
         self.expected["narration"] += 1
         with self.step("Next twice -> sentence 2 playing"):
             self.started.clear()
             self.tap(bar.forward, "Next")
             self.tap(bar.forward, "Next (again)")
-            self.wait(lambda: 2 in self.started, "sentence 2 to play", NARRATION_WAIT_S)
+            self.wait_for_reading(lambda: 2 in self.started, "sentence 2 to play")
         with self.step("Stop"):
             self.tap(bar.stop, "Stop")
             self.wait(lambda: k.narrator.state is State.IDLE, "the reading to stop")
