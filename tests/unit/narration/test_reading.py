@@ -21,19 +21,8 @@ class HeldEngine(ToneEngine):
         super().__init__()
         self.asked: dict[int, Path] = {}
 
-    def render(
-        self,
-        text: str,
-        voice: str,
-        speed: float,
-        out: Path,
-        *,
-        owner: int = 0,
-        urgent: bool = False,
-    ) -> int:
-        self._next += 1
-        self.asked[self._next] = out
-        return self._next
+    def asked_for(self, job: int, out: Path) -> None:
+        self.asked[job] = out
 
     def land(self, job: int) -> None:
         write_tone(self.asked[job])

@@ -56,9 +56,12 @@ class ToneEngine(QObject):
         urgent: bool = False,
     ) -> int:
         self._next += 1
-        job = self._next
-        QTimer.singleShot(0, lambda: self._write(job, out))  # made later, as a real engine does
-        return job
+        self.asked_for(self._next, out)
+        return self._next
+
+    def asked_for(self, job: int, out: Path) -> None:
+        """Made later, as a real engine does: written and answered on the next loop turn."""
+        QTimer.singleShot(0, lambda: self._write(job, out))
 
     def _write(self, job: int, out: Path) -> None:
         write_tone(out)
