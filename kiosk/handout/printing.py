@@ -2,7 +2,10 @@
 system (CUPS's `lp`), in the background, so the screen never waits on a printer.
 
 Before each print the queue is asked for its state (`lpstat`), so a missing or stopped printer
-gives the patient one calm line and staff the reason, without a job left stuck in a queue.
+gives the patient one calm line and staff the reason, without a job left stuck in a queue. The
+page is drawn into its PDF while that question is out, a turn after the tap: the patient sees
+"sending" first (drawing a page in Chinese takes 30-50 ms, most of it the PDF writer embedding
+the font).
 """
 
 from __future__ import annotations
@@ -50,6 +53,7 @@ class PrintService(QObject):
         self.last_problem = ""
         self._checking: QProcess | None = None
         self._job: PrintJob | None = None
+        self._page: Handout | None = None  # to be drawn into the PDF (on the next turn)
         self.step_timeout_ms = STEP_TIMEOUT_MS  # for each call of lpstat or lp
 
     @property
@@ -70,19 +74,31 @@ class PrintService(QObject):
         if self._tmp is None:
             self._tmp = tempfile.TemporaryDirectory(prefix="kiosk-print-")
         self._pdf = Path(self._tmp.name) / "handout.pdf"
+        self._title = title
+        self._job = job
+        self._page = handout
+        args = ["-p", self.printer] if self.printer else ["-d"]
+        self._run("lpstat", args, self._after_status)
+        QTimer.singleShot(0, self, self._draw_page)
+        return job
+
+    @Slot()
+    def _draw_page(self) -> bool:
+        """Draw the page waiting to be printed into its PDF, if it still waits; False if it
+        could not be written (the print has failed then, with the reason)."""
+        handout, self._page = self._page, None
+        if handout is None:
+            return True
+        assert self._pdf is not None
         # The page's drawing code loads when a page is first printed, not at start-up.
         from kiosk.handout.output import HandoutError, write_pdf  # noqa: PLC0415
 
         try:
             write_pdf(handout, self._pdf)
         except HandoutError as exc:
-            self._fail(str(exc), job)
-            return job
-        self._title = title
-        self._job = job
-        args = ["-p", self.printer] if self.printer else ["-d"]
-        self._run("lpstat", args, self._after_status)
-        return job
+            self._fail(str(exc))
+            return False
+        return True
 
     @property
     def checking(self) -> bool:
@@ -158,10 +174,8 @@ class PrintService(QObject):
 
         def hung() -> None:
             # A print system that never answers (cupsd stuck: lpstat and lp wait for ever) must
-            # not leave the patient "sending" and every later print refused as busy.
-            process.finished.disconnect(finished)
-            process.errorOccurred.disconnect(self._on_error)
-            process.kill()
+            # not leave the patient "sending" and every later print refused as busy. (Failing
+            # the print stops the process.)
             self._fail(f"the print system did not answer in {self._seconds()} s ({program})")
 
         process.finished.connect(finished)
@@ -177,6 +191,8 @@ class PrintService(QObject):
         return bytes(process.readAll().data()).decode("utf-8", "replace").strip()
 
     def _after_status(self, code: int, output: str) -> None:
+        if not self._draw_page():  # the print system answered first: the page is drawn now
+            return
         target, problem = self._read_status(code, output)
         if problem:
             self._fail(problem)
@@ -204,10 +220,20 @@ class PrintService(QObject):
             self._fail("the print system could not be started")
 
     def _done(self) -> None:
+        """The print is over: a step still running (the page could not be drawn while the
+        print system was asked) is stopped, and says nothing more."""
         self._job = None
-        if self._process is not None:
-            self._process.deleteLater()
-            self._process = None
+        self._page = None
+        process, self._process = self._process, None
+        if process is not None:
+            for timer in process.findChildren(QTimer):
+                timer.stop()
+            process.finished.disconnect()
+            process.errorOccurred.disconnect()
+            if process.state() != QProcess.ProcessState.NotRunning:
+                process.kill()
+                process.waitForFinished(1000)
+            process.deleteLater()
 
     def _fail(self, reason: str, before_start: PrintJob | None = None) -> None:
         job = before_start or self._job
@@ -230,7 +256,9 @@ class PrintService(QObject):
     def close(self) -> None:
         """Stop a printer check still waiting for its answer (there is nobody left to tell:
         left to Qt, the process was killed as the service was deleted, and its answer came to
-        a process already gone), and remove the temporary folder."""
+        a process already gone), and remove the temporary folder (a page still to be drawn
+        is not drawn)."""
+        self._page = None
         process, self._checking = self._checking, None
         if process is not None:
             process.finished.disconnect()

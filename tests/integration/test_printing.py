@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QProcess, Qt
 from pytestqt.qtbot import QtBot
 
 from kiosk.app import Kiosk
@@ -104,6 +104,57 @@ def test_print_limit_per_visit_resets_with_the_visit(
     assert kiosk.visit.choices.prints_left == 1
     open_preview(kiosk, qtbot, "diarrhea-leg-pain")
     assert screen.print_button.isEnabled()
+
+
+def test_the_patient_sees_sending_before_the_page_is_drawn(
+    make_kiosk: MakeKiosk, qtbot: QtBot, tmp_path: Path
+) -> None:
+    """The tap shows "sending" in its own turn; the page is drawn into its PDF on the next,
+    while the print system is asked for the printer's state, and that PDF is what prints."""
+    kiosk = make_kiosk(Settings(printer=queue("KIOSK_TEST_PRINTER")))
+    out = Path(queue("KIOSK_TEST_PDF_DIR"))
+    open_preview(kiosk, qtbot, "diarrhea-leg-pain")
+    screen = kiosk.window.handout
+    drawn: list[bool] = []
+    sending = screen.status.text()
+    started = time.time() - 1
+    with qtbot.wait_signal(kiosk.printing.printed, timeout=20_000) as printed:
+        qtbot.mouseClick(screen.print_button, Qt.MouseButton.LeftButton)
+        assert screen.status.text() != sending  # "sending" is there when the tap returns
+        assert kiosk.printing.busy  # a second tap now is refused, not a second print
+        drawn.append(any(Path(tempfile_dir(kiosk)).glob("*.pdf")))
+    assert drawn == [False]  # the page was not drawn in the tap's turn
+    pdf = wait_for_pdf(out, started, printed.args[0])
+    topic = kiosk.content.find("diarrhea-leg-pain", "en")
+    assert topic is not None
+    assert topic.title in pdf_text(pdf)
+
+
+def test_a_print_system_that_answers_first_gets_the_page_drawn_then(
+    make_kiosk: MakeKiosk, qtbot: QtBot
+) -> None:
+    """The printer's state comes back before the turn meant for drawing the page: the page is
+    drawn at once, before it is handed over, and only once."""
+    kiosk = make_kiosk(Settings(printer=queue("KIOSK_TEST_PRINTER")))
+    open_preview(kiosk, qtbot)
+    assert kiosk.handouts._handout is not None
+    job = kiosk.printing.print_handout(kiosk.handouts._handout, "first answer")
+    assert job is not None
+    numbers: list[str] = []
+    job.printed.connect(numbers.append)
+    (asking,) = kiosk.printing.findChildren(QProcess)
+    # lpstat's end is handled inside this call, before the event loop has turned at all.
+    assert asking.waitForFinished(10_000)
+    assert any(Path(tempfile_dir(kiosk)).glob("*.pdf"))  # drawn for lp, there and then
+    qtbot.wait_until(lambda: bool(numbers), timeout=20_000)
+    assert numbers[0].startswith("kiosk-test-pdf-")
+
+
+def tempfile_dir(kiosk: Kiosk) -> str:
+    """The print service's own folder for the page it writes."""
+    folder = kiosk.printing._tmp
+    assert folder is not None
+    return folder.name
 
 
 @pytest.mark.parametrize("printer", ["no-such-printer", "STOPPED"])
