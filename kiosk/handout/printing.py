@@ -28,6 +28,19 @@ log = logging.getLogger("kiosk.print")
 STEP_TIMEOUT_MS = 15_000
 
 
+def _let_go(process: QProcess) -> None:
+    """A step of the print path that is over: it says nothing more (its timers stopped, its
+    signals cut), is stopped if it still runs, and is deleted."""
+    for timer in process.findChildren(QTimer):
+        timer.stop()
+    process.finished.disconnect()
+    process.errorOccurred.disconnect()
+    if process.state() != QProcess.ProcessState.NotRunning:
+        process.kill()
+        process.waitForFinished(1000)
+    process.deleteLater()
+
+
 class PrintJob(QObject):
     """One page handed to the print system. It answers once, to whoever asked for it: a
     patient's page and a staff test page each have their own, so no answer goes astray."""
@@ -226,14 +239,7 @@ class PrintService(QObject):
         self._page = None
         process, self._process = self._process, None
         if process is not None:
-            for timer in process.findChildren(QTimer):
-                timer.stop()
-            process.finished.disconnect()
-            process.errorOccurred.disconnect()
-            if process.state() != QProcess.ProcessState.NotRunning:
-                process.kill()
-                process.waitForFinished(1000)
-            process.deleteLater()
+            _let_go(process)
 
     def _fail(self, reason: str, before_start: PrintJob | None = None) -> None:
         job = before_start or self._job
@@ -261,11 +267,7 @@ class PrintService(QObject):
         self._page = None
         process, self._checking = self._checking, None
         if process is not None:
-            process.finished.disconnect()
-            process.errorOccurred.disconnect()
-            process.kill()
-            process.waitForFinished(1000)
-            process.deleteLater()
+            _let_go(process)
         if self._tmp is not None:
             self._tmp.cleanup()
             self._tmp = None
