@@ -9,20 +9,9 @@ from __future__ import annotations
 import functools
 import html
 import io
-from dataclasses import dataclass
 from typing import assert_never
 
-from PySide6.QtCore import QMarginsF, QUrl
-from PySide6.QtGui import (
-    QColor,
-    QFont,
-    QFontMetricsF,
-    QImage,
-    QPageLayout,
-    QPageSize,
-    QPainter,
-    QTextDocument,
-)
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QTextDocument
 
 from kiosk import fonts, labels
 from kiosk.config import Settings
@@ -30,13 +19,20 @@ from kiosk.content.document import Figure, Section, SelfCare, Summary, Title, Wa
 from kiosk.content.model import Tier, Topic
 from kiosk.content.sentences import join_sentences
 from kiosk.figures import figure_image
+from kiosk.handout.page import (
+    LAYOUT_DPI,
+    Handout,
+    PageRecipe,
+    draw_page,
+    make_document,
+    page_layout,
+)
 from kiosk.icons import svg_image
 
-PAPER = {"letter": QPageSize.PageSizeId.Letter, "a4": QPageSize.PageSizeId.A4}
-MARGIN_MM = 10.0
+__all__ = ["LAYOUT_DPI", "Handout", "build_handout", "draw_page", "page_layout", "render_preview"]
+
 BODY_PT = (13.0, 12.5, 12.0)  # tried in turn until the page fits; 12 pt is the floor
 MIN_STEPS = 3
-LAYOUT_DPI = 96
 TWO_COLUMNS_AFTER = 4
 FIGURES_ON_PAPER = 2  # beside the QR code, as tall as it: they take no extra height
 FIGURE_PX = (132, 88)  # as laid out; drawn at three times that for the printer
@@ -49,18 +45,6 @@ TIER_STYLE = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Handout:
-    """A laid-out page and what had to give way for it to fit."""
-
-    document: QTextDocument
-    layout: QPageLayout
-    body_pt: float
-    steps_shown: int
-    fits: bool
-    figures_shown: int = 0
-
-
 def page_font(lang: str) -> QFont:
     """The page's font: Open Sans, then the fonts of the topic's language (Chinese characters in
     their Simplified forms), then any other language's."""
@@ -68,16 +52,6 @@ def page_font(lang: str) -> QFont:
     font = QFont(fonts.BUNDLED)
     font.setFamilies(fonts.families(lang))
     return font
-
-
-def page_layout(paper: str) -> QPageLayout:
-    """The page: Letter or A4, portrait, with margins a home printer can reach."""
-    return QPageLayout(
-        QPageSize(PAPER.get(paper, QPageSize.PageSizeId.Letter)),
-        QPageLayout.Orientation.Portrait,
-        QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM),
-        QPageLayout.Unit.Millimeter,
-    )
 
 
 def qr_image(url: str) -> QImage:
@@ -229,7 +203,8 @@ def build_handout(
     drop self-care steps beyond the first three, until it fits one page. Warning signs are
     never dropped. `qr` False leaves the code's square blank (it is always the same size):
     enough to know what fits, for `check-content`, without encoding the address."""
-    layout = page_layout(paper or settings.paper)
+    paper = paper or settings.paper
+    layout = page_layout(paper)
     # Laid out in pixels at the document's own resolution, so point sizes mean real points.
     rect = layout.paintRectPixels(LAYOUT_DPI)
     code = qr_image(topic.learn_more) if qr else QImage(96, 96, QImage.Format.Format_Mono)
@@ -257,33 +232,23 @@ def build_handout(
     attempts += [(BODY_PT[-1], steps_all, n) for n in range(some - 1, -1, -1)]
     attempts += [(BODY_PT[-1], n, 0) for n in range(steps_all - 1, MIN_STEPS - 1, -1)]
 
-    def laid_out(attempt: tuple[float, int, int]) -> QTextDocument:
-        body_pt, steps, figures = attempt
-        document = QTextDocument()
-        document.setDocumentMargin(0)
-        font = page_font(topic.lang)
-        font.setPointSizeF(body_pt)
-        # No ligatures: "fl" stays two letters, so the text survives any print driver and can be
-        # searched and read back from the printed PDF.
-        font.setFeature(QFont.Tag("liga"), 0)
-        document.setDefaultFont(font)
-        for name, image in images.items():
-            document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), image)
-        document.setHtml(handout_html(topic, settings, steps, body_pt, figures))
-        # Laid out as one sheet the width of the page; it is drawn exactly so on the preview,
-        # the PDF and the printer (never re-flowed into pages), so measuring it here is the truth.
-        document.setTextWidth(rect.width())
-        return document
+    families = tuple(page_font(topic.lang).families())
 
-    def fits(document: QTextDocument) -> bool:
-        return document.size().height() <= rect.height()
+    def laid_out(attempt: tuple[float, int, int]) -> tuple[QTextDocument, PageRecipe]:
+        body_pt, steps, figures = attempt
+        html_text = handout_html(topic, settings, steps, body_pt, figures)
+        recipe = PageRecipe(html_text, families, body_pt, paper, images)
+        return make_document(recipe), recipe
+
+    def fits(page: tuple[QTextDocument, PageRecipe]) -> bool:
+        return page[0].size().height() <= rect.height()
 
     key = (topic.id, topic.lang, layout.pageSize().key())
 
-    def made(index: int, document: QTextDocument) -> Handout:
+    def made(index: int, page: tuple[QTextDocument, PageRecipe]) -> Handout:
         _FITTED[key] = index
         body_pt, steps, figures = attempts[index]
-        return Handout(document, layout, body_pt, steps, True, figures)
+        return Handout(*page, body_pt, steps, True, figures)
 
     # Each attempt holds less than the one before (smaller type, fewer drawings, fewer steps),
     # so once one fits every later one does. The first that fits: the one this topic's page
@@ -293,32 +258,23 @@ def build_handout(
     # first: the answer is checked each time, so a changed topic or setting is laid out anew.
     known = _FITTED.get(key)
     if known is not None and 0 < known < len(attempts):
-        document = laid_out(attempts[known])
-        if fits(document) and not fits(laid_out(attempts[known - 1])):
-            return made(known, document)
+        page = laid_out(attempts[known])
+        if fits(page) and not fits(laid_out(attempts[known - 1])):
+            return made(known, page)
     first = laid_out(attempts[0])
     if fits(first):
         return made(0, first)
     low, high, best = 1, len(attempts) - 1, None
     while low <= high:
         middle = (low + high) // 2
-        document = laid_out(attempts[middle])
-        if fits(document):
-            best, high = (middle, document), middle - 1
+        page = laid_out(attempts[middle])
+        if fits(page):
+            best, high = (middle, page), middle - 1
         else:
             low = middle + 1
     if best is None:
-        return Handout(laid_out(attempts[-1]), layout, attempts[-1][0], attempts[-1][1], False)
+        return Handout(*laid_out(attempts[-1]), attempts[-1][0], attempts[-1][1], False)
     return made(*best)
-
-
-def draw_page(handout: Handout, painter: QPainter, scale: float) -> None:
-    """Draw the laid-out page with its top left at the painter's origin, scaled from the
-    layout's resolution to the device's."""
-    painter.save()
-    painter.scale(scale, scale)
-    handout.document.drawContents(painter)
-    painter.restore()
 
 
 def render_preview(handout: Handout, width_px: int) -> QImage:
@@ -339,12 +295,6 @@ def render_preview(handout: Handout, width_px: int) -> QImage:
 
 def printer_check_page(settings: Settings, printer: str, when: str) -> Handout:
     """A page for staff to check the printer: clearly not a patient handout."""
-    layout = page_layout(settings.paper)
-    document = QTextDocument()
-    document.setDocumentMargin(0)
-    font = QFont("Open Sans")
-    font.setPointSizeF(14)
-    document.setDefaultFont(font)
     rows = [
         ("Clinic", settings.clinic_name),
         ("Printer", printer or "the system's default printer"),
@@ -352,11 +302,13 @@ def printer_check_page(settings: Settings, printer: str, when: str) -> Handout:
         ("Paper", settings.paper.upper() if settings.paper == "a4" else "Letter"),
     ]
     table = "".join(f"<tr><td><b>{_e(k)}</b></td><td>{_e(v)}</td></tr>" for k, v in rows)
-    document.setHtml(
+    recipe = PageRecipe(
         '<h1 style="font-size:28pt;">Kiosk printer test page</h1>'
         "<p>If you can read this page, the kiosk can print handouts for patients.</p>"
         f'<table cellpadding="6">{table}</table>'
-        "<p>This page was printed from the staff screen. It is not for a patient.</p>"
+        "<p>This page was printed from the staff screen. It is not for a patient.</p>",
+        (fonts.BUNDLED,),
+        14.0,
+        settings.paper,
     )
-    document.setTextWidth(layout.paintRectPixels(LAYOUT_DPI).width())
-    return Handout(document, layout, 14.0, 0, True)
+    return Handout(make_document(recipe), recipe, 14.0, 0, True)

@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtGui import QPainter, QPdfWriter
 
 from kiosk import fonts
-from kiosk.handout.layout import LAYOUT_DPI, Handout, draw_page
+from kiosk.handout.page import LAYOUT_DPI, Handout, draw_page
 from kiosk.handout.pdf_text import restore_characters
 
 PDF_DPI = 300
@@ -20,7 +20,8 @@ class HandoutError(Exception):
 def write_pdf(handout: Handout, out: Path) -> None:
     """Write the page as a one-page PDF."""
     try:  # QPdfWriter only says "begin() returned false"; find out why first
-        out.touch()
+        with out.open("ab"):
+            pass
     except OSError as exc:
         raise HandoutError(f"cannot write {out}: {exc.strerror}") from None
     writer = QPdfWriter(str(out))

@@ -3,9 +3,12 @@ system (CUPS's `lp`), in the background, so the screen never waits on a printer.
 
 Before each print the queue is asked for its state (`lpstat`), so a missing or stopped printer
 gives the patient one calm line and staff the reason, without a job left stuck in a queue. The
-page is drawn into its PDF while that question is out, a turn after the tap: the patient sees
-"sending" first (drawing a page in Chinese takes 30-50 ms, most of it the PDF writer embedding
-the font).
+page is drawn into its PDF meanwhile, by a process of its own (`kiosk.handout.draw`): drawing a
+page in Chinese takes 30-50 ms of the interpreter, most of it the PDF writer embedding the
+font, which the screen would miss frames for. The kiosk only writes down the page's recipe (a
+few ms, a turn after the tap, so the patient sees "sending" first). A drawing process that
+cannot start, crashes or hangs does not cost the patient the page: it is drawn in the kiosk
+then, as it was before there was such a process.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from __future__ import annotations
 import logging
 import re
 import shutil
+import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -26,6 +30,7 @@ if TYPE_CHECKING:
 log = logging.getLogger("kiosk.print")
 
 STEP_TIMEOUT_MS = 15_000
+DRAW_COMMAND = [sys.executable, "-m", "kiosk.handout.draw"]
 
 
 def _let_go(process: QProcess) -> None:
@@ -66,8 +71,12 @@ class PrintService(QObject):
         self.last_problem = ""
         self._checking: QProcess | None = None
         self._job: PrintJob | None = None
-        self._page: Handout | None = None  # to be drawn into the PDF (on the next turn)
-        self.step_timeout_ms = STEP_TIMEOUT_MS  # for each call of lpstat or lp
+        self._page: Handout | None = None  # the page of the print under way
+        self._drawing: QProcess | None = None  # the drawing process, while it draws
+        self._drawn = False  # the page is in its PDF
+        self._target = ""  # the queue, once the print system has said it is ready
+        self.step_timeout_ms = STEP_TIMEOUT_MS  # for each call of lpstat or lp, and the drawing
+        self.draw_command = list(DRAW_COMMAND)
 
     @property
     def busy(self) -> bool:
@@ -90,28 +99,92 @@ class PrintService(QObject):
         self._title = title
         self._job = job
         self._page = handout
+        self._drawn, self._target = False, ""
         args = ["-p", self.printer] if self.printer else ["-d"]
         self._run("lpstat", args, self._after_status)
-        QTimer.singleShot(0, self, self._draw_page)
+        QTimer.singleShot(0, self, self._start_drawing)
         return job
 
     @Slot()
-    def _draw_page(self) -> bool:
-        """Draw the page waiting to be printed into its PDF, if it still waits; False if it
-        could not be written (the print has failed then, with the reason)."""
-        handout, self._page = self._page, None
-        if handout is None:
-            return True
+    def _start_drawing(self) -> None:
+        """Write down the page's recipe and start the process that draws it into the PDF (on
+        the turn after the tap, if the print is still under way)."""
+        if self._page is None or self._drawing is not None or self._drawn:
+            return
+        assert self._tmp is not None
         assert self._pdf is not None
-        # The page's drawing code loads when a page is first printed, not at start-up.
+        # The recipe's code loads when a page is first printed, not at start-up.
+        from kiosk.handout.draw import save_recipe  # noqa: PLC0415
+
+        folder = Path(self._tmp.name) / "page"
+        try:
+            save_recipe(self._page.recipe, folder)
+        except OSError as exc:
+            self._fail(f"cannot write the page to print in {folder}: {exc.strerror}")
+            return
+        process = QProcess(self)
+        process.setProcessChannelMode(QProcess.ProcessChannelMode.MergedChannels)
+        process.setProgram(self.draw_command[0])
+        process.setArguments([*self.draw_command[1:], str(folder), str(self._pdf)])
+        timer = QTimer(process)
+        timer.setSingleShot(True)
+        timer.timeout.connect(lambda: self._draw_here(f"it did not finish in {self._seconds()} s"))
+
+        def finished(code: int, status: QProcess.ExitStatus) -> None:
+            timer.stop()
+            said = self._output(process).splitlines()
+            if status == QProcess.ExitStatus.NormalExit and code == 0:
+                self._let_go_drawing()
+                self._drawn = True
+                self._go_on()
+            elif status == QProcess.ExitStatus.NormalExit and code == 1 and said:
+                self._fail(said[-1])  # why the page could not be written (a full disk)
+            else:
+                how = f"exit {code}" if status == QProcess.ExitStatus.NormalExit else "crashed"
+                self._draw_here(f"it stopped ({how}{': ' + said[-1] if said else ''})")
+
+        def error(kind: QProcess.ProcessError) -> None:
+            if kind == QProcess.ProcessError.FailedToStart:
+                self._draw_here(f"it could not start ({self.draw_command[0]})")
+
+        process.finished.connect(finished)
+        process.errorOccurred.connect(error)
+        self._drawing = process
+        timer.start(self.step_timeout_ms)
+        process.start()
+
+    def _let_go_drawing(self) -> None:
+        process, self._drawing = self._drawing, None
+        if process is not None:
+            _let_go(process)
+
+    def _draw_here(self, why: str) -> None:
+        """The drawing process failed the page: draw it in the kiosk instead (the screen may
+        miss a frame or two; the patient still gets the page)."""
+        self._let_go_drawing()
+        handout = self._page
+        if handout is None:
+            return
+        assert self._pdf is not None
+        log.warning("the page is drawn in the kiosk: the drawing process failed it: %s", why)
         from kiosk.handout.output import HandoutError, write_pdf  # noqa: PLC0415
 
         try:
             write_pdf(handout, self._pdf)
         except HandoutError as exc:
             self._fail(str(exc))
-            return False
-        return True
+            return
+        self._drawn = True
+        self._go_on()
+
+    def _go_on(self) -> None:
+        """Hand the PDF to the printer once it is drawn and the printer is known to be ready
+        (whichever comes last)."""
+        if not self._drawn or not self._target:
+            return
+        target, self._target = self._target, ""
+        assert self._pdf is not None
+        self._run("lp", ["-d", target, "-t", self._title, str(self._pdf)], self._after_submit)
 
     @property
     def checking(self) -> bool:
@@ -204,14 +277,12 @@ class PrintService(QObject):
         return bytes(process.readAll().data()).decode("utf-8", "replace").strip()
 
     def _after_status(self, code: int, output: str) -> None:
-        if not self._draw_page():  # the print system answered first: the page is drawn now
-            return
         target, problem = self._read_status(code, output)
         if problem:
             self._fail(problem)
             return
-        assert self._pdf is not None
-        self._run("lp", ["-d", target, "-t", self._title, str(self._pdf)], self._after_submit)
+        self._target = target
+        self._go_on()
 
     def _after_submit(self, code: int, output: str) -> None:
         match = re.search(r"request id is (\S+)", output)
@@ -233,10 +304,13 @@ class PrintService(QObject):
             self._fail("the print system could not be started")
 
     def _done(self) -> None:
-        """The print is over: a step still running (the page could not be drawn while the
-        print system was asked) is stopped, and says nothing more."""
+        """The print is over: a step still running (the print system asked while the page
+        could not be drawn, or the drawing while the printer is missing) is stopped, and says
+        nothing more."""
         self._job = None
         self._page = None
+        self._drawn, self._target = False, ""
+        self._let_go_drawing()
         process, self._process = self._process, None
         if process is not None:
             _let_go(process)
@@ -262,9 +336,10 @@ class PrintService(QObject):
     def close(self) -> None:
         """Stop a printer check still waiting for its answer (there is nobody left to tell:
         left to Qt, the process was killed as the service was deleted, and its answer came to
-        a process already gone), and remove the temporary folder (a page still to be drawn
-        is not drawn)."""
+        a process already gone), stop a page being drawn, and remove the temporary folder (a
+        page still to be drawn is not drawn)."""
         self._page = None
+        self._let_go_drawing()
         process, self._checking = self._checking, None
         if process is not None:
             _let_go(process)

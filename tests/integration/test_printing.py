@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -107,10 +108,11 @@ def test_print_limit_per_visit_resets_with_the_visit(
 
 
 def test_the_patient_sees_sending_before_the_page_is_drawn(
-    make_kiosk: MakeKiosk, qtbot: QtBot, tmp_path: Path
+    make_kiosk: MakeKiosk, qtbot: QtBot, caplog: pytest.LogCaptureFixture
 ) -> None:
-    """The tap shows "sending" in its own turn; the page is drawn into its PDF on the next,
-    while the print system is asked for the printer's state, and that PDF is what prints."""
+    """The tap shows "sending" in its own turn; on the next, the page's recipe is written down
+    and a process of its own draws the page into its PDF, while the print system is asked for
+    the printer's state; that PDF is what prints."""
     kiosk = make_kiosk(Settings(printer=queue("KIOSK_TEST_PRINTER")))
     out = Path(queue("KIOSK_TEST_PDF_DIR"))
     open_preview(kiosk, qtbot, "diarrhea-leg-pain")
@@ -123,21 +125,30 @@ def test_the_patient_sees_sending_before_the_page_is_drawn(
         assert screen.status.text() != sending  # "sending" is there when the tap returns
         assert kiosk.printing.busy  # a second tap now is refused, not a second print
         drawn.append(any(Path(tempfile_dir(kiosk)).glob("*.pdf")))
+        assert kiosk.printing._drawing is None  # nor started in the tap's turn
+        qtbot.wait_until(lambda: kiosk.printing._drawing is not None, timeout=5000)
+        drawer = kiosk.printing._drawing
+        assert drawer is not None
+        assert drawer.program() == sys.executable
+        assert drawer.arguments()[:2] == ["-m", "kiosk.handout.draw"]
     assert drawn == [False]  # the page was not drawn in the tap's turn
+    assert not [m for m in caplog.messages if "drawn in the kiosk" in m]
     pdf = wait_for_pdf(out, started, printed.args[0])
     topic = kiosk.content.find("diarrhea-leg-pain", "en")
     assert topic is not None
     assert topic.title in pdf_text(pdf)
 
 
-def test_a_print_system_that_answers_first_gets_the_page_drawn_then(
+def test_a_print_system_that_answers_first_waits_for_the_page(
     make_kiosk: MakeKiosk, qtbot: QtBot
 ) -> None:
-    """The printer's state comes back before the turn meant for drawing the page: the page is
-    drawn at once, before it is handed over, and only once."""
+    """The printer's state comes back before the page is drawn: nothing is handed to the
+    printer until the page is complete, and then it is handed over once."""
     kiosk = make_kiosk(Settings(printer=queue("KIOSK_TEST_PRINTER")))
+    out = Path(queue("KIOSK_TEST_PDF_DIR"))
     open_preview(kiosk, qtbot)
     assert kiosk.handouts._handout is not None
+    started = time.time() - 1
     job = kiosk.printing.print_handout(kiosk.handouts._handout, "first answer")
     assert job is not None
     numbers: list[str] = []
@@ -145,9 +156,12 @@ def test_a_print_system_that_answers_first_gets_the_page_drawn_then(
     (asking,) = kiosk.printing.findChildren(QProcess)
     # lpstat's end is handled inside this call, before the event loop has turned at all.
     assert asking.waitForFinished(10_000)
-    assert any(Path(tempfile_dir(kiosk)).glob("*.pdf"))  # drawn for lp, there and then
+    assert kiosk.printing._process is asking  # lp is not started: there is no page yet
+    assert not any(Path(tempfile_dir(kiosk)).glob("*.pdf"))
     qtbot.wait_until(lambda: bool(numbers), timeout=20_000)
     assert numbers[0].startswith("kiosk-test-pdf-")
+    assert len(numbers) == 1
+    assert "Leg pain and IBS" in pdf_text(wait_for_pdf(out, started, numbers[0]))
 
 
 def tempfile_dir(kiosk: Kiosk) -> str:
@@ -155,6 +169,111 @@ def tempfile_dir(kiosk: Kiosk) -> str:
     folder = kiosk.printing._tmp
     assert folder is not None
     return folder.name
+
+
+# A drawing process that fails the page in each way it can; the patient still gets the page.
+CRASHES = "import os, signal; os.kill(os.getpid(), signal.SIGSEGV)"
+HANGS = "import time; time.sleep(120)"
+SAYS_NOTHING = "raise SystemExit(3)"
+
+
+@pytest.mark.parametrize(
+    ("command", "logged"),
+    [
+        ([sys.executable, "-c", CRASHES], "it stopped (crashed)"),
+        ([sys.executable, "-c", SAYS_NOTHING], "it stopped (exit 3)"),
+        (["/nonexistent/python"], "it could not start (/nonexistent/python)"),
+        ([sys.executable, "-c", HANGS], "it did not finish in 3 s"),
+    ],
+    ids=["crashes", "exits", "missing", "hangs"],
+)
+def test_a_drawing_process_that_fails_leaves_the_page_to_the_kiosk(
+    make_kiosk: MakeKiosk,
+    qtbot: QtBot,
+    caplog: pytest.LogCaptureFixture,
+    command: list[str],
+    logged: str,
+) -> None:
+    """The drawing process crashes, exits saying nothing, cannot start or hangs: the kiosk
+    draws the page itself (as it did before there was such a process), the patient's page
+    prints whole, staff can read why in the log, and a hung process is stopped."""
+    kiosk = make_kiosk(Settings(printer=queue("KIOSK_TEST_PRINTER")))
+    out = Path(queue("KIOSK_TEST_PDF_DIR"))
+    kiosk.printing.draw_command = command
+    kiosk.printing.step_timeout_ms = 3000
+    open_preview(kiosk, qtbot)
+    started = time.time() - 1
+    with qtbot.wait_signal(kiosk.printing.printed, timeout=30_000) as printed:
+        qtbot.mouseClick(kiosk.window.handout.print_button, Qt.MouseButton.LeftButton)
+    assert kiosk.window.handout.status.text() == (
+        "Your page is printing. Please pick it up at the front desk."
+    )
+    assert f"the page is drawn in the kiosk: the drawing process failed it: {logged}" in (
+        caplog.messages
+    )
+    assert kiosk.printing._drawing is None
+    pdf = wait_for_pdf(out, started, printed.args[0])
+    assert pdf_pages(pdf) == 1
+    assert "Leg pain and IBS" in pdf_text(pdf)
+    assert drawing_processes(kiosk) == []  # a hung one was stopped
+
+
+def drawing_processes(kiosk: Kiosk) -> list[str]:
+    """The processes still running that draw into this kiosk's print folder."""
+    found = subprocess.run(
+        ["pgrep", "-f", tempfile_dir(kiosk)], capture_output=True, text=True, check=False
+    )
+    return found.stdout.split()
+
+
+def test_a_page_that_cannot_be_written_fails_the_print_with_the_reason(
+    make_kiosk: MakeKiosk, qtbot: QtBot, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The drawing process cannot write the PDF (here: a folder stands where it goes) and says
+    why: the print fails with that line, the patient gets the calm one, nothing is used up,
+    and the next print, once the path is clear, goes through."""
+    kiosk = make_kiosk(Settings(printer=queue("KIOSK_TEST_PRINTER")))
+    open_preview(kiosk, qtbot)
+    kiosk.handouts.print()  # makes the service's folder; this first page prints
+    qtbot.wait_until(lambda: not kiosk.printing.busy, timeout=20_000)
+    kiosk.visits.reset()
+    open_preview(kiosk, qtbot)
+    blocker = Path(tempfile_dir(kiosk)) / "handout.pdf"
+    blocker.unlink()
+    blocker.mkdir()
+    with qtbot.wait_signal(kiosk.printing.failed, timeout=20_000) as failed:
+        qtbot.mouseClick(kiosk.window.handout.print_button, Qt.MouseButton.LeftButton)
+    assert failed.args[0] == f"cannot write {blocker}: Is a directory"
+    assert kiosk.window.handout.status.text() == (
+        "The printer is not working right now. Please ask the front desk."
+    )
+    assert kiosk.visit.choices.prints_left == kiosk.settings.prints_per_visit
+    assert not [m for m in caplog.messages if "drawn in the kiosk" in m]  # not tried again
+    blocker.rmdir()
+    with qtbot.wait_signal(kiosk.printing.printed, timeout=20_000):
+        qtbot.mouseClick(kiosk.window.handout.print_button, Qt.MouseButton.LeftButton)
+
+
+def test_a_kiosk_closed_while_the_page_is_drawn_stops_the_drawing(
+    make_kiosk: MakeKiosk, qtbot: QtBot
+) -> None:
+    """The kiosk is stopped while the drawing process runs: the process is stopped with it,
+    and nothing is handed to the printer afterwards."""
+    kiosk = make_kiosk(Settings(printer=queue("KIOSK_TEST_PRINTER")))
+    kiosk.printing.draw_command = [sys.executable, "-c", HANGS]
+    open_preview(kiosk, qtbot)
+    answers: list[str] = []
+    kiosk.printing.printed.connect(answers.append)
+    kiosk.printing.failed.connect(answers.append)
+    kiosk.handouts.print()
+    qtbot.wait_until(lambda: bool(drawing_processes(kiosk)), timeout=5000)
+    folder = tempfile_dir(kiosk)
+    kiosk.printing.close()
+    assert kiosk.printing._drawing is None
+    qtbot.wait(1000)  # the print system's answer comes meanwhile, to nobody
+    assert answers == []
+    left = subprocess.run(["pgrep", "-f", folder], capture_output=True, check=False)
+    assert left.stdout == b""
 
 
 @pytest.mark.parametrize("printer", ["no-such-printer", "STOPPED"])
