@@ -234,7 +234,13 @@ def test_look_and_language_changes_leave_no_widgets_behind(
         click(qtbot, controls.contrast)
         choose_language(qtbot, controls, "es")
         choose_language(qtbot, controls, "en")
-        qtbot.wait(50)  # anything deleted later is gone
+        # The page on show is built whole (the rest of it comes a few ms a turn, after its
+        # first frame: on a slow machine, later than any fixed wait), and anything deleted
+        # later is gone.
+        page = kiosk.window.topic.page
+        assert page is not None
+        qtbot.wait_until(lambda: page.complete, timeout=10_000)
+        qtbot.wait(50)
 
     round_of_changes()
     widgets = len(QApplication.allWidgets())
