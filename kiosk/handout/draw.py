@@ -31,13 +31,17 @@ class RecipeError(Exception):
 
 def save_recipe(recipe: PageRecipe, folder: Path) -> None:
     """Write the recipe into `folder` (made if need be): page.json and one raw file for each
-    picture. Raises OSError (a full disk, a folder gone)."""
+    picture. A picture already there from the page before (the tier icons, a page printed
+    again) is not written again: its file is named after Qt's key for those very pixels.
+    Pictures no longer used are removed. Raises OSError (a full disk, a folder gone)."""
     folder.mkdir(parents=True, exist_ok=True)
     pictures: dict[str, dict[str, Any]] = {}
-    for index, (name, image) in enumerate(recipe.images.items()):
-        raw = f"image-{index}.raw"
-        with (folder / raw).open("wb") as out:
-            out.write(image.constBits())
+    for name, image in recipe.images.items():
+        raw = f"image-{image.cacheKey():x}.raw"
+        path = folder / raw
+        if not path.is_file() or path.stat().st_size != image.sizeInBytes():
+            with path.open("wb") as out:
+                out.write(image.constBits())
         pictures[name] = {
             "file": raw,
             "width": image.width(),
@@ -54,6 +58,10 @@ def save_recipe(recipe: PageRecipe, folder: Path) -> None:
         "images": pictures,
     }
     (folder / RECIPE).write_text(json.dumps(page), encoding="utf-8")
+    used = {picture["file"] for picture in pictures.values()}
+    for old in folder.glob("image-*.raw"):
+        if old.name not in used:
+            old.unlink(missing_ok=True)
 
 
 def load_recipe(folder: Path) -> PageRecipe:

@@ -136,3 +136,32 @@ def test_a_pdf_that_cannot_be_written_gets_one_line(qapp: QApplication, tmp_path
     )
     assert usage.returncode == 2
     assert usage.stderr.startswith("usage: python -m kiosk.handout.draw FOLDER OUT.pdf")
+
+
+def test_pictures_are_written_once_and_those_no_longer_used_removed(
+    qapp: QApplication, tmp_path: Path
+) -> None:
+    """The tier icons, and a page printed again, are not written for every print (most of the
+    recipe's bytes); a picture the next page does not use goes, so the folder does not grow."""
+    topics = load_topics(paths.TOPICS)
+    english, chinese = topics.find("ibs-leg-pain", "en"), topics.find("ibs-leg-pain", "zh")
+    assert english is not None
+    assert chinese is not None
+    first = build_handout(english, Settings()).recipe
+    save_recipe(first, tmp_path)
+    written = {raw.name: raw.stat().st_mtime_ns for raw in tmp_path.glob("image-*.raw")}
+    assert len(written) == len({image.cacheKey() for image in first.images.values()})
+    for raw in tmp_path.glob("image-*.raw"):
+        raw.touch()  # any picture written again would show a new time
+    touched = {raw.name: raw.stat().st_mtime_ns for raw in tmp_path.glob("image-*.raw")}
+    save_recipe(build_handout(english, Settings()).recipe, tmp_path)
+    assert {raw.name: raw.stat().st_mtime_ns for raw in tmp_path.glob("image-*.raw")} == touched
+    other = build_handout(chinese, Settings()).recipe
+    save_recipe(other, tmp_path)
+    kept = {raw.name for raw in tmp_path.glob("image-*.raw")}
+    assert kept == {f"image-{image.cacheKey():x}.raw" for image in other.images.values()}
+    assert kept & set(written)  # the icons stayed
+    assert set(written) - kept  # the English QR code and drawings went
+    done = draw(tmp_path, tmp_path / "out.pdf")
+    assert done.returncode == 0, done.stdout
+    assert chinese.title[:4] in pdf_text(tmp_path / "out.pdf")
