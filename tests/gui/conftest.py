@@ -17,18 +17,25 @@ from kiosk.content import LoadResult, load_topics
 from kiosk.narration.render import RenderClient
 from kiosk.ui.controls import ComfortControls
 
+# Millisecond clocks, for the tests of the idle reset and the attract screen (passed to
+# `make_kiosk` by those tests).
 FAST = Settings(idle_timeout_s=0.15, countdown_s=0.3, attract_rotate_s=0.05)
+# The kiosk every other test builds: its idle clock never runs out within a test. With FAST's
+# 0.15 s as everyone's default, a loaded machine put "Are you still there?" over the screen,
+# or reset the visit, in the middle of tests about other things.
+CALM = Settings(idle_timeout_s=600)
 
 MakeKiosk = Callable[..., Kiosk]
 
 
 @pytest.fixture
 def make_kiosk(qtbot: QtBot) -> Iterator[MakeKiosk]:
-    """Build a kiosk (shown, 1920x1080 unless told) and tear it down after the test."""
+    """Build a kiosk (shown, 1920x1080 unless told; CALM unless told) and tear it down after
+    the test."""
     built: list[Kiosk] = []
 
     def make(
-        settings: Settings = FAST,
+        settings: Settings = CALM,
         content: LoadResult | None = None,
         size: tuple[int, int] = (1920, 1080),
         speech: RenderClient | None = None,
@@ -46,7 +53,7 @@ def make_kiosk(qtbot: QtBot) -> Iterator[MakeKiosk]:
             speech=speech,
             config_path=config_path,
         )
-        qtbot.add_widget(kiosk.window)
+        qtbot.add_widget(kiosk.window, before_close_func=lambda _window: stop([kiosk]))
         kiosk.window.resize(*size)
         kiosk.window.show()
         qtbot.wait_exposed(kiosk.window)
@@ -56,20 +63,29 @@ def make_kiosk(qtbot: QtBot) -> Iterator[MakeKiosk]:
         built.append(kiosk)
         return kiosk
 
+    def stop(kiosks: list[Kiosk]) -> None:
+        """Shut the kiosks down before their windows go. pytest-qt closes and deletes the
+        windows it was given before this fixture's own teardown runs, and an answer still on
+        its way (the printer check of a staff screen left open) then came to screens already
+        deleted. Reading aloud is stopped first, and the players' threads let settle, before
+        the kiosks are shut down: QtMultimedia's audio thread was seen to crash when a player
+        was stopped and let go at once while it still played (an intermittent segfault at
+        teardown). The clocks stop first, so nothing else happens while they settle."""
+        running = [k for k in kiosks if k not in stopped]
+        stopped.extend(running)
+        for kiosk in running:
+            kiosk.idle.disable()
+            kiosk.hours.stop()
+            kiosk.guide.stop()
+            kiosk.narrator.stop()
+        if running:
+            qtbot.wait(50)
+        for kiosk in running:
+            kiosk.shutdown()
+
+    stopped: list[Kiosk] = []
     yield make
-    # Reading aloud stopped first, and the players' threads let settle, before the kiosks are
-    # shut down: QtMultimedia's audio thread was seen to crash when a player was stopped and
-    # let go at once while it still played (an intermittent segfault at teardown). The clocks
-    # stop first, so nothing else happens while they settle.
-    for kiosk in built:
-        kiosk.idle.disable()
-        kiosk.hours.stop()
-        kiosk.guide.stop()
-        kiosk.narrator.stop()
-    if built:
-        qtbot.wait(50)
-    for kiosk in built:
-        kiosk.shutdown()
+    stop(built)
     # Deleted now, while nothing else runs. A kiosk left to Python is held by reference cycles
     # (the lambdas its flows connect), so the next collection deletes it, and with it its
     # players and timers: that collection runs in a later test, inside its event loop. The GUI
@@ -80,7 +96,7 @@ def make_kiosk(qtbot: QtBot) -> Iterator[MakeKiosk]:
 
 @pytest.fixture
 def kiosk(make_kiosk: MakeKiosk) -> Kiosk:
-    """A kiosk with the shipped topics at 1920x1080 and millisecond timers."""
+    """A kiosk with the shipped topics at 1920x1080, its idle clock out of the way."""
     return make_kiosk()
 
 

@@ -120,7 +120,10 @@ def test_a_topic_in_one_language_says_so(
     assert any(r.text() == "Call 911 now" for r in page.readings)
 
 
-def test_everything_returns_to_the_defaults_after_the_visit(kiosk: Kiosk, qtbot: QtBot) -> None:
+def test_everything_returns_to_the_defaults_after_the_visit(
+    make_kiosk: MakeKiosk, qtbot: QtBot
+) -> None:
+    kiosk = make_kiosk(FAST)
     kiosk.visits.start()
     controls = kiosk.window.home.controls
     choose_language(qtbot, controls, "es")

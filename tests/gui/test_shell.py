@@ -178,7 +178,8 @@ def test_keys_the_kiosk_takes_keep_the_idle_clock_going(
     assert not kiosk.idle.warning
 
 
-def test_idle_clock_does_not_run_out_while_held(kiosk: Kiosk, qtbot: QtBot) -> None:
+def test_idle_clock_does_not_run_out_while_held(make_kiosk: MakeKiosk, qtbot: QtBot) -> None:
+    kiosk = make_kiosk(FAST)
     start(kiosk, qtbot)
     kiosk.idle.hold("narration")
     warnings: list[int] = []
@@ -312,8 +313,8 @@ def test_many_topics_scroll_and_tiles_do_not_overlap(
         assert all(t.width() >= 400 for t in tiles), size
 
 
-def test_attract_rotates_slowly_through_topics(kiosk: Kiosk, qtbot: QtBot) -> None:
-    attract = kiosk.window.attract
+def test_attract_rotates_slowly_through_topics(make_kiosk: MakeKiosk, qtbot: QtBot) -> None:
+    attract = make_kiosk(FAST).window.attract
     first = attract.card_title.text()
     qtbot.wait_until(lambda: attract.index == 1, timeout=5000)
     qtbot.wait_until(lambda: attract.card_title.text() != first, timeout=5000)
