@@ -46,6 +46,47 @@ def _let_go(process: QProcess) -> None:
     process.deleteLater()
 
 
+Ended = Callable[[int, QProcess.ExitStatus, str], None]
+
+
+def _step(
+    parent: QObject,
+    command: list[str],
+    timeout_ms: int,
+    *,
+    ended: Ended,
+    hung: Callable[[], None],
+    not_started: Callable[[], None],
+) -> QProcess:
+    """One step of the print path (lpstat, lp, the drawing process) as a process of its own,
+    its output and errors read as one, ready to start. Once started it answers once:
+    `ended(exit code, exit status, what it said)`, `hung()` when it has not finished within
+    `timeout_ms`, or `not_started()` when it cannot be started. The caller keeps it before it
+    starts it (Qt says "cannot start" from inside `start()` when the program is missing), and
+    lets it go (`_let_go`) once answered."""
+    process = QProcess(parent)
+    process.setProcessChannelMode(QProcess.ProcessChannelMode.MergedChannels)
+    process.setProgram(command[0])
+    process.setArguments(command[1:])
+    timer = QTimer(process)
+    timer.setSingleShot(True)
+    timer.timeout.connect(hung)
+
+    def finished(code: int, status: QProcess.ExitStatus) -> None:
+        timer.stop()
+        ended(code, status, bytes(process.readAll().data()).decode("utf-8", "replace").strip())
+
+    def error(kind: QProcess.ProcessError) -> None:
+        if kind == QProcess.ProcessError.FailedToStart:
+            timer.stop()
+            not_started()
+
+    process.finished.connect(finished)
+    process.errorOccurred.connect(error)
+    process.started.connect(lambda: timer.start(timeout_ms))
+    return process
+
+
 class PrintJob(QObject):
     """One page handed to the print system. It answers once, to whoever asked for it: a
     patient's page and a staff test page each have their own, so no answer goes astray."""
@@ -122,17 +163,9 @@ class PrintService(QObject):
         except OSError as exc:
             self._fail(f"cannot write the page to print in {folder}: {exc.strerror}")
             return
-        process = QProcess(self)
-        process.setProcessChannelMode(QProcess.ProcessChannelMode.MergedChannels)
-        process.setProgram(self.draw_command[0])
-        process.setArguments([*self.draw_command[1:], str(folder), str(self._pdf)])
-        timer = QTimer(process)
-        timer.setSingleShot(True)
-        timer.timeout.connect(lambda: self._draw_here(f"it did not finish in {self._seconds()} s"))
 
-        def finished(code: int, status: QProcess.ExitStatus) -> None:
-            timer.stop()
-            said = self._output(process).splitlines()
+        def ended(code: int, status: QProcess.ExitStatus, output: str) -> None:
+            said = output.splitlines()
             if status == QProcess.ExitStatus.NormalExit and code == 0:
                 self._let_go_drawing()
                 self._drawn = True
@@ -143,15 +176,15 @@ class PrintService(QObject):
                 how = f"exit {code}" if status == QProcess.ExitStatus.NormalExit else "crashed"
                 self._draw_here(f"it stopped ({how}{': ' + said[-1] if said else ''})")
 
-        def error(kind: QProcess.ProcessError) -> None:
-            if kind == QProcess.ProcessError.FailedToStart:
-                self._draw_here(f"it could not start ({self.draw_command[0]})")
-
-        process.finished.connect(finished)
-        process.errorOccurred.connect(error)
-        self._drawing = process
-        timer.start(self.step_timeout_ms)
-        process.start()
+        self._drawing = _step(
+            self,
+            [*self.draw_command, str(folder), str(self._pdf)],
+            self.step_timeout_ms,
+            ended=ended,
+            hung=lambda: self._draw_here(f"it did not finish in {self._seconds()} s"),
+            not_started=lambda: self._draw_here(f"it could not start ({self.draw_command[0]})"),
+        )
+        self._drawing.start()
 
     def _let_go_drawing(self) -> None:
         process, self._drawing = self._drawing, None
@@ -198,38 +231,28 @@ class PrintService(QObject):
         if shutil.which("lpstat") is None:
             self.status_known.emit(False, "the print system (CUPS: lp, lpstat) is not installed")
             return
-        process = QProcess(self)
-        process.setProcessChannelMode(QProcess.ProcessChannelMode.MergedChannels)
         args = ["-p", self.printer] if self.printer else ["-d"]
 
-        timer = QTimer(process)
-        timer.setSingleShot(True)
-        timer.timeout.connect(process.kill)
-        timer.start(self.step_timeout_ms)
+        def answer(ready: bool, line: str) -> None:
+            process, self._checking = self._checking, None
+            if process is not None:
+                _let_go(process)
+            self.status_known.emit(ready, line)
 
-        def done(code: int, _status: QProcess.ExitStatus) -> None:
-            target, problem = self._read_status(code, self._output(process))
-            if not timer.isActive():
-                problem = f"the print system did not answer in {self._seconds()} s"
-            timer.stop()
-            self._checking = None
-            process.deleteLater()
-            if problem:
-                self.status_known.emit(False, problem)
-            else:
-                named = "the default printer " if not self.printer else "printer "
-                self.status_known.emit(True, f"{named}'{target}' is ready")
+        def ended(code: int, _status: QProcess.ExitStatus, output: str) -> None:
+            target, problem = self._read_status(code, output)
+            named = "the default printer " if not self.printer else "printer "
+            answer(not problem, problem or f"{named}'{target}' is ready")
 
-        def error(kind: QProcess.ProcessError) -> None:
-            if kind == QProcess.ProcessError.FailedToStart:
-                self._checking = None
-                process.deleteLater()
-                self.status_known.emit(False, "the print system could not be started")
-
-        process.finished.connect(done)
-        process.errorOccurred.connect(error)
-        self._checking = process
-        process.start("lpstat", args)
+        self._checking = _step(
+            self,
+            ["lpstat", *args],
+            self.step_timeout_ms,
+            ended=ended,
+            hung=lambda: answer(False, f"the print system did not answer in {self._seconds()} s"),
+            not_started=lambda: answer(False, "the print system could not be started"),
+        )
+        self._checking.start()
 
     def _read_status(self, code: int, output: str) -> tuple[str, str]:
         """(queue to print to, "") or ("", the problem), from `lpstat -p NAME` or `lpstat -d`."""
@@ -249,32 +272,22 @@ class PrintService(QObject):
         return f"{self.step_timeout_ms / 1000:g}"
 
     def _run(self, program: str, args: list[str], then: Callable[[int, str], None]) -> None:
-        process = QProcess(self)
-        process.setProcessChannelMode(QProcess.ProcessChannelMode.MergedChannels)
-        timer = QTimer(process)
-        timer.setSingleShot(True)
-
-        def finished(code: int, _status: QProcess.ExitStatus) -> None:
-            timer.stop()
-            then(code, self._output(process))
-
-        def hung() -> None:
+        """Run lpstat or lp for the print under way; `then(exit code, output)`."""
+        if self._process is not None:
+            _let_go(self._process)  # the step before (lpstat) is done with
+        waited = f"{self._seconds()} s"
+        self._process = _step(
+            self,
+            [program, *args],
+            self.step_timeout_ms,
+            ended=lambda code, _status, output: then(code, output),
             # A print system that never answers (cupsd stuck: lpstat and lp wait for ever) must
             # not leave the patient "sending" and every later print refused as busy. (Failing
             # the print stops the process.)
-            self._fail(f"the print system did not answer in {self._seconds()} s ({program})")
-
-        process.finished.connect(finished)
-        process.errorOccurred.connect(self._on_error)
-        timer.timeout.connect(hung)
-        if self._process is not None:
-            self._process.deleteLater()  # the step before (lpstat) is done with
-        self._process = process
-        timer.start(self.step_timeout_ms)
-        process.start(program, args)
-
-    def _output(self, process: QProcess) -> str:
-        return bytes(process.readAll().data()).decode("utf-8", "replace").strip()
+            hung=lambda: self._fail(f"the print system did not answer in {waited} ({program})"),
+            not_started=lambda: self._fail("the print system could not be started"),
+        )
+        self._process.start()
 
     def _after_status(self, code: int, output: str) -> None:
         target, problem = self._read_status(code, output)
@@ -297,11 +310,6 @@ class PrintService(QObject):
         if job is not None:
             job.printed.emit(match.group(1))
             job.deleteLater()
-
-    @Slot(QProcess.ProcessError)
-    def _on_error(self, error: QProcess.ProcessError) -> None:
-        if error == QProcess.ProcessError.FailedToStart:
-            self._fail("the print system could not be started")
 
     def _done(self) -> None:
         """The print is over: a step still running (the print system asked while the page
