@@ -760,8 +760,9 @@ def read_log(path: Path, offset: int) -> str:
     return data[offset:].decode(errors="replace") if len(data) >= offset else data.decode()
 
 
-def run_the_unit(observed: Run, base: Path) -> None:
-    """Start the unit's ExecStart= as systemd would, watch it, then stop it as systemd would."""
+def run_the_unit(observed: Run, base: Path, pings: int = WATCHDOG_INTERVALS + 1) -> None:
+    """Start the unit's ExecStart= as systemd would, watch it until it has sent `pings`
+    WATCHDOG=1 (at WatchdogSec/2 each: 15 s), then stop it as systemd would."""
     service, user, env = observed.service, observed.user, observed.env
     private_tmp = boolean(service.get("PrivateTmp", ["no"])[-1]) and observed.sandboxed
     protect = service.get("ProtectSystem", ["no"])[-1].lower()
@@ -823,8 +824,8 @@ def run_the_unit(observed: Run, base: Path) -> None:
         if "WATCHDOG_USEC" in env:
             half = int(env["WATCHDOG_USEC"]) / 2e6
             wait_until(
-                lambda: len(listener.saying("WATCHDOG=1")) > WATCHDOG_INTERVALS,
-                half * (WATCHDOG_INTERVALS + 1) + 10,
+                lambda: len(listener.saying("WATCHDOG=1")) >= pings,
+                half * pings + 10,
                 running,
             )
         if observed.kiosk_pid:
