@@ -49,44 +49,6 @@ def _let_go(process: QProcess) -> None:
 Ended = Callable[[int, QProcess.ExitStatus, str], None]
 
 
-def _step(
-    parent: QObject,
-    command: list[str],
-    timeout_ms: int,
-    *,
-    ended: Ended,
-    hung: Callable[[], None],
-    not_started: Callable[[], None],
-) -> QProcess:
-    """One step of the print path (lpstat, lp, the drawing process) as a process of its own,
-    its output and errors read as one, ready to start. Once started it answers once:
-    `ended(exit code, exit status, what it said)`, `hung()` when it has not finished within
-    `timeout_ms`, or `not_started()` when it cannot be started. The caller keeps it before it
-    starts it (Qt says "cannot start" from inside `start()` when the program is missing), and
-    lets it go (`_let_go`) once answered."""
-    process = QProcess(parent)
-    process.setProcessChannelMode(QProcess.ProcessChannelMode.MergedChannels)
-    process.setProgram(command[0])
-    process.setArguments(command[1:])
-    timer = QTimer(process)
-    timer.setSingleShot(True)
-    timer.timeout.connect(hung)
-
-    def finished(code: int, status: QProcess.ExitStatus) -> None:
-        timer.stop()
-        ended(code, status, bytes(process.readAll().data()).decode("utf-8", "replace").strip())
-
-    def error(kind: QProcess.ProcessError) -> None:
-        if kind == QProcess.ProcessError.FailedToStart:
-            timer.stop()
-            not_started()
-
-    process.finished.connect(finished)
-    process.errorOccurred.connect(error)
-    process.started.connect(lambda: timer.start(timeout_ms))
-    return process
-
-
 class PrintJob(QObject):
     """One page handed to the print system. It answers once, to whoever asked for it: a
     patient's page and a staff test page each have their own, so no answer goes astray."""
@@ -176,10 +138,8 @@ class PrintService(QObject):
                 how = f"exit {code}" if status == QProcess.ExitStatus.NormalExit else "crashed"
                 self._draw_here(f"it stopped ({how}{': ' + said[-1] if said else ''})")
 
-        self._drawing = _step(
-            self,
+        self._drawing = self._step(
             [*self.draw_command, str(folder), str(self._pdf)],
-            self.step_timeout_ms,
             ended=ended,
             hung=lambda: self._draw_here(f"it did not finish in {self._seconds()} s"),
             not_started=lambda: self._draw_here(f"it could not start ({self.draw_command[0]})"),
@@ -244,12 +204,10 @@ class PrintService(QObject):
             named = "the default printer " if not self.printer else "printer "
             answer(not problem, problem or f"{named}'{target}' is ready")
 
-        self._checking = _step(
-            self,
+        self._checking = self._step(
             ["lpstat", *args],
-            self.step_timeout_ms,
             ended=ended,
-            hung=lambda: answer(False, f"the print system did not answer in {self._seconds()} s"),
+            hung=lambda: answer(False, self._no_answer()),
             not_started=lambda: answer(False, "the print system could not be started"),
         )
         self._checking.start()
@@ -268,6 +226,49 @@ class PrintService(QObject):
             return "", "no printer is set and the system has no default printer"
         return match.group(1), ""
 
+    def _step(
+        self,
+        command: list[str],
+        *,
+        ended: Ended,
+        hung: Callable[[], None],
+        not_started: Callable[[], None],
+    ) -> QProcess:
+        """One step of the print path (lpstat, lp, the drawing process) as a process of its
+        own, its output and errors read as one, ready to start. Once started it answers once:
+        `ended(exit code, exit status, what it said)`, `hung()` when it has not finished within
+        the step time-out, or `not_started()` when it cannot be started. The caller keeps it
+        before it starts it (Qt says "cannot start" from inside `start()` when the program is
+        missing), and lets it go (`_let_go`) once answered."""
+        process = QProcess(self)
+        process.setProcessChannelMode(QProcess.ProcessChannelMode.MergedChannels)
+        process.setProgram(command[0])
+        process.setArguments(command[1:])
+        timer = QTimer(process)
+        timer.setSingleShot(True)
+        timer.timeout.connect(hung)
+
+        def finished(code: int, status: QProcess.ExitStatus) -> None:
+            timer.stop()
+            ended(code, status, bytes(process.readAll().data()).decode("utf-8", "replace").strip())
+
+        def error(kind: QProcess.ProcessError) -> None:
+            if kind == QProcess.ProcessError.FailedToStart:
+                timer.stop()
+                not_started()
+
+        timeout_ms = self.step_timeout_ms
+        process.finished.connect(finished)
+        process.errorOccurred.connect(error)
+        process.started.connect(lambda: timer.start(timeout_ms))
+        return process
+
+    def _no_answer(self, what: str = "") -> str:
+        """The print system did not answer in the step time-out (`what` of it, if said)."""
+        return f"the print system did not answer in {self._seconds()} s" + (
+            f" ({what})" if what else ""
+        )
+
     def _seconds(self) -> str:
         return f"{self.step_timeout_ms / 1000:g}"
 
@@ -275,16 +276,13 @@ class PrintService(QObject):
         """Run lpstat or lp for the print under way; `then(exit code, output)`."""
         if self._process is not None:
             _let_go(self._process)  # the step before (lpstat) is done with
-        waited = f"{self._seconds()} s"
-        self._process = _step(
-            self,
+        self._process = self._step(
             [program, *args],
-            self.step_timeout_ms,
             ended=lambda code, _status, output: then(code, output),
             # A print system that never answers (cupsd stuck: lpstat and lp wait for ever) must
             # not leave the patient "sending" and every later print refused as busy. (Failing
             # the print stops the process.)
-            hung=lambda: self._fail(f"the print system did not answer in {waited} ({program})"),
+            hung=lambda: self._fail(self._no_answer(program)),
             not_started=lambda: self._fail("the print system could not be started"),
         )
         self._process.start()

@@ -762,7 +762,7 @@ def read_log(path: Path, offset: int) -> str:
 
 def run_the_unit(observed: Run, base: Path, pings: int = WATCHDOG_INTERVALS + 1) -> None:
     """Start the unit's ExecStart= as systemd would, watch it until it has sent `pings`
-    WATCHDOG=1 (at WatchdogSec/2 each: 15 s), then stop it as systemd would."""
+    WATCHDOG=1 (one each WatchdogSec/2), then stop it as systemd would."""
     service, user, env = observed.service, observed.user, observed.env
     private_tmp = boolean(service.get("PrivateTmp", ["no"])[-1]) and observed.sandboxed
     protect = service.get("ProtectSystem", ["no"])[-1].lower()
