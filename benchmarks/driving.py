@@ -18,7 +18,8 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, NoReturn
 
-from PySide6.QtCore import QEventLoop, Qt, QTimer
+from PySide6.QtCore import QEvent, QEventLoop, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.collector import map_large_blocks
 
@@ -26,6 +27,16 @@ if TYPE_CHECKING:
     from kiosk.app import Kiosk
 
 SPEECH_START_S = 30.0  # the longest the speech engine may take to say it is ready
+
+
+def paint_frame(window: QWidget) -> None:
+    """The window's next frame, painted now (`repaint` is synchronous: on screen when this
+    returns), laid out as the event loop would lay it out first: the layout requests still
+    waiting (a page just built, a scroll area's body grown) are handled before the paint, as
+    they come before it in the loop's queue. `repaint` alone paints the geometry of the moment,
+    and a page built a moment ago is painted squeezed."""
+    QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+    window.repaint()
 
 
 class UnfinishedError(Exception):

@@ -16,7 +16,8 @@ What is measured, for each interaction: from the tap to the first frame that sho
 painted, not to the return of the handler. A timer starts; the tap is a real mouse press and
 release (QTest.mouseClick on the control, at its centre), delivered through the application's
 event filters as any click is; then, for a result that is there when the click returns, the
-window is painted with `repaint()` (synchronous: on screen when it returns) and the timer
+window is painted with `repaint()` (synchronous: on screen when it returns; the layout requests
+still waiting are handled first, as the event loop handles them before it paints) and the timer
 stops; for a result that comes later through the event loop (speech playing, the idle warning,
 work the kiosk leaves for a later turn), the Qt event loop runs (a QEventLoop, polled every
 millisecond) until the state is reached, then `repaint()`, then the timer stops. The same check
@@ -66,7 +67,14 @@ from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
-from benchmarks.driving import Spinner, UnfinishedError, queue_jobs, run_in_own_folder, start_kiosk
+from benchmarks.driving import (
+    Spinner,
+    UnfinishedError,
+    paint_frame,
+    queue_jobs,
+    run_in_own_folder,
+    start_kiosk,
+)
 from kiosk import languages, paths
 from kiosk.app import Kiosk, application
 from kiosk.config import TEXT_SIZES, Settings
@@ -277,7 +285,7 @@ class Bench:
         start = time.perf_counter()
         self.click(widget)
         self.spin.until(done, timeout_s, what or f"the result of '{name}'")
-        self.kiosk.window.repaint()  # synchronous: painted when it returns
+        paint_frame(self.kiosk.window)  # synchronous: painted when it returns
         self.record(name, time.perf_counter() - start)
 
     def measure_from_timer(
@@ -294,7 +302,7 @@ class Bench:
         watch.reset()
         arm()
         self.spin.until(done, TAP_WAIT_S, what)
-        self.kiosk.window.repaint()
+        paint_frame(self.kiosk.window)
         end = time.perf_counter()
         if watch.fired_at is None:
             raise UnfinishedError(f"{what} came, but the timer that starts it was not seen")
@@ -346,7 +354,7 @@ class Bench:
         picker = controls.picker
         assert picker is not None
         self.wait(lambda: picker.is_open, "the language picker to open")
-        self.kiosk.window.repaint()
+        paint_frame(self.kiosk.window)
 
     def language_button(self, controls: ComfortControls, code: str) -> QWidget:
         """The control that switches to `code`: in the picker (opened now), or with two

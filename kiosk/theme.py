@@ -8,6 +8,7 @@ here once. Contrast is computed from these colours by `contrast_ratio`, never as
 from __future__ import annotations
 
 import dataclasses
+import functools
 from dataclasses import dataclass
 from string import Template
 
@@ -211,12 +212,17 @@ def screen_scale(width: int, height: int) -> float:
 
 
 def stylesheet(palette: Palette, sizes: Metrics) -> str:
-    """The application stylesheet for one theme at one size."""
+    """The stylesheet for one theme at one size."""
+    return _stylesheet(palette, sizes, fonts.css_families())
+
+
+@functools.lru_cache(maxsize=12)  # the six looks of a screen size, and another size's
+def _stylesheet(palette: Palette, sizes: Metrics, families: str) -> str:
     template = Template((paths.STYLES / "base.qss").read_text(encoding="utf-8"))
     values = {
         **dataclasses.asdict(palette),
         **{k: f"{v}px" for k, v in dataclasses.asdict(sizes).items()},
-        "font_families": fonts.css_families(),
+        "font_families": families,
     }
     return template.substitute(values)
 

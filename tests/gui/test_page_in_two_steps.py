@@ -3,8 +3,8 @@ first frame. The patient must never see a gap, and nothing of the page may be lo
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QEvent, QPoint
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk import paths
@@ -25,6 +25,19 @@ def opened(kiosk: Kiosk, topic_id: str = TOPIC) -> TopicPage:
     return page
 
 
+def first_frame(kiosk: Kiosk) -> None:
+    """The first frame with the page, painted now, before any other turn of the loop, laid out
+    as the loop lays it out before it paints (the layout requests waiting are handled first)."""
+    QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+    kiosk.window.repaint()
+
+
+def needed_height(widget: QWidget) -> int:
+    if widget.hasHeightForWidth():
+        return widget.heightForWidth(widget.width())
+    return widget.minimumSizeHint().height()
+
+
 def built(page: TopicPage, shown_only: bool = False) -> list[QWidget]:
     """The pieces of the page built so far, top to bottom (without finishing the page): those
     of the first step in the column, then those in the box that shows once all are built."""
@@ -43,12 +56,15 @@ def test_the_first_step_fills_the_window_and_the_rest_follows_the_first_frame(
 ) -> None:
     page = opened(kiosk)
     assert not page.complete  # a long page: more than one screen of it waits
-    kiosk.window.repaint()  # the first frame, painted now, before any other turn of the loop
+    first_frame(kiosk)
     assert not page.complete  # the rest starts only in a later turn
     viewport = page.scroll_area.viewport()
-    last = built(page, shown_only=True)[-1]
+    shown = built(page, shown_only=True)
+    last = shown[-1]
     bottom = last.mapTo(viewport, QPoint(0, last.height())).y()
     assert bottom >= viewport.height()  # the first frame shows no empty end of the page
+    for piece in shown:  # each as tall as its text: none squeezed, none overlapping the next
+        assert piece.height() >= needed_height(piece), type(piece).__name__
     qtbot.wait_until(lambda: page.complete, timeout=5_000)
 
 
@@ -86,7 +102,7 @@ def test_a_page_dropped_before_its_rest_is_built_leaves_nothing_behind(
 ) -> None:
     page = opened(kiosk)
     assert not page.complete
-    kiosk.window.repaint()
+    first_frame(kiosk)
     kiosk.window.topic.discard_pages()  # the visit ended at once
     qtbot.wait(400)  # longer than the rest's turns and the fallback for a page never painted
     assert kiosk.window.topic.page is None
