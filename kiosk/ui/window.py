@@ -315,7 +315,7 @@ class KioskWindow(QWidget):
             self._stale.discard(name)
             screen.apply(*self._look)
 
-    def _name(self, screen: QWidget) -> Screen:
+    def _name(self, screen: QWidget | None) -> Screen:
         return next(name for name, shown in self._screens.items() if shown is screen)
 
     def _show(self, screen: QWidget, focus: QWidget | None = None) -> None:
