@@ -196,6 +196,26 @@ def handout_html(
 _FITTED: dict[tuple[str, str, str], int] = {}
 
 
+# Whether a page fitted, by what decides it (its HTML, type and paper): the page one step fuller
+# than the one a topic fitted at is asked about again at each preview of the topic, and laying
+# it out again took a third of the preview's time. Only the page's own words are kept.
+_FITS: dict[tuple[str, tuple[str, ...], float, str], bool] = {}
+_FITS_KEPT = 256
+
+
+def _fit_key(recipe: PageRecipe) -> tuple[str, tuple[str, ...], float, str]:
+    return recipe.html, recipe.families, recipe.point_size, recipe.paper
+
+
+def _fits(page: tuple[QTextDocument, PageRecipe], height: float) -> bool:
+    """The laid-out page is no taller than `height` (remembered for its recipe)."""
+    answer = page[0].size().height() <= height
+    if len(_FITS) >= _FITS_KEPT:
+        _FITS.clear()
+    _FITS[_fit_key(page[1])] = answer
+    return answer
+
+
 def build_handout(
     topic: Topic, settings: Settings, paper: str | None = None, *, qr: bool = True
 ) -> Handout:
@@ -234,14 +254,22 @@ def build_handout(
 
     families = tuple(page_font(topic.lang).families())
 
-    def laid_out(attempt: tuple[float, int, int]) -> tuple[QTextDocument, PageRecipe]:
+    def recipe(attempt: tuple[float, int, int]) -> PageRecipe:
         body_pt, steps, figures = attempt
         html_text = handout_html(topic, settings, steps, body_pt, figures)
-        recipe = PageRecipe(html_text, families, body_pt, paper, images)
-        return make_document(recipe), recipe
+        return PageRecipe(html_text, families, body_pt, paper, images)
+
+    def laid_out(attempt: tuple[float, int, int]) -> tuple[QTextDocument, PageRecipe]:
+        made = recipe(attempt)
+        return make_document(made), made
 
     def fits(page: tuple[QTextDocument, PageRecipe]) -> bool:
-        return page[0].size().height() <= rect.height()
+        return _fits(page, rect.height())
+
+    def attempt_fits(attempt: tuple[float, int, int]) -> bool:
+        """As `fits`, without laying the page out if the same page was measured before."""
+        known_answer = _FITS.get(_fit_key(recipe(attempt)))
+        return fits(laid_out(attempt)) if known_answer is None else known_answer
 
     key = (topic.id, topic.lang, layout.pageSize().key())
 
@@ -259,7 +287,7 @@ def build_handout(
     known = _FITTED.get(key)
     if known is not None and 0 < known < len(attempts):
         page = laid_out(attempts[known])
-        if fits(page) and not fits(laid_out(attempts[known - 1])):
+        if fits(page) and not attempt_fits(attempts[known - 1]):
             return made(known, page)
     first = laid_out(attempts[0])
     if fits(first):

@@ -204,7 +204,10 @@ class HomeScreen(QWidget):
         self.letters: list[LetterButton] = []
         self.group: tuple[str, str] | None = None  # ("category", id) or ("letter", letter)
         self._topics: list[TopicEntry] = []
-        self._lang = ""
+        self._lang = ""  # the language of the topics on offer ("" until the first are set)
+        self._behind: tuple[list[TopicEntry], str] | None = None  # given while hidden
+        self._catch_up = QTimer(self, singleShot=True, interval=0)
+        self._catch_up.timeout.connect(self.catch_up)
         self._shown_in = ""  # the language the groups were last set in
         self._columns = 0
         self._group_columns = 0
@@ -385,8 +388,29 @@ class HomeScreen(QWidget):
     def set_topics(self, topics: list[TopicEntry], screen_lang: str) -> None:
         """Offer these topics (in reading order, `in_reading_order`), in `screen_lang`: all at
         once, or by group and letter. A category on show stays, in the new language, if it
-        still has topics; a letter's list does not (the letters are the language's own)."""
-        self._topics, self._lang = list(topics), screen_lang
+        still has topics; a letter's list does not (the letters are the language's own).
+
+        While another screen is on show (a language chosen on a topic, the visit's end), the
+        screen is made again just after that screen's frame, or when it is shown if that comes
+        first (`catch_up`): its tiles are not what the patient is waiting to see (6 ms of a
+        language change on a topic went to them)."""
+        if self._lang and not self.isVisible() and self.window().isVisible():
+            self._behind = (list(topics), screen_lang)
+            self._catch_up.start()
+            return
+        self._set_topics(list(topics), screen_lang)
+
+    def catch_up(self) -> None:
+        """The topics given while the screen was hidden, now."""
+        self._catch_up.stop()
+        if self._behind is not None:
+            topics, lang = self._behind
+            self._set_topics(topics, lang)
+            self.tiles_added.emit()  # the window orders the keys through the new tiles
+
+    def _set_topics(self, topics: list[TopicEntry], screen_lang: str) -> None:
+        self._behind = None
+        self._topics, self._lang = topics, screen_lang
         if not self.browsing:
             self.group = None
             self._fill_list(self._topics)

@@ -419,6 +419,7 @@ class TopicScreen(QWidget):
         self._highlighted: int | None = None
         self._pages: dict[tuple[str, str], TopicPage] = {}
         self._set_aside: tuple[Topic | None, int | None, float] | None = None
+        self._behind: tuple[Topic, str] | None = None  # given while hidden (`show_topic`)
         self._spare_areas: list[QScrollArea] = []
         self._sizes: Metrics | None = None
         self._palette: Palette | None = None
@@ -460,8 +461,15 @@ class TopicScreen(QWidget):
 
     @property
     def topic(self) -> Topic | None:
-        """The topic on show, if any."""
-        return self.page.topic if self.page else None
+        """The topic on show (or to be shown when the screen is, `show_topic`), if any."""
+        if self.page is not None:
+            return self.page.topic
+        return self._behind[0] if self._behind is not None else None
+
+    def catch_up(self) -> None:
+        """The topic given while the screen was hidden: its page, now."""
+        if self._behind is not None:
+            self._show_now(*self._behind)
 
     @property
     def kept(self) -> list[tuple[str, str]]:
@@ -548,7 +556,21 @@ class TopicScreen(QWidget):
             self.page.highlight(index)
 
     def show_topic(self, topic: Topic, screen_lang: str) -> None:
-        """Show a topic from its top; say so if it is not in the screen's language."""
+        """Show a topic from its top; say so if it is not in the screen's language.
+
+        While the screen is hidden (a language chosen on the page preview, over the topic),
+        the topic is only noted, and its page is built when the screen is next shown
+        (`catch_up`): a page behind the preview is not what the patient waits to see."""
+        if not self.isVisible() and self.window().isVisible():
+            self.page = None
+            self.pages.setCurrentWidget(self.blank)
+            self._behind = (topic, screen_lang)
+            self._screen_lang = screen_lang
+            return
+        self._show_now(topic, screen_lang)
+
+    def _show_now(self, topic: Topic, screen_lang: str) -> None:
+        self._behind = None
         page = self._page_for(topic)
         page.rewind()
         self.page = page
@@ -591,7 +613,7 @@ class TopicScreen(QWidget):
             if marked is None and place > 0:
                 # The place is a fraction of the whole page: built whole before it is shown.
                 self._page_for(current).finish()
-            self.show_topic(current, self._screen_lang)
+            self._show_now(current, self._screen_lang)
             page = self.page
             assert page is not None
             if marked is not None:
@@ -625,6 +647,7 @@ class TopicScreen(QWidget):
     def clear(self) -> None:
         """Show no topic; every page back to its top with nothing highlighted."""
         self.page = None
+        self._behind = None
         self._highlighted = None
         self.language_note.hide()
         self.pages.setCurrentWidget(self.blank)

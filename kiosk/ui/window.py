@@ -314,6 +314,10 @@ class KioskWindow(QWidget):
         if name in self._stale and self._look is not None:
             self._stale.discard(name)
             screen.apply(*self._look)
+        if name == Screen.HOME:
+            self.home.catch_up()  # the topics, as given while it was hidden
+        elif name == Screen.TOPIC:
+            self.topic.catch_up()
 
     def _name(self, screen: QWidget | None) -> Screen:
         return next(name for name, shown in self._screens.items() if shown is screen)
@@ -348,6 +352,7 @@ class KioskWindow(QWidget):
         """The home screen as it was left (a group's list stays)."""
         self.topic.clear()
         self.handout.clear()
+        self._dress(Screen.HOME)  # its tiles now, before one of them is given the keys
         self._show(self.home, self.home.first_focus())
 
     @Slot()
