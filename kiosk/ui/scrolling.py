@@ -75,20 +75,27 @@ def touch_scroll_area(body: QWidget, reuse: QScrollArea | None = None) -> QScrol
     """
     if reuse is not None:
         stop_flick(reuse)
-        body.setObjectName("ScrollBody")
-        reuse.setWidget(body)  # the old body goes with it
+        _hold(reuse, body)  # the old body goes with it
         reuse.verticalScrollBar().setValue(0)
         return reuse
     area = TouchScrollArea()
     area.setObjectName("Scroll")
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
+    area.viewport().setAutoFillBackground(False)  # see-through (`_hold`)
     area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys move between controls; PageUp/Down scroll
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+    _hold(area, body)
+    return area
+
+
+def _hold(area: QScrollArea, body: QWidget) -> None:
     body.setObjectName("ScrollBody")
     area.setWidget(body)
-    return area
+    # See-through, as the viewport: the screen behind paints the background once (setWidget
+    # fills the body with its palette's colour; base.qss gives neither a colour of its own).
+    body.setAutoFillBackground(False)
 
 
 def scrolling_screen(

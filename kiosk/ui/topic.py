@@ -124,7 +124,7 @@ class TopicPage(QWidget):
         if parent is None:
             self.finish()
         else:
-            self._build_first(parent.window())
+            self._build_first(parent)
 
     # -- building ----------------------------------------------------------------------------
 
@@ -182,14 +182,16 @@ class TopicPage(QWidget):
         """Every piece of the page is built and in the page's layout, to be shown."""
         return self.complete and (not self._rest_column.count() or not self._rest_box.isHidden())
 
-    def _build_first(self, window: QWidget) -> None:
-        """The title, the main message, and what follows them until the window's height is
-        filled: all a patient can see before scrolling. The rest waits for the first frame."""
+    def _build_first(self, parent: QWidget) -> None:
+        """The title, the main message, and what follows them until the height the page is
+        shown in is filled (the window's, if that is not on show and laid out yet): all a
+        patient can see before scrolling. The rest waits for the first frame."""
         sizes = self._sizes
         self.ensurePolished()  # the page's own style first: its pieces inherit fonts from it
         margins = self.column.contentsMargins()
+        window = parent.window()
         width = min(window.width(), self.page.maximumWidth()) - margins.left() - margins.right()
-        room = window.height()
+        room = parent.height() if parent.isVisible() else window.height()
         used = margins.top()
         while not self.complete and (self._built < 2 or used < room):
             widget = self._add_next(first=True)
@@ -517,6 +519,9 @@ class TopicScreen(QWidget):
                     self.page = None
                 self._drop(page)
             spare = self._spare_areas.pop() if self._spare_areas else None
+            screen = self.layout()
+            if self.isVisible() and screen is not None:
+                screen.activate()  # the bars in a new look: the page's room is what they leave
             page = TopicPage(topic, self._sizes, self._palette, area=spare, parent=self.pages)
             if spare is not None:
                 spare.show()
