@@ -70,14 +70,19 @@ class TopicPage(QWidget):
         topic: Topic,
         sizes: Metrics,
         palette: Palette,
+        *,
         area: QScrollArea | None = None,
         parent: QWidget | None = None,
+        sheet: str = "",
     ) -> None:
         """`area`: a scroll area left by a discarded page, to reuse (see `touch_scroll_area`).
         `parent`: where it will be shown, given now: a page built outside the window and moved
         into it is styled twice over (its every widget polished again on the move). A page
-        with no parent is built whole at once."""
+        with no parent is built whole at once. `sheet`: the look's stylesheet, the page's own
+        (see `TopicScreen.dress`)."""
         super().__init__(parent)
+        if sheet:
+            self.setStyleSheet(sheet)  # before any piece is made: each is styled once
         self.topic = topic
         self._readings: list[ReadingLabel] = []
         self._sizes, self._palette = sizes, palette
@@ -384,9 +389,13 @@ class TopicPage(QWidget):
         """Take the scroll area out of this page, which is about to be deleted, for reuse."""
         # The body is deleted now rather than moved out: moving a whole page to a new parent
         # makes the stylesheet polish it all again.
-        self._rest.stop()
-        self._parts, self._count = [], self._built  # the rest is never built (each held the page)
+        self.stop_building()
         return set_aside(self.scroll_area, delete_body_now=True)
+
+    def stop_building(self) -> None:
+        """The rest is never built (the page is being let go: each piece held it)."""
+        self._rest.stop()
+        self._parts, self._count = [], self._built
 
     def scroll_fraction(self) -> float:
         """How far down the text is scrolled, 0 to 1."""
@@ -423,6 +432,13 @@ class TopicScreen(QWidget):
         self._set_aside: tuple[Topic | None, int | None, float] | None = None
         self._behind: tuple[Topic, str] | None = None  # given while hidden (`show_topic`)
         self._spare_areas: list[QScrollArea] = []
+        self._sheet = ""  # the look's stylesheet (`dress`)
+        # Pages let go of, deleted just after the frame (`_drop`).
+        self._leaving: list[TopicPage] = []
+        self._let_go = QTimer(self)
+        self._let_go.setSingleShot(True)
+        self._let_go.setInterval(0)
+        self._let_go.timeout.connect(self._release_leaving)
         self._sizes: Metrics | None = None
         self._palette: Palette | None = None
 
@@ -522,7 +538,9 @@ class TopicScreen(QWidget):
             screen = self.layout()
             if self.isVisible() and screen is not None:
                 screen.activate()  # the bars in a new look: the page's room is what they leave
-            page = TopicPage(topic, self._sizes, self._palette, area=spare, parent=self.pages)
+            page = TopicPage(
+                topic, self._sizes, self._palette, area=spare, parent=self.pages, sheet=self._sheet
+            )
             if spare is not None:
                 spare.show()
             self._pages[key] = page
@@ -542,17 +560,35 @@ class TopicScreen(QWidget):
             del self._pages[key]
             self._drop(page)
 
+    def dress(self, sheet: str) -> None:
+        """The look's stylesheet on the screen's bars, and on each page as it is built (a page
+        has its own): a new look restyles the bars, never a page about to be let go, so that
+        page can wait until after the frame to be deleted. The screen's own background is
+        the window's, the same colour."""
+        self._sheet = sheet
+        for part in self.children():
+            if isinstance(part, QWidget) and part is not self.pages and part.styleSheet() != sheet:
+                part.setStyleSheet(sheet)
+
     def _drop(self, page: TopicPage) -> None:
+        """Let a page go: out of sight now, deleted just after the frame (its scroll area
+        kept for the next page). Nothing outside the page holds its widgets (the screen's
+        `page` is already cleared)."""
         self.pages.removeWidget(page)
-        area = page.release_area()
-        if len(self._spare_areas) < KEPT_PAGES:
-            self._spare_areas.append(area)
-        else:
-            shiboken6.delete(area)
-        # At once, not deleteLater(): a page left until the next turn of the event loop
-        # would still be polished by a stylesheet change made meanwhile. Nothing outside
-        # the page holds its widgets (the screen's `page` is already cleared).
-        shiboken6.delete(page)
+        page.stop_building()
+        page.hide()
+        self._leaving.append(page)
+        self._let_go.start()
+
+    def _release_leaving(self) -> None:
+        leaving, self._leaving = self._leaving, []
+        for page in leaving:
+            area = page.release_area()
+            if len(self._spare_areas) < KEPT_PAGES:
+                self._spare_areas.append(area)
+            else:
+                shiboken6.delete(area)
+            shiboken6.delete(page)
 
     def highlight(self, index: int | None) -> None:
         """Mark the sentence being read on the page on show."""
@@ -630,9 +666,8 @@ class TopicScreen(QWidget):
         return self.topic, self._highlighted, self.page.scroll_fraction() if self.page else 0.0
 
     def set_aside(self) -> None:
-        """Drop the pages before a new look is set: a stylesheet change polishes every widget
-        alive, and these pages are rebuilt anyway. The next `apply` shows the topic again, at
-        the same place."""
+        """Drop the pages before a new look is set (they are rebuilt in it), noting where the
+        patient was: the next `apply` shows the topic again, at the same place."""
         if self._set_aside is None:
             self._set_aside = self._where()
         self.discard_pages()

@@ -6,9 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+import shiboken6
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAccessible
-from PySide6.QtWidgets import QApplication, QPushButton
+from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk import languages, paths
@@ -250,10 +251,34 @@ def test_look_and_language_changes_leave_no_widgets_behind(
     for _ in range(5):
         round_of_changes()
     assert len(QApplication.allWidgets()) == widgets
-    # At the moment a new stylesheet is set, no text of a dropped page is alive anywhere (kept
-    # by a spare scroll area, or waiting to be deleted), so there is less to polish.
-    kiosk.window.topic.set_aside()
-    assert not [w for w in QApplication.allWidgets() if isinstance(w, ReadingLabel)]
+    # A new look restyles the bars and builds the page again; the page it drops is not
+    # restyled on its way out (it keeps its own stylesheet), and is deleted just after.
+    dropped = kiosk.window.topic.page
+    assert dropped is not None
+    label = dropped.readings[-1]
+    restyled = _StyleWatch(label)
     click(qtbot, controls.sizes[130])
+    assert restyled.count == 0
+    qtbot.wait_until(lambda: not shiboken6.isValid(label))
+    shown = kiosk.window.topic.page
+    assert shown is not None
+    assert shown is not dropped
     assert kiosk.window.topic.topic is not None
     assert kiosk.window.topic.topic.id == "ibs-leg-pain"
+    alive = [w for w in QApplication.allWidgets() if isinstance(w, ReadingLabel)]
+    assert alive
+    assert all(shown.isAncestorOf(w) for w in alive)  # no text of a dropped page is left
+
+
+class _StyleWatch(QObject):
+    """Counts the style and font changes one widget is sent."""
+
+    def __init__(self, widget: QWidget) -> None:
+        super().__init__()
+        self.count = 0
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.StyleChange, QEvent.Type.FontChange):
+            self.count += 1
+        return False
