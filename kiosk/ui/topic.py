@@ -685,9 +685,11 @@ class TopicScreen(QWidget):
         self._pages = {}
 
     def clear(self) -> None:
-        """Show no topic; every page back to its top with nothing highlighted."""
+        """Show no topic; every page back to its top with nothing highlighted. A topic noted
+        while the screen was hidden, for a new language or look, is forgotten with it."""
         self.page = None
         self._behind = None
+        self._set_aside = None
         self._highlighted = None
         self.language_note.hide()
         self.pages.setCurrentWidget(self.blank)

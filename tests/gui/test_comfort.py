@@ -282,3 +282,31 @@ class _StyleWatch(QObject):
         if event.type() in (QEvent.Type.StyleChange, QEvent.Type.FontChange):
             self.count += 1
         return False
+
+
+@pytest.mark.parametrize("change", ["text size", "contrast", "language"])
+def test_a_choice_made_on_the_preview_leaves_nothing_of_the_topic_after_the_reset(
+    make_kiosk: MakeKiosk, qtbot: QtBot, change: str
+) -> None:
+    """The topic screen, hidden behind the preview, takes a new look or language only when it
+    is next shown; the visit ending first leaves it with no topic and no page at all."""
+    kiosk = make_kiosk(Settings())
+    window = kiosk.window
+    kiosk.visits.start()
+    kiosk.reading.open_topic("ibs-leg-pain")
+    click(qtbot, window.topic.print_button)
+    assert window.current_screen == "handout"
+    controls = window.handout.controls
+    if change == "text size":
+        click(qtbot, controls.sizes[170])
+    elif change == "contrast":
+        click(qtbot, controls.contrast)
+    else:
+        choose_language(qtbot, controls, "es")
+    kiosk.visits.reset()
+    qtbot.wait(50)  # anything left for after the frame has run
+    assert window.current_screen == "attract"
+    assert window.topic.topic is None
+    assert window.topic.page is None
+    assert not window.topic.kept
+    assert not [w for w in QApplication.allWidgets() if isinstance(w, ReadingLabel)]
