@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from PySide6.QtCore import QByteArray, QRectF, Qt
+from PySide6.QtCore import QByteArray, QRectF
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtSvg import QSvgRenderer
 
@@ -19,8 +19,11 @@ def svg_image(name: str, colour: str, size: int = 128) -> QImage:
     except OSError:
         svg = ""
     renderer = QSvgRenderer(QByteArray(svg.encode("utf-8")))
-    image = QImage(size, size, QImage.Format.Format_ARGB32_Premultiplied)
-    image.fill(Qt.GlobalColor.transparent)
+    # Transparent from the start: made from zeroed memory, and copied to own it. (`fill`, in
+    # any of its forms, makes PySide build the whole `Qt` namespace to choose between them,
+    # and this icon is drawn for the first frame: see kiosk/lazy_qt.py.)
+    clear = bytes(size * size * 4)
+    image = QImage(clear, size, size, size * 4, QImage.Format.Format_ARGB32_Premultiplied).copy()
     if renderer.isValid():
         painter = QPainter(image)
         renderer.render(painter, QRectF(0, 0, size, size))

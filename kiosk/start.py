@@ -34,8 +34,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QSocketNotifier, Qt, QTimer, SignalInstance
-from PySide6.QtGui import QCursor
+from PySide6.QtCore import QObject, QSocketNotifier, QTimer, SignalInstance
+from PySide6.QtGui import QCursor, QImage, QPixmap
 from PySide6.QtWidgets import QApplication
 
 from kiosk import STARTED, languages, paths
@@ -95,6 +95,14 @@ def first_screen(app: QApplication, settings: Settings, windowed: bool) -> First
     look.apply(choices)
     window.show_attract()
     return FirstScreen(window, visit, translations, look)
+
+
+def blank_cursor() -> QCursor:
+    """A pointer that draws nothing: a transparent picture. Qt's own `BlankCursor` is a value
+    of the `Qt` namespace, which the first frame does not build (see kiosk/lazy_qt.py)."""
+    side = 16
+    clear = QImage(bytes(side * side * 4), side, side, side * 4, QImage.Format.Format_ARGB32)
+    return QCursor(QPixmap.fromImage(clear.copy()), 0, 0)
 
 
 def has_display() -> bool:
@@ -268,7 +276,7 @@ def run_kiosk(settings: Settings, windowed: bool = False, config_path: Path | No
     hide_pointer = settings.cursor == "hidden" or (settings.cursor == "" and not windowed)
     if hide_pointer:
         # A touchscreen has no pointer; an arrow left in the middle looks broken to a patient.
-        app.setOverrideCursor(QCursor(Qt.CursorShape.BlankCursor))
+        app.setOverrideCursor(blank_cursor())
     if is_dark(parse_hours(settings.screen_off), dt.datetime.now().time()):
         window.show_dark()  # outside opening hours, the first frame is already the dark screen
         log.info("screen dark (outside opening hours)")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QTimer, Signal, Slot
 from PySide6.QtGui import QHideEvent, QKeyEvent, QMouseEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
@@ -32,29 +32,34 @@ STRETCH = 100  # the column's stretches are 2, 1, 1, 2 times this
 DRIFT_STRETCH = 150  # the top and bottom stretches move this far from 200 each way
 
 
-class AttractScreen(QWidget):
-    """Shown when nobody is using the kiosk. Any touch or key emits `start_requested`."""
+class AttractScreen(QFrame):
+    """Shown when nobody is using the kiosk. Any touch or key emits `start_requested`.
+
+    It is the first frame's screen, so it sets no Qt flag by value (see kiosk/lazy_qt.py): its
+    flags are set by name through Qt's properties, it is a QFrame so that Qt paints its styled
+    background unasked, and its words let touches through as every label does (a label takes
+    no touch, so the screen beneath gets it)."""
 
     start_requested = Signal()
 
     def __init__(self, clinic_name: str, rotate_s: float, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("Attract")
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setProperty("focusPolicy", "StrongFocus")
         self._topics: list[TopicEntry] = []
         self.index = 0
         self._palette: Palette | None = None
         self._sizes: Metrics | None = None
 
         self.clinic = QLabel(clinic_name)
-        self.clinic.setTextFormat(Qt.TextFormat.PlainText)
-        self.clinic.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        set_role(self.clinic, "title")
+        _plain(self.clinic)
+        self.clinic.setProperty("alignment", "AlignCenter")
+        set_role(self.clinic, "title", new=True)
         self.welcome = QLabel()
-        self.welcome.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.welcome.setProperty("alignment", "AlignCenter")
         self.welcome.setWordWrap(True)
-        set_role(self.welcome, "muted")
+        _plain(self.welcome)
+        set_role(self.welcome, "muted", new=True)
 
         self._build_card()
 
@@ -73,7 +78,11 @@ class AttractScreen(QWidget):
         column.addLayout(middle)
         self._middle = middle
         column.addStretch(STRETCH)
-        column.addWidget(self.start, 0, Qt.AlignmentFlag.AlignHCenter)
+        centred = QHBoxLayout()  # the button in the middle of its row, as wide as it needs
+        centred.addStretch(1)
+        centred.addWidget(self.start)
+        centred.addStretch(1)
+        column.addLayout(centred)
         column.addStretch(2 * STRETCH)
         self._column = column
 
@@ -84,8 +93,6 @@ class AttractScreen(QWidget):
         self._drift = QTimer(self)
         self._drift.setInterval(DRIFT_STEP_MS)
         self._drift.timeout.connect(self.drift)
-        for label in (self.clinic, self.welcome, self.card_title, self.card_text):
-            label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.retranslate()
 
     def _build_card(self) -> None:
@@ -94,18 +101,21 @@ class AttractScreen(QWidget):
         self.card.setObjectName("AttractCard")
         self.card_icon = IconLabel("general")
         self.card_title = QLabel()
-        self.card_title.setTextFormat(Qt.TextFormat.PlainText)
+        _plain(self.card_title)
         self.card_title.setWordWrap(True)
-        set_role(self.card_title, "heading")
+        set_role(self.card_title, "heading", new=True)
         self.card_text = QLabel()
-        self.card_text.setTextFormat(Qt.TextFormat.PlainText)
+        _plain(self.card_text)
         self.card_text.setWordWrap(True)
-        set_role(self.card_text, "muted")
+        set_role(self.card_text, "muted", new=True)
         words = QVBoxLayout()
         words.addWidget(self.card_title)
         words.addWidget(self.card_text)
+        icon = QVBoxLayout()  # the icon at the top of the card, beside the title
+        icon.addWidget(self.card_icon)
+        icon.addStretch(1)
         row = QHBoxLayout(self.card)
-        row.addWidget(self.card_icon, 0, Qt.AlignmentFlag.AlignTop)
+        row.addLayout(icon)
         row.addLayout(words, 1)
         self._card_row = row
         self._fade: QGraphicsOpacityEffect | None = None
@@ -285,3 +295,10 @@ class AttractScreen(QWidget):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         self.start_requested.emit()
         event.accept()
+
+
+def _plain(label: QLabel) -> None:
+    """Words shown as the characters they are (a clinic's name, a topic's title: never read as
+    markup), taking no touch: the screen beneath gets it."""
+    label.setProperty("textFormat", "PlainText")
+    label.setProperty("textInteractionFlags", "NoTextInteraction")

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QPaintEvent
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QShowEvent
 from PySide6.QtWidgets import QWidget
 
+from kiosk.lazy_qt import Qt  # made with the first frame's window: see kiosk/lazy_qt.py
 from kiosk.theme import Metrics, Palette
 
 
@@ -18,8 +19,7 @@ class DarkScreen(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("Dark")
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setCursor(Qt.CursorShape.BlankCursor)
+        self.setProperty("focusPolicy", "StrongFocus")
         self.setAccessibleName(self.tr("The kiosk is resting. Touch the screen to start."))
 
     def retranslate(self) -> None:
@@ -36,6 +36,11 @@ class DarkScreen(QWidget):
     def first_focus(self) -> QWidget | None:
         """Keys land on the screen itself, which any key wakes."""
         return None
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """No pointer over it (set when first shown: the window is made with this screen)."""
+        super().showEvent(event)
+        self.setCursor(Qt.CursorShape.BlankCursor)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         """Black, whatever the theme's stylesheet says."""

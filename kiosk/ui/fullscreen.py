@@ -25,9 +25,11 @@ from __future__ import annotations
 import logging
 
 import shiboken6
-from PySide6.QtCore import QObject, QRect, Qt, QTimer, Slot
+from PySide6.QtCore import QObject, QRect, QTimer, Slot
 from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import QWidget
+
+from kiosk.lazy_qt import Qt  # imported before the first frame: see kiosk/lazy_qt.py
 
 log = logging.getLogger("kiosk.screen")
 

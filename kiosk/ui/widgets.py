@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtCore import QEvent, QSize
 from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
 from kiosk.content.sentences import han_characters, join_sentences, sentence_gaps
 from kiosk.icons import svg_image
+from kiosk.lazy_qt import Qt  # the first frame makes buttons: see kiosk/lazy_qt.py
 
 
 def icon_pixmap(name: str, colour: str, size: int, ratio: float = 1.0) -> QPixmap:
@@ -28,12 +29,13 @@ def place_in_grid(grid: QGridLayout, widgets: list[QWidget], columns: int, fill:
         grid.setColumnStretch(col, (1 if col < columns else 0) if fill else int(col == columns))
 
 
-def set_role(widget: QWidget, role: str) -> None:
+def set_role(widget: QWidget, role: str, *, new: bool = False) -> None:
     """Give a widget a style role from base.qss (title, heading, muted, primary, ...). A widget
     already styled is styled again for it; a new one takes it when it is first styled (a topic's
-    page gives roles to a dozen new labels, and styling each twice cost time for nothing)."""
+    page gives roles to a dozen new labels, and styling each twice cost time for nothing).
+    `new`: the widget is being made, so it is not styled yet (nothing to ask Qt)."""
     widget.setProperty("role", role)
-    if widget.testAttribute(Qt.WidgetAttribute.WA_WState_Polished):
+    if not new and widget.testAttribute(Qt.WidgetAttribute.WA_WState_Polished):
         widget.style().unpolish(widget)
         widget.style().polish(widget)
 
@@ -53,15 +55,17 @@ class IconLabel(QLabel):
     def __init__(self, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._name = name
-        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setProperty("alignment", "AlignCenter")  # by name: see kiosk/lazy_qt.py
 
     def set_icon(self, name: str) -> None:
         """Show another icon (drawn at the next `paint_icon`)."""
         self._name = name
 
     def paint_icon(self, colour: str, size: int) -> None:
-        """Draw the icon in a colour at a size in pixels."""
+        """Draw the icon in a colour at a size in pixels. A touch on it goes to what it lies on
+        (a tile, a card): said here, as no icon is shown before it is drawn, and the attract
+        screen's card makes its icon before the first frame, which sets no flag by value."""
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.setPixmap(icon_pixmap(self._name, colour, size, self.devicePixelRatioF()))
         self.setFixedSize(size, size)
 
@@ -76,10 +80,11 @@ class TouchButton(QPushButton):
         self._icon = icon
         self._words = text
         self._compact = False
-        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # a tap does not leave a focus ring
+        self.setProperty("focusPolicy", "TabFocus")  # a tap leaves no focus ring (by name:
+        # the first frame's button sets no flag by value, see kiosk/lazy_qt.py)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.setAccessibleName(text)
-        set_role(self, role)
+        set_role(self, role, new=True)
 
     def set_words(self, text: str) -> None:
         """Change the words (and the accessible name with them)."""

@@ -5,10 +5,11 @@ from __future__ import annotations
 import itertools
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QColor, QKeyEvent, QPalette, QResizeEvent
 from PySide6.QtWidgets import QScrollArea, QStackedWidget, QVBoxLayout, QWidget
 
+from kiosk.lazy_qt import Qt  # made with the first frame: see kiosk/lazy_qt.py
 from kiosk.theme import Metrics, Palette
 from kiosk.ui.attract import AttractScreen
 from kiosk.ui.dark import DarkScreen
@@ -89,8 +90,7 @@ class KioskWindow(QWidget):
 
     def __init__(self, clinic_name: str, attract_rotate_s: float, windowed: bool = False) -> None:
         super().__init__()
-        self.setObjectName("KioskWindow")
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        self.setObjectName("KioskWindow")  # its background: its palette's (`apply`)
         self.setWindowTitle(clinic_name)
         self.windowed = windowed
         self.allow_close = False
@@ -101,7 +101,7 @@ class KioskWindow(QWidget):
         # Fullscreen: the window covers its screen itself (see kiosk/ui/fullscreen.py).
         self.cover = None if windowed else ScreenCover(self)
         if not windowed:
-            self.setWindowFlag(Qt.WindowType.FramelessWindowHint)
+            self._frameless()
 
         self._clinic_name = clinic_name
         self.stack = QStackedWidget()
@@ -126,6 +126,17 @@ class KioskWindow(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)
         self.guard = KioskGuard(self)
+
+    def _frameless(self) -> None:
+        """No frame and no title bar. Said to the native window, made now (not shown), by name
+        through its `flags` property: `setWindowFlag` takes the flag by value, which would make
+        PySide build the whole `Qt` namespace before the first frame (see kiosk/lazy_qt.py).
+        The native window is made once and kept; the widget's own `windowFlags()` does not
+        list the flag."""
+        self.winId()
+        handle = self.windowHandle()
+        if handle is not None:
+            handle.setProperty("flags", "Window|FramelessWindowHint")
 
     def build_screens(self) -> None:
         """Add the home, topic and page preview screens, the idle overlay and the key and
@@ -273,6 +284,8 @@ class KioskWindow(QWidget):
 
     def set_direction(self, rtl: bool) -> None:
         """Mirror every screen for a language written right to left, or back."""
+        if rtl == self.isRightToLeft():
+            return  # as it is (the first frame, left to right, asks for no direction by value)
         self.setLayoutDirection(
             Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
         )
@@ -332,7 +345,7 @@ class KioskWindow(QWidget):
             self.screen_changed.emit(self.current_screen)
         # Keys: focus the first control. Touch: focus the screen itself, so no ring shows.
         target = focus if focus is not None and self.guard.keyboard_mode else screen
-        target.setFocus(Qt.FocusReason.OtherFocusReason)
+        target.setFocus()  # Qt's OtherFocusReason
 
     @Slot()
     def show_attract(self) -> None:

@@ -9,6 +9,8 @@ import os
 import textwrap
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import run_script
 
 # Not one of these may be loaded before the first frame: they are the rest of the kiosk.
@@ -204,3 +206,40 @@ def test_a_window_never_painted_still_gets_the_rest_started(tmp_path: Path) -> N
         "speech: painted before: False",
     ]
     assert "the window was not painted within 3 s of being shown; starting anyway" in log
+
+
+@pytest.mark.parametrize("windowed", [True, False], ids=["windowed", "fullscreen"])
+def test_the_first_frame_builds_no_enum_of_the_qt_namespace(tmp_path: Path, windowed: bool) -> None:
+    """PySide builds all 93 enum classes of the `Qt` namespace at its first use (44 ms on a
+    slow machine, a third of a bare page's start). The first frame sets its flags by name
+    (kiosk/lazy_qt.py): windowed, and as deployed, fullscreen and frameless with the pointer
+    hidden. That the window is frameless and the pointer hidden is checked once it runs."""
+    made = (
+        "import PySide6.QtCore; "
+        "print(f\"Qt namespace made: {'Qt' in vars(PySide6.QtCore)}\", flush=True)"
+    )
+    looks = (
+        "from PySide6.QtCore import Qt\n"
+        "    handle = self.kiosk.window.windowHandle()\n"
+        "    flags = handle.flags() if handle is not None else Qt.WindowType.Widget\n"
+        "    frameless = bool(flags & Qt.WindowType.FramelessWindowHint)\n"
+        "    cursor = QApplication.overrideCursor()\n"
+        "    picture = cursor.pixmap().toImage() if cursor is not None else None\n"
+        "    blank = picture is not None and not picture.isNull() and all(\n"
+        "        picture.pixelColor(x, y).alpha() == 0\n"
+        "        for x in range(picture.width()) for y in range(picture.height()))\n"
+        '    print(f"frameless: {frameless}; pointer hidden: {blank}", flush=True)\n'
+        '    print(f"after: {self.kiosk.window.current_screen.value}", flush=True)'
+    )
+    script = _script(at_first_paint=made).replace(
+        'print(f"after: {self.kiosk.window.current_screen.value}", flush=True)', looks
+    )
+    if not windowed:
+        script = script.replace("windowed=True)", "windowed=False)")
+    said, log = starts(script, tmp_path)
+    assert said[:2] == ["first paint: attract: []", "Qt namespace made: False"]
+    deployed = not windowed
+    assert f"frameless: {deployed}; pointer hidden: {deployed}" in said
+    assert "after: attract" in said
+    if deployed:
+        assert "window covers the screen" in log
