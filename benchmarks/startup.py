@@ -9,8 +9,9 @@
    it tells systemd it is ready (READY=1 on a notify socket, sent once the first frame has been
    painted), against a bare PySide6 page that says the same after its own first paint. No
    picture is encoded and no process exit is counted: this is what a patient waits for when
-   the kiosk starts. Aim: at most 1.4 times the baseline's time. Also when the kiosk is ready
-   for a first tap: the rest built after that frame, and started (its STATUS= message).
+   the kiosk starts. Aim: at most 1.4 times the baseline's time. The same as deployed
+   (`main.py`: fullscreen, frameless, the pointer hidden). Also when the windowed kiosk is
+   ready for a first tap: the rest built after that frame, and started (its STATUS= message).
 3. Tap-to-painted time for opening a topic in-process (tile click until the topic screen has
    painted). Aim: 95th percentile under 30 ms.
 """
@@ -120,6 +121,11 @@ def first_frame_figures(runs: int) -> None:
                 [sys.executable, str(ROOT / "main.py"), "--windowed"],
                 f"STATUS={RUNNING}".encode(),
             ),
+            # As deployed: fullscreen and frameless, the pointer hidden.
+            "fullscreen, first frame": (
+                [sys.executable, str(ROOT / "main.py")],
+                f"STATUS={RUNNING}".encode(),
+            ),
         }
         for command, then in commands.values():
             until_ready(command, folder, then)  # warm the file cache
@@ -130,9 +136,10 @@ def first_frame_figures(runs: int) -> None:
         for name, times in samples.items():
             first = statistics.median(t[0] for t in times) * 1000
             print(f"{name:<28} median {first:7.0f} ms   ({runs} runs)")
-        base, kiosk = samples.values()
-        ratio = statistics.median(k[0] / b[0] for b, k in zip(base, kiosk, strict=True))
-        print(f"{'ratio to baseline':<28} {ratio:.2f}x   (aim <= 1.4x)")
+        base, kiosk, deployed = samples.values()
+        for label, times in (("ratio to baseline", kiosk), ("  same, fullscreen", deployed)):
+            ratio = statistics.median(k[0] / b[0] for b, k in zip(base, times, strict=True))
+            print(f"{label:<28} {ratio:.2f}x   (aim <= 1.4x)")
         tap = statistics.median(k[1] for k in kiosk) * 1000
         print(f"{'kiosk, ready for a tap':<28} median {tap:7.0f} ms   (the rest built and started)")
 
