@@ -268,8 +268,9 @@ def build_handout(
 
     def attempt_fits(attempt: tuple[float, int, int]) -> bool:
         """As `fits`, without laying the page out if the same page was measured before."""
-        known_answer = _FITS.get(_fit_key(recipe(attempt)))
-        return fits(laid_out(attempt)) if known_answer is None else known_answer
+        made = recipe(attempt)
+        known_answer = _FITS.get(_fit_key(made))
+        return fits((make_document(made), made)) if known_answer is None else known_answer
 
     key = (topic.id, topic.lang, layout.pageSize().key())
 

@@ -100,8 +100,7 @@ class LanguagePicker(Popup):
         focus) start on that language; a touch leaves no focus ring. Closing gives the focus
         back to `return_to` if the picker had it."""
         self._return_to = return_to
-        self._made()
-        for code, button in self.entries.items():
+        for code, button in self.entries.items():  # the card is made here if it is not yet
             button.setChecked(code == current)
         keys = return_to.hasFocus()
         self.setGeometry(self._screen.rect())
