@@ -28,6 +28,10 @@ IDLE_WAIT_S = 5.0
 # on a busy machine (two in a row seen while another process took the CPU): try a few times,
 # pausing a little longer each time.
 SILENT_TRIES = 4
+# The render process works ahead of the reading (the next sentences, a new language's page):
+# it gives way to the kiosk's GUI thread when both want the CPU, so a tap is not kept waiting
+# behind speech nobody has asked for yet.
+NICENESS = 10
 SILENT_PAUSE_S = 0.05
 
 
@@ -187,8 +191,15 @@ def serve(stdin: TextIO, protocol: TextIO) -> int:
     return 0
 
 
+def step_back() -> None:
+    """Run at a lower CPU priority than the kiosk that started it (where the system allows)."""
+    with contextlib.suppress(AttributeError, OSError):  # no os.nice on Windows
+        os.nice(NICENESS)
+
+
 def main() -> int:
     """Entry point of the render process."""
+    step_back()
     protocol = _protocol_stream()
     return serve(sys.stdin, protocol)
 

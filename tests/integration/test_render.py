@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from kiosk.narration.engine import NORMAL_SPEED, SLOW_SPEED
 from kiosk.narration.render import RenderClient
 from kiosk.narration.voices import choose_voice
+from kiosk.narration.worker import NICENESS
 
 
 def render(
@@ -191,3 +192,14 @@ def test_slower_speech_is_slower_by_the_kiosks_own_measure(
         assert render(qtbot, client, text, "gmw/en-us", slow, speed=SLOW_SPEED)[1] == "ok"
         ratios.append(round(seconds(slow) / seconds(normal), 2))
     assert all(1.15 < ratio < 1.6 for ratio in ratios), f"slow/normal = {ratios}"
+
+
+def _niceness(pid: int) -> int:
+    stat = Path(f"/proc/{pid}/stat").read_text()
+    return int(stat.rsplit(")", 1)[1].split()[16])  # field 19: after the name, the 17th
+
+
+def test_the_render_process_gives_way_to_the_kiosk(client: RenderClient) -> None:
+    """It renders ahead of the reading; a patient's tap on the GUI thread comes first."""
+    assert client.pid
+    assert _niceness(client.pid) == _niceness(os.getpid()) + NICENESS
