@@ -32,9 +32,10 @@ published every --pack-every visits, which the kiosk takes once the attract scre
 and every --reload-every visits staff end the visit instead of the idle reset: they hold the
 corner, type the PIN, tap Reload topics, then Back. The stall probe also says, for each of
 the kiosk's services (narration, printing, a pack check, a pack put in use, a staff reload, a
-scrape), the longest stall while it was at work and the step it came in. While the patient
-is at the screen the idle clock is held (as reading aloud holds it), so a slow step is not taken
-for leaving.
+scrape), the longest stall while it was at work and the step it came in; a gap that holds a
+patient's tap (its handling and frame, the interaction's own time) is counted apart. While
+the patient is at the screen the idle clock is held (as reading aloud holds it), so a slow step
+is not taken for leaving.
 
 After each reset the run checks that nothing of the visit is left (see `leftovers`): the attract
 screen, no topic, no handout page, the default choices, nothing being read or said, audio guide
