@@ -311,7 +311,6 @@ class StallProbe:
         now = time.perf_counter()
         gap = max(0.0, now - self._last - self.INTERVAL_S)
         self._last = now
-        self.gaps.append(gap)
         began, self._last_label = self._last_label, self.label
         where = began if began == self.label else f"{began} .. {self.label}"
         tap, self._tap = self._tap, False
@@ -320,6 +319,7 @@ class StallProbe:
         if tap:
             self.tap_gaps.append(gap)
             return
+        self.gaps.append(gap)
         if gap > 0.050:
             self.over_50 += 1
             self.over_50_in[where] += 1

@@ -28,11 +28,11 @@ IDLE_WAIT_S = 5.0
 # on a busy machine (two in a row seen while another process took the CPU): try a few times,
 # pausing a little longer each time.
 SILENT_TRIES = 4
+SILENT_PAUSE_S = 0.05
 # The render process works ahead of the reading (the next sentences, a new language's page):
 # it gives way to the kiosk's GUI thread when both want the CPU, so a tap is not kept waiting
 # behind speech nobody has asked for yet.
 NICENESS = 10
-SILENT_PAUSE_S = 0.05
 
 
 def _protocol_stream() -> TextIO:
