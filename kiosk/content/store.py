@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kiosk import paths
+from kiosk.content.catalog import RACY_NS
 from kiosk.content.packs import (
     FILES_FOLDER,
     MANIFEST,
@@ -247,13 +248,17 @@ class PackStore:
 
 def _date_files(folder: Path, manifest: Manifest) -> None:
     """Give the unpacked files the pack's build time: the content index then takes them as
-    settled at once (a file changed within seconds of indexing is read again every start)."""
+    settled at once (a file changed within seconds of indexing is read again every start).
+    A pack built moments ago (published and fetched at once) is dated just far enough back
+    to count as settled: its files never change once checked, and read again they would be
+    read on the GUI thread, as the pack is put in use."""
     built = manifest.built_at()
     if built is None or built.tzinfo is None:
         return
-    stamp = built.timestamp()
-    if stamp > dt.datetime.now(dt.UTC).timestamp():
+    now = dt.datetime.now(dt.UTC).timestamp()
+    if built.timestamp() > now:
         return  # a pack from a clock ahead of ours keeps the time it was unpacked
+    stamp = min(built.timestamp(), now - RACY_NS / 1e9 - 1)
     for path in folder.rglob("*"):
         if path.is_file():
             os.utime(path, (stamp, stamp))

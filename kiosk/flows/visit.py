@@ -6,7 +6,7 @@ from __future__ import annotations
 import contextlib
 import logging
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from kiosk.config import Settings
 from kiosk.session import IdleMonitor, Visit
@@ -46,6 +46,12 @@ class VisitFlow(QObject):
         idle.timed_out.connect(self.reset)
         window.overlay.keep_going.connect(idle.poke)
         visit.changed.connect(window.show_choices)
+        # After a reset, one hidden screen put back in the default look per turn of the event
+        # loop, so that a frame or a touch can come between (`KioskWindow.dress_later`).
+        self._dresser = QTimer(self)
+        self._dresser.setSingleShot(True)
+        self._dresser.setInterval(0)
+        self._dresser.timeout.connect(self._dress_next)
 
     @Slot()
     def start(self) -> None:
@@ -75,11 +81,19 @@ class VisitFlow(QObject):
         in the choices. The screen goes back first; then `Visit.ended` tells every part."""
         self._idle.disable()
         self._idle.set_timeout(self._settings.idle_timeout_s)
-        with self._paused():  # the screens go back to the defaults' look and words
+        with self._paused():  # the screen on show goes back to the defaults' look and words
             self._window.reset()
             self._visit.reset()
-            self._window.dress_all()
+        self._window.dress_later()  # and the hidden ones, one a turn
+        self._dresser.start()
         log.info("visit reset")
+
+    @Slot()
+    def _dress_next(self) -> None:
+        with self._paused():
+            more = self._window.dress_next()
+        if more:
+            self._dresser.start()
 
     def _paused(self) -> contextlib.AbstractContextManager[None]:
         return self.events.paused() if self.events is not None else contextlib.nullcontext()

@@ -119,6 +119,7 @@ class KioskWindow(QWidget):
         # Hidden screens not yet given the look's sizes and colours (`apply`): each gets them
         # when it is next shown, as it gets the stylesheet.
         self._stale: set[Screen] = set()
+        self._undressed: list[Screen] = []  # hidden screens to dress, one a turn (`dress_later`)
         self._before_pin: QWidget = self.attract
         self._register(Screen.ATTRACT, self.attract)  # on show until told otherwise
         self._register(Screen.DARK, self.dark)
@@ -312,11 +313,26 @@ class KioskWindow(QWidget):
         if self.stack.currentWidget() is not None:
             self._dress(self.current_screen)
 
-    def dress_all(self) -> None:
-        """Every screen in the look now (at the reset: nothing of the last patient's look stays
-        on a hidden screen either)."""
-        for name in self._screens:
-            self._dress(name)
+    def dress_later(self) -> None:
+        """Every hidden screen to be put in the look now, one per `dress_next` (at the reset:
+        nothing of the last patient's look stays on a hidden screen, and no one turn of the
+        event loop restyles them all; together they took 50-90 ms). The home screen first: a
+        touch brings it next. A screen shown before its turn is dressed as it is shown."""
+        self._undressed = list(dict.fromkeys((Screen.HOME, *self._screens)))
+
+    def dress_next(self) -> bool:
+        """One more hidden screen in the look (see `dress_later`); True while some wait."""
+        while self._undressed:
+            name = self._undressed.pop(0)
+            if name in self._screens and name != self.current_screen:  # staff's may be gone
+                self._dress(name)
+                break
+        return self.dressing
+
+    @property
+    def dressing(self) -> bool:
+        """Some hidden screens still wait for the look (`dress_later`)."""
+        return bool(self._undressed)
 
     def _dress(self, name: Screen) -> None:
         """The look's stylesheet, then its sizes and colours, on one screen if it lacks them."""

@@ -136,6 +136,7 @@ def test_everything_returns_to_the_defaults_after_the_visit(
     assert kiosk.guide.enabled
     kiosk.reading.open_topic("ibs-leg-pain")
     qtbot.wait_signal(kiosk.idle.timed_out, timeout=5000).wait()
+    qtbot.wait_until(lambda: not kiosk.window.dressing)  # the hidden screens, one a turn
     assert kiosk.visit.choices == VisitChoices.defaults(FAST)
     assert not kiosk.guide.enabled
     assert not kiosk.guide.talking
@@ -151,6 +152,30 @@ def test_everything_returns_to_the_defaults_after_the_visit(
             assert each.language_menu.text() == "English"
             assert not each.picker.is_open
     assert not controls.guide.isChecked()
+
+
+def test_a_screen_shown_before_its_turn_after_the_reset_is_in_the_default_look(
+    make_kiosk: MakeKiosk, qtbot: QtBot
+) -> None:
+    kiosk = make_kiosk(FAST)
+    w = kiosk.window
+    kiosk.visits.start()
+    default_sheet = w.home.styleSheet()
+    default_icon = w.handout.back.iconSize()  # sizes follow the text size
+    kiosk.visit.update(text_size=170, theme="high-contrast")
+    kiosk.reading.open_topic("ibs-leg-pain")
+    w.show_handout()  # every screen a patient uses has been in the last patient's look
+    assert w.handout.styleSheet() != default_sheet
+    assert w.handout.back.iconSize() != default_icon
+    kiosk.visits.reset()
+    assert w.dressing  # the hidden screens wait for their turns of the event loop
+    kiosk.visits.start()  # the next patient, before any of those turns
+    assert w.current_screen == "home"
+    assert w.home.hint.font().pixelSize() == 30
+    assert w.home.styleSheet() == default_sheet
+    qtbot.wait_until(lambda: not w.dressing)
+    assert w.handout.styleSheet() == default_sheet
+    assert w.handout.back.iconSize() == default_icon
 
 
 @pytest.mark.parametrize("lang", languages.codes())

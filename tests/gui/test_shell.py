@@ -127,7 +127,9 @@ def test_idle_warning_then_reset_leaves_nothing_of_the_visit(
     assert kiosk.visit.choices == VisitChoices.defaults(kiosk.settings)
     assert not kiosk.visit.active
     assert not kiosk.idle.running
-    # The look is back to the default theme and size, too.
+    # The look is back to the default theme and size, too, on the hidden screens as well
+    # (one a turn of the event loop, the home screen first).
+    qtbot.wait_until(lambda: not w.dressing)
     body = w.home.hint
     assert body.palette().color(body.foregroundRole()).name().upper() == "#2F4449"
 

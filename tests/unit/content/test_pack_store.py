@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from kiosk.content import catalog
 from kiosk.content.loader import load_topics
 from kiosk.content.packs import PackError, load_public_key, open_pack
 from kiosk.content.store import PackState, PackStore
@@ -64,6 +65,33 @@ def test_a_pack_is_unpacked_checked_and_put_in_use(tmp_path: Path, keys: tuple[P
     assert ("pack-extra", "en", "Pack two") not in shown(store)
     store.switch(2)
     assert store.prune() == [1] or store.state().previous == 1
+
+
+def test_a_pack_built_moments_ago_is_put_in_use_without_reading_a_topic_again(
+    tmp_path: Path, keys: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The check lists the unpacked topics into the content index; listing them as the pack
+    is put in use (on the GUI thread) must find every one there, even for a pack published
+    and fetched within the same second."""
+    pack = make_pack(shipped_copy(tmp_path / "t"), keys[0], tmp_path / "now.kpack", 1)
+    store, index = PackStore(tmp_path / "content"), tmp_path / "cache" / "index.json"
+    result = check_once(
+        source=str(pack), public_key=keys[1], store=store, max_bytes=10**7, index=index
+    )
+    assert result.outcome is Outcome.NEW
+    assert result.version is not None
+    store.switch(result.version)
+    read: list[Path] = []
+    real = catalog.read_topic
+    monkeypatch.setattr(
+        catalog, "read_topic", lambda path, lang: read.append(path) or real(path, lang)
+    )
+    root = store.active_root()
+    assert root is not None
+    listed = catalog.scan([root], index)
+    assert not listed.errors
+    assert len(listed) == len(load_topics([root]).topics) > 0
+    assert read == []
 
 
 def test_an_older_pack_sent_again_is_refused(tmp_path: Path, keys: tuple[Path, Path]) -> None:
