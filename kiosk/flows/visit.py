@@ -76,13 +76,14 @@ class VisitFlow(QObject):
         self._visit.update(volume=volume)
 
     @Slot()
-    def reset(self) -> None:
+    def reset(self, *, stay: bool = False) -> None:
         """The idle time ran out (or staff are done): nothing of this visit stays on screen or
-        in the choices. The screen goes back first; then `Visit.ended` tells every part."""
+        in the choices. The screen goes back first; then `Visit.ended` tells every part.
+        `stay`: the screen on show stays on show (the PIN pad, until the staff screen)."""
         self._idle.disable()
         self._idle.set_timeout(self._settings.idle_timeout_s)
         with self._paused():  # the screen on show goes back to the defaults' look and words
-            self._window.reset()
+            self._window.reset(stay=stay)
             self._visit.reset()
         self._window.dress_later()  # and the hidden ones, one a turn
         self._dresser.start()

@@ -446,8 +446,9 @@ class KioskWindow(QWidget):
                 tile.setFocus(Qt.FocusReason.OtherFocusReason)  # keys go on from where they were
                 self.home.scroll_area.ensureWidgetVisible(tile)
 
-    def reset(self) -> None:
-        """Forget the visit on screen: no topic, no overlay, scrolled to the top, attract shown."""
+    def reset(self, *, stay: bool = False) -> None:
+        """Forget the visit on screen: no topic, no overlay, scrolled to the top, attract shown
+        (`stay`: the screen on show stays)."""
         self.overlay.hide()
         for controls in self.all_controls():
             controls.close_picker()
@@ -459,7 +460,8 @@ class KioskWindow(QWidget):
         self._before_pin = self.attract
         self.home.reset()
         self.guard.keyboard_mode = False
-        self.show_attract()
+        if not stay:
+            self.show_attract()
         self.drop_staff_screens()
 
     def apply(self, sizes: Metrics, palette: Palette) -> None:

@@ -258,6 +258,44 @@ def test_opening_staff_mode_wipes_the_visit(qtbot: QtBot, make_kiosk: MakeKiosk)
     assert not kiosk.visit.active
 
 
+def test_the_right_pin_wipes_the_visit_under_the_pad_then_shows_the_staff_screen(
+    qtbot: QtBot, make_kiosk: MakeKiosk
+) -> None:
+    """The visit is wiped in one turn of the event loop with the pad still on show (no flash
+    of the attract screen), and the staff screen comes in the next, in the default look."""
+    kiosk = make_kiosk(STAFF)
+    kiosk.visits.start()
+    kiosk.visit.update(text_size=170, theme="high-contrast")
+    kiosk.reading.open_topic(kiosk.topics()[0].id)
+    _hold_corner(qtbot, kiosk)
+    shown: list[str] = []
+    kiosk.window.screen_changed.connect(lambda screen: shown.append(str(screen)))
+    at_wipe: list[str] = []
+    kiosk.visit.ended.connect(lambda _was: at_wipe.append(kiosk.window.current_screen))
+    _type_pin(kiosk, PIN)
+    assert at_wipe == ["pin"]
+    assert shown == ["staff"]
+    assert kiosk.window.staff.styleSheet() == kiosk.window.attract.styleSheet()
+    assert kiosk.visit.choices.text_size == 100
+    assert kiosk.window.topic.topic is None
+
+
+def test_staff_who_leave_the_pad_as_it_opens_get_no_staff_screen(
+    qtbot: QtBot, make_kiosk: MakeKiosk
+) -> None:
+    """Cancel between the wipe and the staff screen's turn: back to the start, and nothing
+    opens over it."""
+    kiosk = make_kiosk(STAFF)
+    kiosk.visits.start()
+    _hold_corner(qtbot, kiosk)
+    kiosk.visit.ended.connect(lambda _was: kiosk.window.pin.cancel.click())
+    _type_pin(kiosk, PIN)
+    qtbot.wait(50)
+    assert kiosk.window.current_screen == "attract"
+    assert not kiosk.staff_mode.filling
+    assert not kiosk.visit.active
+
+
 def test_back_to_patients_and_the_staff_idle_close(qtbot: QtBot, make_kiosk: MakeKiosk) -> None:
     """Back shows the attract screen; left alone, the staff screen closes itself, and the
     patients' idle time is the usual one again afterwards."""
