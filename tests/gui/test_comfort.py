@@ -157,7 +157,7 @@ def test_everything_returns_to_the_defaults_after_the_visit(
 def test_a_screen_shown_before_its_turn_after_the_reset_is_in_the_default_look(
     make_kiosk: MakeKiosk, qtbot: QtBot
 ) -> None:
-    kiosk = make_kiosk(FAST)
+    kiosk = make_kiosk()  # a calm idle clock: the one reset is the test's own
     w = kiosk.window
     kiosk.visits.start()
     default_sheet = w.home.styleSheet()
