@@ -198,16 +198,16 @@ class StaffFlow(QObject):
         """The right PIN: the visit is wiped in this turn, the pad still on show, and the staff
         screen comes in the next (both in one turn took 60-70 ms on a loaded machine)."""
         self._visits.reset(stay=True)
-        self._visits.watch_staff()
         self._filling = True
         QTimer.singleShot(0, self, self._staff_after_wipe)
 
     @Slot()
     def _staff_after_wipe(self) -> None:
         if self._window.current_screen is Screen.PIN:
+            self._visits.watch_staff()
             self._show_staff()
-        else:
-            self._filling = False  # staff left the pad meanwhile: the visit is wiped all the same
+        else:  # staff left the pad meanwhile: the visit is wiped, the patients' idle time kept
+            self._filling = False
 
     def _show_staff(self) -> None:
         self._window.show_staff()

@@ -294,6 +294,8 @@ def test_staff_who_leave_the_pad_as_it_opens_get_no_staff_screen(
     assert kiosk.window.current_screen == "attract"
     assert not kiosk.staff_mode.filling
     assert not kiosk.visit.active
+    assert not kiosk.idle.running  # the next patient's visit gets the patients' idle time
+    assert kiosk.idle.timeout_s == STAFF.idle_timeout_s
 
 
 def test_back_to_patients_and_the_staff_idle_close(qtbot: QtBot, make_kiosk: MakeKiosk) -> None:
