@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from kiosk.staff import hash_pin
 from tests.display.screens import (
     CLINIC,
     Geometry,
@@ -36,6 +37,8 @@ from tests.display.screens import (
 from tests.library_samples import make_library
 
 pytestmark = [needs_x]
+
+STAFF_PIN = "27182818"
 
 
 def covered(display: str, kiosk: Kiosk, width: int, height: int) -> Geometry:
@@ -140,9 +143,11 @@ def test_the_pointer_is_hidden_unless_shown_by_setting(
 
 def test_a_visit_by_real_x_input(tmp_path: Path) -> None:
     """Touch to start, open a topic from its tile, Listen until it reads, drag the page,
-    hold the staff corner: every step by real X events, every result read off the screen."""
+    hold the staff corner, type the PIN, back to patients: every step by real X events, every
+    result read off the screen."""
     shot = tmp_path / "shot.png"
-    with xvfb(1920, 1080) as display, kiosk_on_x(display, tmp_path / "kiosk") as kiosk:
+    config = f'staff_pin_hash = "{hash_pin(STAFF_PIN)}"\n'
+    with xvfb(1920, 1080) as display, kiosk_on_x(display, tmp_path / "kiosk", config) as kiosk:
         covered(display, kiosk, 1920, 1080)
         start, _ = wait_words(display, shot, "Touch to start")
         xdotool(display, "mousemove", *map(str, start), "click", "1")
@@ -173,6 +178,15 @@ def test_a_visit_by_real_x_input(tmp_path: Path) -> None:
         _, pad = wait_words(display, shot, "Staff only")
         assert find_phrase(pad, "Cancel") is not None, text_of(pad)
         assert "staff PIN pad opened" in kiosk.log()
+
+        # The PIN from a keyboard, as the pad takes it: the visit is wiped, then the staff screen.
+        xdotool(display, "type", "--delay", "50", STAFF_PIN)
+        xdotool(display, "key", "Return")
+        back, staff = wait_words(display, shot, "Back to patients")
+        assert find_phrase(staff, "Reload topics") is not None, text_of(staff)
+        assert "staff screen opened" in kiosk.log()
+        xdotool(display, "mousemove", *map(str, back), "click", "1")
+        wait_words(display, shot, "Touch to start")
 
 
 def test_outside_opening_hours_the_screen_is_dark_until_touched(tmp_path: Path) -> None:
