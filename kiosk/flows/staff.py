@@ -218,7 +218,7 @@ class StaffFlow(QObject):
 
     @property
     def filling(self) -> bool:
-        """The staff screen just opened and its sound and counts are still to come."""
+        """A right PIN just taken: the staff screen, or its sound and counts, still to come."""
         return self._filling
 
     @Slot()
